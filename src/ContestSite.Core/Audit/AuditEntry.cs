@@ -1,0 +1,23 @@
+namespace ContestSite.Core.Audit;
+
+/// <summary>
+/// One line of the append-only audit log. Each entry carries the hash of the one before, so an edit or
+/// a deletion anywhere breaks the chain from that point on.
+/// </summary>
+public class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    /// <summary>User id of who acted; null for the system or an anonymous visitor.</summary>
+    public string? ActorId { get; set; }
+    public string? ActorName { get; set; }
+    /// <summary>What happened, as a dotted name: <c>account.signin</c>, <c>team.approved</c>.</summary>
+    public required string Action { get; set; }
+    /// <summary>What it happened to, e.g. <c>team:12</c> or <c>dataset:40</c>.</summary>
+    public string? Subject { get; set; }
+    public string? Outcome { get; set; }
+    public string? Detail { get; set; }
+    public string? IpAddress { get; set; }
+    public required string PreviousHash { get; set; }
+    public required string Hash { get; set; }
+}

@@ -1,0 +1,31 @@
+using ContestSite.Core.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ContestSite.Data;
+
+public abstract partial class ContestDbContext
+{
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> entry)
+    {
+        // Ids are assigned by the appender (previous id + 1) so the hash can include them.
+        entry.Property(e => e.Id).ValueGeneratedNever();
+        entry.Property(e => e.Action).HasMaxLength(100);
+        entry.Property(e => e.ActorId).HasMaxLength(450);
+        entry.Property(e => e.ActorName).HasMaxLength(256);
+        entry.Property(e => e.Subject).HasMaxLength(200);
+        entry.Property(e => e.Outcome).HasMaxLength(100);
+        entry.Property(e => e.Detail).HasMaxLength(8000);
+        entry.Property(e => e.IpAddress).HasMaxLength(64);
+        entry.Property(e => e.PreviousHash).HasMaxLength(64);
+        entry.Property(e => e.Hash).HasMaxLength(64);
+        entry.HasIndex(e => e.At);
+        entry.HasIndex(e => new { e.Action, e.At });
+        entry.HasIndex(e => e.ActorId);
+    }
+}

@@ -1,0 +1,8 @@
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace ContestSite.Data;
+
+/// <summary>Stores a moment as UTC ticks, so SQLite can compare and sort it; read back as UTC.</summary>
+public sealed class DateTimeOffsetTicksConverter() : ValueConverter<DateTimeOffset, long>(
+    value => value.UtcTicks,
+    ticks => new DateTimeOffset(ticks, TimeSpan.Zero));

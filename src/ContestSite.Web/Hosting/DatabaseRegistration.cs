@@ -1,0 +1,48 @@
+using ContestSite.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContestSite.Web.Hosting;
+
+public static class DatabaseRegistration
+{
+    public static IServiceCollection AddSiteDatabase(this IServiceCollection services, IConfiguration configuration, SiteOptions options, AppDataPaths paths)
+    {
+        if (options.Database.Provider == DatabaseProvider.Postgres)
+        {
+            var connectionString = configuration.GetConnectionString("Postgres");
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException("ConnectionStrings__Postgres must be set when ContestSite__Database__Provider is Postgres.");
+            services.AddDbContext<ContestDbContext, PostgresContestDbContext>(db => db.UseNpgsql(connectionString));
+        }
+        else
+        {
+            var connectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = Path.Combine(paths.Root, options.Database.SqliteFileName),
+                DefaultTimeout = 30,
+                Pooling = true,
+            }.ToString();
+            services.AddDbContext<ContestDbContext, SqliteContestDbContext>(db => db.UseSqlite(connectionString));
+        }
+        return services;
+    }
+
+    /// <summary>Brings the schema up to date; on SQLite also turns on write-ahead logging.</summary>
+    public static async Task MigrateAsync(ContestDbContext db, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}

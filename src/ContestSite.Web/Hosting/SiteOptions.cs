@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ContestSite.Web.Hosting;
+
+/// <summary>All settings of the site, bound from the <c>ContestSite</c> section (env: <c>ContestSite__...</c>).</summary>
+public sealed class SiteOptions
+{
+    public const string Section = "ContestSite";
+
+    /// <summary>The folder holding every piece of state: database, files, index, keys, mail pickup.</summary>
+    public string AppDataPath { get; set; } = "App_Data";
+    public DatabaseOptions Database { get; set; } = new();
+    public SmtpOptions Smtp { get; set; } = new();
+    public SetupOptions Setup { get; set; } = new();
+}
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+    /// <summary>SQLite file name inside the app-data folder.</summary>
+    public string SqliteFileName { get; set; } = "contestsite.db";
+}
+
+public sealed class SmtpOptions
+{
+    /// <summary>Empty: mail is written as .eml files to <c>App_Data/mail-pickup</c>.</summary>
+    public string? Host { get; set; }
+    public int Port { get; set; } = 25;
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    /// <summary>None, Auto, SslOnConnect or StartTls.</summary>
+    public string Security { get; set; } = "Auto";
+    public string From { get; set; } = "浙江省数据开放创新应用大赛 <noreply@contest.local>";
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(1);
+    public int MaxAttempts { get; set; } = 30;
+    public int BatchSize { get; set; } = 50;
+}
+
+public sealed class SetupOptions
+{
+    public string? AdminEmail { get; set; }
+    public string? AdminPassword { get; set; }
+    /// <summary>The recipe that the first start of an empty site runs.</summary>
+    public string DefaultRecipe { get; set; } = "recipes/default.recipe.json";
+}

@@ -1,0 +1,30 @@
+using ContestSite.Data.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ContestSite.Web.Localization;
+
+public static class CultureEndpoints
+{
+    /// <summary>The language switch: a plain form post, so it works without JavaScript.</summary>
+    public static IEndpointRouteBuilder MapCultureSwitch(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/culture", async ([FromForm] string culture, [FromForm] string? returnUrl,
+            HttpContext http, UserManager<SiteUser> users) =>
+        {
+            if (!SiteCultures.IsSupported(culture)) return Results.BadRequest();
+            var canonical = SiteCultures.All.First(c => c.Equals(culture, StringComparison.OrdinalIgnoreCase));
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(canonical)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
+            if (http.User.Identity?.IsAuthenticated == true && await users.GetUserAsync(http.User) is { } user)
+            {
+                user.PreferredCulture = canonical;
+                await users.UpdateAsync(user);
+            }
+            return Results.LocalRedirect(SafeReturnUrl.OrHome(returnUrl));
+        }).WithName("SwitchCulture").ExcludeFromDescription();
+        return endpoints;
+    }
+}

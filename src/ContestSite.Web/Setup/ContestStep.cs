@@ -1,0 +1,87 @@
+using System.Text.Json;
+using ContestSite.Core.Contests;
+using ContestSite.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContestSite.Web.Setup;
+
+/// <summary>
+/// <c>{"step":"contest","name":…,"year":2020,…,"tracks":[…],"rounds":[{…,"criteria":[…]}]}</c>: creates or
+/// updates the contest of that year, its tracks (by name), rounds (by sequence) and rubric (by name).
+/// </summary>
+public sealed class ContestStep(ContestDbContext db) : IRecipeStep
+{
+    public string Name => "contest";
+
+    public async Task ExecuteAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken)
+    {
+        var year = RecipeJson.OptionalInt(step, "year", 0);
+        var contest = await db.Contests.Include(c => c.Tracks).Include(c => c.Rounds).ThenInclude(r => r.Criteria)
+            .SingleOrDefaultAsync(c => c.Year == year, cancellationToken);
+        if (contest is null)
+        {
+            contest = new Contest { Name = "", Year = year };
+            db.Contests.Add(contest);
+        }
+        contest.Name = RecipeJson.RequiredString(step, "name", Name);
+        contest.Description = RecipeJson.OptionalString(step, "description");
+        contest.RegistrationOpensAt = RecipeJson.RequiredTime(step, "registrationOpensAt", Name);
+        contest.RegistrationClosesAt = RecipeJson.RequiredTime(step, "registrationClosesAt", Name);
+        contest.RosterLocksAt = RecipeJson.RequiredTime(step, "rosterLocksAt", Name);
+        contest.MinTeamSize = RecipeJson.OptionalInt(step, "minTeamSize", 1);
+        contest.MaxTeamSize = RecipeJson.OptionalInt(step, "maxTeamSize", 5);
+        ThrowIfInvalid(ContestSchedule.Validate(contest));
+        if (RecipeJson.OptionalBool(step, "current", true))
+        {
+            await db.Contests.Where(c => c.Year != year).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsCurrent, false), cancellationToken);
+            contest.IsCurrent = true;
+        }
+
+        var order = 0;
+        foreach (var item in RecipeJson.Array(step, "tracks"))
+        {
+            var name = RecipeJson.RequiredString(item, "name", Name);
+            var track = contest.Tracks.FirstOrDefault(t => t.Name == name);
+            if (track is null) contest.Tracks.Add(track = new Track { Name = name });
+            track.Description = RecipeJson.OptionalString(item, "description");
+            track.SortOrder = order++;
+        }
+
+        foreach (var item in RecipeJson.Array(step, "rounds"))
+        {
+            var sequence = RecipeJson.OptionalInt(item, "sequence", 0);
+            var round = contest.Rounds.FirstOrDefault(r => r.Sequence == sequence);
+            if (round is null) contest.Rounds.Add(round = new Round { Name = "", Sequence = sequence });
+            round.Name = RecipeJson.RequiredString(item, "name", Name);
+            round.SubmissionOpensAt = RecipeJson.RequiredTime(item, "submissionOpensAt", Name);
+            round.SubmissionClosesAt = RecipeJson.RequiredTime(item, "submissionClosesAt", Name);
+            round.ReviewOpensAt = RecipeJson.RequiredTime(item, "reviewOpensAt", Name);
+            round.ReviewClosesAt = RecipeJson.RequiredTime(item, "reviewClosesAt", Name);
+            round.JudgesPerEntry = RecipeJson.OptionalInt(item, "judgesPerEntry", 3);
+            round.AdvanceCount = item.TryGetProperty("advanceCount", out var advance) && advance.ValueKind == JsonValueKind.Number ? advance.GetInt32() : null;
+            round.BlindReview = RecipeJson.OptionalBool(item, "blindReview");
+            ThrowIfInvalid(ContestSchedule.Validate(round));
+
+            var criterionOrder = 0;
+            foreach (var c in RecipeJson.Array(item, "criteria"))
+            {
+                var criterionName = RecipeJson.RequiredString(c, "name", Name);
+                var criterion = round.Criteria.FirstOrDefault(x => x.Name == criterionName);
+                if (criterion is null) round.Criteria.Add(criterion = new RubricCriterion { Name = criterionName });
+                criterion.Description = RecipeJson.OptionalString(c, "description");
+                criterion.Guidance = RecipeJson.OptionalString(c, "guidance");
+                criterion.Weight = RecipeJson.RequiredDecimal(c, "weight", Name);
+                criterion.MaxScore = c.TryGetProperty("maxScore", out var max) && max.ValueKind == JsonValueKind.Number ? max.GetDecimal() : 10;
+                criterion.WholeNumbersOnly = RecipeJson.OptionalBool(c, "wholeNumbersOnly", true);
+                criterion.SortOrder = criterionOrder++;
+                ThrowIfInvalid(ContestSchedule.Validate(criterion));
+            }
+        }
+        context.Messages.Add($"赛事 {contest.Name}：{contest.Tracks.Count} 个赛道，{contest.Rounds.Count} 个轮次");
+    }
+
+    private static void ThrowIfInvalid(IReadOnlyList<string> errors)
+    {
+        if (errors.Count > 0) throw new RecipeStepException(string.Join("；", errors));
+    }
+}

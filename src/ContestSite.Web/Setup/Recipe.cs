@@ -1,0 +1,62 @@
+using System.Text.Json;
+
+namespace ContestSite.Web.Setup;
+
+/// <summary>A recipe step does one kind of set-up (roles, contest, announcements…), idempotently.</summary>
+public interface IRecipeStep
+{
+    /// <summary>The value of <c>"step"</c> in the recipe file.</summary>
+    string Name { get; }
+    Task ExecuteAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>A step that cannot be carried out; its message says why, in words an operator can act on.</summary>
+public sealed class RecipeStepException(string message) : Exception(message);
+
+public sealed class RecipeContext(string recipeDirectory)
+{
+    /// <summary>Relative file names in a recipe are read from the recipe's own folder.</summary>
+    public string RecipeDirectory { get; } = recipeDirectory;
+    /// <summary>Lines for the operator: the generated organizer password, counts of what was imported.</summary>
+    public List<string> Messages { get; } = [];
+}
+
+public sealed record RecipeResult(bool Succeeded, string? Error, IReadOnlyList<string> Messages);
+
+public static class RecipeJson
+{
+    public static string RequiredString(JsonElement element, string property, string stepName)
+    {
+        if (element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()))
+            return value.GetString()!;
+        throw new RecipeStepException($"步骤 {stepName} 缺少文本属性 \"{property}\"");
+    }
+
+    public static string? OptionalString(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    public static int OptionalInt(JsonElement element, string property, int fallback) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : fallback;
+
+    public static bool OptionalBool(JsonElement element, string property, bool fallback = false) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : fallback;
+
+    public static decimal RequiredDecimal(JsonElement element, string property, string stepName) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDecimal()
+            : throw new RecipeStepException($"步骤 {stepName} 缺少数值属性 \"{property}\"");
+
+    public static DateTimeOffset RequiredTime(JsonElement element, string property, string stepName)
+    {
+        var text = RequiredString(element, property, stepName);
+        return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time)
+            ? time.ToUniversalTime()
+            : throw new RecipeStepException($"步骤 {stepName} 的 \"{property}\" 不是有效时间：{text}（示例：2020-09-01T00:00:00+08:00）");
+    }
+
+    public static IEnumerable<JsonElement> Array(JsonElement element, string property)
+    {
+        if (!element.TryGetProperty(property, out var value)) return [];
+        if (value.ValueKind != JsonValueKind.Array) throw new RecipeStepException($"属性 \"{property}\" 应为数组");
+        return value.EnumerateArray();
+    }
+}
