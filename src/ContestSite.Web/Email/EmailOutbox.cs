@@ -39,7 +39,7 @@ public sealed class EmailOutbox(ContestDbContext db, TimeProvider clock, OutboxS
 }
 
 /// <summary>Wakes the dispatcher as soon as mail is queued, instead of at its next poll.</summary>
-public sealed class OutboxSignal
+public sealed class OutboxSignal : IDisposable
 {
     private readonly SemaphoreSlim _semaphore = new(0, 1);
 
@@ -50,6 +50,8 @@ public sealed class OutboxSignal
             try { _semaphore.Release(); } catch (SemaphoreFullException) { }
         }
     }
+
+    public void Dispose() => _semaphore.Dispose();
 
     public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _semaphore.WaitAsync(timeout, cancellationToken);
 }

@@ -35,7 +35,7 @@ public sealed class SmtpMailTransport(IOptions<SiteOptions> options) : IMailTran
         var smtp = options.Value.Smtp;
         using var client = new SmtpClient { Timeout = 30_000 };
         var security = Enum.Parse<SecureSocketOptions>(smtp.Security);
-        await client.ConnectAsync(smtp.Host, smtp.Port, security, cancellationToken);
+        await client.ConnectAsync(smtp.Host ?? "localhost", smtp.Port, security, cancellationToken);
         if (!string.IsNullOrEmpty(smtp.UserName))
             await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
         await client.SendAsync(message, cancellationToken);

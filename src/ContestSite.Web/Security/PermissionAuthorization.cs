@@ -16,8 +16,8 @@ public static class PermissionPolicies
     public const string Prefix = "permission:";
     public const string ClaimType = "permission";
 
-    public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, Permission permission) where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(Prefix + permission.Name);
+    public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, string permission) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(Prefix + permission);
 }
 
 public sealed record PermissionRequirement(string Permission) : IAuthorizationRequirement;
@@ -59,6 +59,7 @@ public sealed class PermissionHandler(PermissionRegistry registry, AnonymousPerm
 public sealed class AnonymousPermissions(IServiceScopeFactory scopes, IMemoryCache cache)
 {
     private const string CacheKey = "permissions:anonymous";
+    private static readonly string AnonymousNormalized = BuiltInRoles.Anonymous.ToUpperInvariant();
 
     public async Task<IReadOnlySet<string>> GetAsync()
     {
@@ -69,7 +70,7 @@ public sealed class AnonymousPermissions(IServiceScopeFactory scopes, IMemoryCac
             var db = scope.ServiceProvider.GetRequiredService<ContestDbContext>();
             var names = await db.RoleClaims
                 .Where(c => c.ClaimType == PermissionPolicies.ClaimType
-                    && db.Roles.Any(r => r.Id == c.RoleId && r.NormalizedName == BuiltInRoles.Anonymous.ToUpperInvariant()))
+                    && db.Roles.Any(r => r.Id == c.RoleId && r.NormalizedName == AnonymousNormalized))
                 .Select(c => c.ClaimValue!)
                 .ToListAsync();
             return (IReadOnlySet<string>)names.ToHashSet(StringComparer.Ordinal);

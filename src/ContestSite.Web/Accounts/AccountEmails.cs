@@ -1,0 +1,17 @@
+using ContestSite.Data.Accounts;
+using ContestSite.Web.Email;
+
+namespace ContestSite.Web.Accounts;
+
+/// <summary>The account mails: confirmation, password reset, email change. Links are absolute to this site.</summary>
+public sealed class AccountEmails(EmailOutbox outbox, EmailTemplates templates)
+{
+    public Task ConfirmRegistrationAsync(SiteUser user, string link) => outbox.SendAsync(templates.Build(user.PreferredCulture, user.Email!, user.DisplayName,
+        "请确认您的邮箱", [("感谢您注册浙江省数据开放创新应用大赛平台。请点击下面的链接确认邮箱，链接 24 小时内有效。", [])], ("确认邮箱", link)));
+
+    public Task ResetPasswordAsync(SiteUser user, string link) => outbox.SendAsync(templates.Build(user.PreferredCulture, user.Email!, user.DisplayName,
+        "重置密码", [("我们收到了重置您账号密码的请求。如果不是您本人操作，请忽略此邮件。", []), ("链接 24 小时内有效，只能使用一次。", [])], ("设置新密码", link)));
+
+    public Task ConfirmEmailChangeAsync(SiteUser user, string newEmail, string link) => outbox.SendAsync(templates.Build(user.PreferredCulture, newEmail, user.DisplayName,
+        "请确认您的新邮箱", [("您申请将账号邮箱更改为 {0}。点击下面的链接后更改生效。", [newEmail])], ("确认新邮箱", link)));
+}

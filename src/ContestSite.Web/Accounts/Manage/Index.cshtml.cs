@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+using ContestSite.Data.Accounts;
+using ContestSite.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace ContestSite.Web.Accounts.Manage;
+
+[Authorize]
+public sealed class ProfileModel(UserManager<SiteUser> users, SignInManager<SiteUser> signIn, IStringLocalizerFactory localizers) : PageModel
+{
+    public string Email { get; private set; } = "";
+
+    [BindProperty, Required(ErrorMessage = "请填写昵称"), StringLength(32, ErrorMessage = "昵称不能超过 32 个字符")]
+    public string DisplayName { get; set; } = "";
+
+    [BindProperty] public string PreferredCulture { get; set; } = SiteCultures.Chinese;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        (Email, DisplayName, PreferredCulture) = (user.Email!, user.DisplayName, user.PreferredCulture);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        Email = user.Email!;
+        if (!SiteCultures.IsSupported(PreferredCulture)) ModelState.AddModelError(nameof(PreferredCulture), localizers.Create(typeof(ProfileModel))["不支持该语言"].Value);
+        if (!ModelState.IsValid) return Page();
+        user.DisplayName = DisplayName.Trim();
+        user.PreferredCulture = PreferredCulture;
+        await users.UpdateAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        TempData["Notice"] = localizers.Create(typeof(ProfileModel))["已保存。"].Value;
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,32 @@
+using ContestSite.Core.Security;
+using ContestSite.Web.Navigation;
+using ContestSite.Web.Security;
+
+namespace ContestSite.Web.Announcements;
+
+public sealed class AnnouncementPermissions : IPermissionProvider
+{
+    public const string ViewAnnouncements = "announcements.view";
+    public const string ManageAnnouncements = "announcements.manage";
+    public IEnumerable<Permission> Permissions =>
+    [
+        new(ViewAnnouncements, "公告", "阅读已发布的公告", ManageAnnouncements),
+        new(ManageAnnouncements, "公告", "撰写、定时发布和置顶公告"),
+    ];
+}
+
+public sealed class AnnouncementsNavigation : INavigationProvider
+{
+    public IEnumerable<NavItem> Items => [new(NavMenu.Main, "公告", "/announcements", AnnouncementPermissions.ViewAnnouncements, 10)];
+}
+
+public static class AnnouncementsFeature
+{
+    public static IServiceCollection AddAnnouncements(this IServiceCollection services)
+    {
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddPermissions<AnnouncementPermissions>();
+        services.AddNavigation<AnnouncementsNavigation>();
+        return services;
+    }
+}

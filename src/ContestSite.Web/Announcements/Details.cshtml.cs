@@ -1,0 +1,26 @@
+using ContestSite.Core.Announcements;
+using ContestSite.Data;
+using ContestSite.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContestSite.Web.Announcements;
+
+[RequirePermission(AnnouncementPermissions.ViewAnnouncements)]
+public sealed class AnnouncementDetailsModel(ContestDbContext db, MarkdownRenderer markdown, TimeProvider clock) : PageModel
+{
+    public Announcement Item { get; private set; } = null!;
+    /// <summary>Sanitized by <see cref="MarkdownRenderer"/>; the only HTML the page writes raw.</summary>
+    public string SafeHtml { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var now = clock.GetUtcNow();
+        var item = await db.Announcements.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.PublishAt != null && a.PublishAt <= now);
+        if (item is null) return NotFound();
+        Item = item;
+        SafeHtml = markdown.ToSafeHtml(item.BodyMarkdown);
+        return Page();
+    }
+}

@@ -1,0 +1,41 @@
+using ContestSite.Core.Contests;
+using ContestSite.Core.Security;
+using ContestSite.Data;
+using ContestSite.Web.Navigation;
+using ContestSite.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContestSite.Web.Contests;
+
+public sealed class ContestPermissions : IPermissionProvider
+{
+    public const string ManageContest = "contests.manage";
+    public IEnumerable<Permission> Permissions => [new(ManageContest, "赛事", "设置赛事：报名时间、团队人数、赛道、轮次与评分标准")];
+}
+
+public sealed class ContestsNavigation : INavigationProvider
+{
+    public IEnumerable<NavItem> Items =>
+    [
+        new(NavMenu.Admin, "赛事设置", "/admin/contest", ContestPermissions.ManageContest, 100),
+    ];
+}
+
+/// <summary>Finds the contest that the site is running now.</summary>
+public sealed class CurrentContest(ContestDbContext db)
+{
+    public Task<Contest?> FindAsync(CancellationToken cancellationToken = default) =>
+        db.Contests.Include(c => c.Tracks.OrderBy(t => t.SortOrder)).Include(c => c.Rounds.OrderBy(r => r.Sequence)).ThenInclude(r => r.Criteria.OrderBy(x => x.SortOrder))
+            .AsSplitQuery().OrderByDescending(c => c.IsCurrent).ThenByDescending(c => c.Year).FirstOrDefaultAsync(cancellationToken);
+}
+
+public static class ContestsFeature
+{
+    public static IServiceCollection AddContests(this IServiceCollection services)
+    {
+        services.AddScoped<CurrentContest>();
+        services.AddPermissions<ContestPermissions>();
+        services.AddNavigation<ContestsNavigation>();
+        return services;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using ContestSite.Data;
+using ContestSite.Data.Accounts;
+using ContestSite.Web.Accounts;
+using ContestSite.Web.Admin;
+using ContestSite.Web.Announcements;
+using ContestSite.Web.Audit;
+using ContestSite.Web.Contests;
+using ContestSite.Web.Email;
+using ContestSite.Web.Health;
+using ContestSite.Web.Localization;
+using ContestSite.Web.Security;
+using ContestSite.Web.Setup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+
+namespace ContestSite.Web.Hosting;
+
+/// <summary>How the host is put together: each feature adds its services and maps its endpoints here.</summary>
+public static class SiteHost
+{
+    public static WebApplicationBuilder AddContestSite(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SiteOptions>, SiteOptionsValidator>();
+        var options = builder.Configuration.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions();
+        ValidateEarly(options);
+        var paths = new AppDataPaths(builder.Environment.ContentRootPath, options.AppDataPath);
+        services.AddSingleton(paths);
+        services.TryAddSingletonTimeProvider();
+
+        // The initializer is registered first so that it runs before every other hosted service.
+        services.AddHostedService<SiteInitializer>();
+        services.AddSiteDatabase(builder.Configuration, options, paths);
+        services.AddDataProtection().SetApplicationName("ContestSite").PersistKeysToFileSystem(new DirectoryInfo(paths.Keys));
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.AddHttpContextAccessor();
+        services.AddMemoryCache();
+
+        services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
+        services.AddLocalization();
+        services.AddSingleton<PermissionRegistry>();
+        services.AddSingleton<AnonymousPermissions>();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+        services.AddAuthorization();
+
+        services.AddRazorPages(pages =>
+            {
+                // Pages live in feature folders at the project root (Accounts/, Admin/…), each with its own @page route.
+                pages.RootDirectory = "/";
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization();
+        services.Configure<RouteOptions>(o => { o.LowercaseUrls = true; o.LowercaseQueryStrings = false; });
+        services.AddAntiforgery(o => { o.Cookie.Name = "cs-xsrf"; o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; });
+        services.AddOpenApi();
+
+        services.AddEmail(options);
+        services.AddAudit();
+        services.AddSetup();
+        services.AddAccounts();
+        services.AddAdmin();
+        services.AddContests();
+        services.AddAnnouncements();
+        services.AddHealth();
+        return builder;
+    }
+
+    public static WebApplication UseContestSite(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStaticFiles();
+        app.UseRequestLocalization(SiteCultures.CreateOptions());
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapRazorPages();
+        app.MapCultureSwitch();
+        app.MapHealth();
+        return app;
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(s => s.ServiceType != typeof(TimeProvider)))
+            services.AddSingleton(TimeProvider.System);
+    }
+
+    /// <summary>Settings needed while the host is being built are checked now, with the same messages.</summary>
+    private static void ValidateEarly(SiteOptions options)
+    {
+        var result = new SiteOptionsValidator().Validate(null, options);
+        if (result.Failed) throw new OptionsValidationException(SiteOptions.Section, typeof(SiteOptions), result.Failures);
+    }
+}
