@@ -22,11 +22,9 @@ public sealed class SiteInitializer(IServiceScopeFactory scopes, IOptions<SiteOp
         var result = await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().RunFileAsync(recipe, cancellationToken);
         if (!result.Succeeded)
             throw new InvalidOperationException($"默认配方运行失败 / the default recipe failed: {result.Error}");
-        foreach (var message in result.Messages)
-        {
-            logger.LogInformation("{Message}", message);
-            Console.WriteLine(message);
-        }
+        logger.LogInformation("The default recipe set up an empty site");
+        // Written to the console only: the generated password must not end up in log files.
+        foreach (var message in result.Messages) Console.WriteLine(message);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,0 +1,126 @@
+using System.Net;
+using ContestSite.Data;
+using ContestSite.Data.Accounts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ContestSite.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real site, in-process, over a real database file (or a real PostgreSQL database) in a folder of
+/// its own, sending mail to a real SMTP server on loopback, with a clock the test controls.
+/// </summary>
+public sealed class SiteFactory : WebApplicationFactory<Program>
+{
+    public const string OrganizerEmail = "organizer@test.local";
+    public const string OrganizerPassword = "Organizer-pass-2020";
+
+    private readonly Dictionary<string, string?> _settings;
+    private TestPostgresDatabase? _postgres;
+
+    private SiteFactory(string appData, TestSmtpServer smtp, TestProvider provider, TestPostgresDatabase? postgres, bool realPort)
+    {
+        AppDataPath = appData;
+        Smtp = smtp;
+        Provider = provider;
+        _postgres = postgres;
+        RealPort = realPort;
+        _settings = new()
+        {
+            ["ContestSite:AppDataPath"] = appData,
+            ["ContestSite:Database:Provider"] = provider.ToString(),
+            ["ConnectionStrings:Postgres"] = postgres?.ConnectionString,
+            ["ContestSite:Smtp:Host"] = "127.0.0.1",
+            ["ContestSite:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ContestSite:Smtp:Security"] = "None",
+            ["ContestSite:Smtp:PollInterval"] = "00:00:00.200",
+            ["ContestSite:Smtp:RetryBaseDelay"] = "00:00:00.200",
+            ["ContestSite:Smtp:RetryMaxDelay"] = "00:00:01",
+            ["ContestSite:Setup:AdminEmail"] = OrganizerEmail,
+            ["ContestSite:Setup:AdminPassword"] = OrganizerPassword,
+        };
+    }
+
+    public string AppDataPath { get; }
+    public TestSmtpServer Smtp { get; }
+    public TestProvider Provider { get; }
+    public bool RealPort { get; }
+    public TestClock Clock { get; } = new();
+    /// <summary>The address of the site when it listens on a real port (for the browser).</summary>
+    public Uri? RootUri { get; private set; }
+
+    public static async Task<SiteFactory> CreateAsync(TestProvider provider = TestProvider.Sqlite, bool realPort = false, Action<Dictionary<string, string?>>? settings = null)
+    {
+        var appData = Path.Combine(Path.GetTempPath(), "contestsite-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(appData);
+        var smtp = await TestSmtpServer.StartAsync();
+        var postgres = provider == TestProvider.Postgres ? await TestPostgresDatabase.CreateAsync() : null;
+        var factory = new SiteFactory(appData, smtp, provider, postgres, realPort);
+        settings?.Invoke(factory._settings);
+        if (realPort)
+        {
+            factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+            factory.StartServer();
+            var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+            factory.RootUri = new Uri(addresses.Addresses.First());
+        }
+        else
+        {
+            _ = factory.Server; // start now, so the default recipe has run before the test acts
+        }
+        return factory;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public SiteClient CreateSiteClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>Runs <paramref name="action"/> with the site's database in a scope of its own.</summary>
+    public async Task<T> WithDbAsync<T>(Func<ContestDbContext, Task<T>> action)
+    {
+        using var scope = Services.CreateScope();
+        return await action(scope.ServiceProvider.GetRequiredService<ContestDbContext>());
+    }
+
+    public async Task WithScopeAsync(Func<IServiceProvider, Task> action)
+    {
+        using var scope = Services.CreateScope();
+        await action(scope.ServiceProvider);
+    }
+
+    /// <summary>A confirmed account in the given roles, made directly (for tests about something else).</summary>
+    public async Task<SiteUser> CreateUserAsync(string email, string password = "Secret-pass-42", params string[] roles)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<SiteUser>>();
+        var user = new SiteUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email.Split('@')[0], CreatedAt = Clock.GetUtcNow() };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        foreach (var role in roles) await users.AddToRoleAsync(user, role);
+        return user;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Smtp.DisposeAsync();
+        if (_postgres is not null) await _postgres.DisposeAsync();
+        _postgres = null;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(AppDataPath, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}

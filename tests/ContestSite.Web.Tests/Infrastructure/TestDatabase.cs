@@ -1,0 +1,47 @@
+using Npgsql;
+
+namespace ContestSite.Web.Tests.Infrastructure;
+
+public enum TestProvider { Sqlite, Postgres }
+
+/// <summary>
+/// A throwaway PostgreSQL database on the server that ./test.sh starts (its address is in
+/// CONTESTSITE_TEST_POSTGRES). Without that server the tests that need it fail and say why.
+/// </summary>
+public sealed class TestPostgresDatabase : IAsyncDisposable
+{
+    public const string ServerVariable = "CONTESTSITE_TEST_POSTGRES";
+    private readonly string _server;
+
+    private TestPostgresDatabase(string server, string name)
+    {
+        _server = server;
+        Name = name;
+        ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString;
+    }
+
+    public string Name { get; }
+    public string ConnectionString { get; }
+
+    public static async Task<TestPostgresDatabase> CreateAsync()
+    {
+        var server = Environment.GetEnvironmentVariable(ServerVariable);
+        if (string.IsNullOrWhiteSpace(server))
+            throw new InvalidOperationException($"{ServerVariable} is not set: run the tests with ./test.sh, which starts a PostgreSQL server for them.");
+        var name = "cs_test_" + Guid.NewGuid().ToString("N")[..16];
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await create.ExecuteNonQueryAsync();
+        return new TestPostgresDatabase(server, name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
