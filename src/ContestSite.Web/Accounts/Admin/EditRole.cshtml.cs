@@ -1,5 +1,4 @@
 using ContestSite.Core.Security;
-using ContestSite.Data;
 using ContestSite.Data.Accounts;
 using ContestSite.Web.Audit;
 using ContestSite.Web.Security;
@@ -7,15 +6,14 @@ using ContestSite.Web.Setup;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace ContestSite.Web.Accounts.Admin;
 
 /// <summary>The permission grid of one role, by category, with what other granted permissions imply.</summary>
 [RequirePermission(AccountPermissions.ManageRoles)]
-public sealed class EditRoleModel(RoleManager<SiteRole> roles, ContestDbContext db, PermissionRegistry registry, AnonymousPermissions anonymous,
-    UserManager<SiteUser> users, IAuditLog audit, IStringLocalizerFactory localizers) : PageModel
+public sealed class EditRoleModel(RoleManager<SiteRole> roles, PermissionRegistry registry, AnonymousPermissions anonymous,
+    IAuditLog audit, IStringLocalizerFactory localizers) : PageModel
 {
     private readonly IStringLocalizer _t = localizers.Create(typeof(EditRoleModel));
 
@@ -61,10 +59,7 @@ public sealed class EditRoleModel(RoleManager<SiteRole> roles, ContestDbContext 
         await roles.UpdateAsync(role);
         await RolePermissions.SetAsync(roles, role, wanted);
         anonymous.Forget();
-        // Members' cookies carry the permissions: new stamps make them refresh within a minute.
-        var memberIds = await db.UserRoles.Where(ur => ur.RoleId == role.Id).Select(ur => ur.UserId).ToListAsync();
-        foreach (var id in memberIds)
-            if (await users.FindByIdAsync(id) is { } member) await users.UpdateSecurityStampAsync(member);
+        // Members' cookies carry the permissions; the security-stamp check rebuilds them within a minute.
         await audit.AppendAsync(new AuditEvent("account.role-permissions-changed", $"role:{role.Name}", "ok",
             $"added: {string.Join(",", wanted.Except(before))}; removed: {string.Join(",", before.Except(wanted))}"));
         TempData["Notice"] = _t["角色已保存。"].Value;

@@ -54,8 +54,7 @@ public sealed class EditUserModel(UserManager<SiteUser> users, RoleManager<SiteR
         var added = wanted.Except(current).ToList();
         if (removed.Count > 0) await users.RemoveFromRolesAsync(user, removed);
         if (added.Count > 0) await users.AddToRolesAsync(user, added);
-        // A new security stamp makes the user's cookie pick up the new permissions within a minute.
-        await users.UpdateSecurityStampAsync(user);
+        // The security-stamp check rebuilds the user's cookie, with the new roles, within a minute.
         await audit.AppendAsync(new AuditEvent("account.roles-changed", $"user:{user.Id}", "ok",
             $"added: {string.Join(",", added)}; removed: {string.Join(",", removed)}"));
         TempData["Notice"] = _t["角色已保存。"].Value;
@@ -73,6 +72,7 @@ public sealed class EditUserModel(UserManager<SiteUser> users, RoleManager<SiteR
         }
         user.IsDisabled = !user.IsDisabled;
         await users.UpdateAsync(user);
+        // A new stamp signs a disabled user out everywhere at the next check.
         await users.UpdateSecurityStampAsync(user);
         await audit.AppendAsync(new AuditEvent(user.IsDisabled ? "account.disabled" : "account.enabled", $"user:{user.Id}", "ok"));
         return RedirectToPage(new { id = Id });

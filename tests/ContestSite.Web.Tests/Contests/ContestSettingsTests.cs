@@ -1,0 +1,120 @@
+using System.Net;
+using ContestSite.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContestSite.Web.Tests.Contests;
+
+public sealed class ContestSettingsTests
+{
+    private static Dictionary<string, string> ContestForm(string opens = "2020-08-01T00:00", string closes = "2020-09-30T18:00", int min = 1, int max = 6) => new()
+    {
+        ["Input.Name"] = "2020 浙江省数据开放创新应用大赛",
+        ["Input.Year"] = "2020",
+        ["Input.RegistrationOpensAt"] = opens,
+        ["Input.RegistrationClosesAt"] = closes,
+        ["Input.RosterLocksAt"] = "2020-10-15T18:00",
+        ["Input.MinTeamSize"] = min.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Input.MaxTeamSize"] = max.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Input.Description"] = "说明",
+    };
+
+    private static async Task<SiteClient> OrganizerAsync(SiteFactory site)
+    {
+        var client = site.CreateSiteClient();
+        await client.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        return client;
+    }
+
+    [Theory]
+    [InlineData(TestProvider.Sqlite)]
+    [InlineData(TestProvider.Postgres)]
+    public async Task The_organizer_changes_team_size_and_dates_in_Beijing_time_and_the_change_is_audited(TestProvider provider)
+    {
+        await using var site = await SiteFactory.CreateAsync(provider);
+        using var client = await OrganizerAsync(site);
+
+        var saved = await client.PostFormAsync("/admin/contest", ContestForm(closes: "2020-10-08T12:30", max: 6));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        var contest = await site.WithDbAsync(db => db.Contests.SingleAsync());
+        Assert.Equal(6, contest.MaxTeamSize);
+        Assert.Equal(new DateTimeOffset(2020, 10, 8, 4, 30, 0, TimeSpan.Zero), contest.RegistrationClosesAt);
+        Assert.Contains("value=\"2020-10-08T12:30\"", (await client.GetAsync("/admin/contest")).Html);
+        Assert.True(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "contest.settings-changed")));
+    }
+
+    [Theory]
+    [InlineData("2020-09-30T18:00", "2020-08-01T00:00", 1, 5, "报名截止时间须晚于报名开始时间")]
+    [InlineData("2020-08-01T00:00", "2020-09-30T18:00", 4, 2, "团队最多人数不能少于最少人数")]
+    [InlineData("yesterday", "2020-09-30T18:00", 1, 5, "时间格式不正确")]
+    public async Task Contest_settings_that_make_no_sense_are_refused_and_nothing_changes(string opens, string closes, int min, int max, string message)
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        using var client = await OrganizerAsync(site);
+        var before = await site.WithDbAsync(db => db.Contests.AsNoTracking().SingleAsync());
+
+        var page = await client.PostFormAsync("/admin/contest", ContestForm(opens, closes, min, max));
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains(message, page.Text);
+        var after = await site.WithDbAsync(db => db.Contests.AsNoTracking().SingleAsync());
+        Assert.Equal((before.RegistrationOpensAt, before.RegistrationClosesAt, before.MinTeamSize, before.MaxTeamSize),
+            (after.RegistrationOpensAt, after.RegistrationClosesAt, after.MinTeamSize, after.MaxTeamSize));
+    }
+
+    [Fact]
+    public async Task The_organizer_adds_a_track_and_a_duplicate_name_is_refused()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        using var client = await OrganizerAsync(site);
+
+        await client.PostFormAsync("/admin/contest", new Dictionary<string, string> { ["trackName"] = "数字文旅", ["trackDescription"] = "文化和旅游" }, "/admin/contest?handler=SaveTrack");
+        await client.PostFormAsync("/admin/contest", new Dictionary<string, string> { ["trackName"] = "数字文旅" }, "/admin/contest?handler=SaveTrack");
+
+        Assert.Equal(1, await site.WithDbAsync(db => db.Tracks.CountAsync(t => t.Name == "数字文旅")));
+        Assert.Contains("已有同名赛道", (await client.GetAsync("/admin/contest")).Text);
+    }
+
+    [Fact]
+    public async Task The_organizer_edits_a_round_and_its_rubric()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        using var client = await OrganizerAsync(site);
+        var round = await site.WithDbAsync(db => db.Rounds.SingleAsync(r => r.Sequence == 1));
+
+        var saved = await client.PostFormAsync($"/admin/contest/rounds/{round.Id}", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "初赛", ["Input.Sequence"] = "1",
+            ["Input.SubmissionOpensAt"] = "2020-08-15T00:00", ["Input.SubmissionClosesAt"] = "2020-11-01T18:00",
+            ["Input.ReviewOpensAt"] = "2020-11-02T00:00", ["Input.ReviewClosesAt"] = "2020-11-12T18:00",
+            ["Input.JudgesPerEntry"] = "4", ["Input.AdvanceCount"] = "20", ["Input.BlindReview"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        await client.PostFormAsync($"/admin/contest/rounds/{round.Id}", new Dictionary<string, string>
+        {
+            ["criterion.Name"] = "安全合规", ["criterion.Weight"] = "5", ["criterion.MaxScore"] = "10", ["criterion.WholeNumbersOnly"] = "true",
+        }, $"/admin/contest/rounds/{round.Id}?handler=SaveCriterion");
+
+        var after = await site.WithDbAsync(db => db.Rounds.Include(r => r.Criteria).SingleAsync(r => r.Id == round.Id));
+        Assert.Equal(4, after.JudgesPerEntry);
+        Assert.Equal(20, after.AdvanceCount);
+        Assert.Contains(after.Criteria, c => c.Name == "安全合规" && c.Weight == 5);
+        Assert.Contains("权重合计为 105", (await client.GetAsync($"/admin/contest/rounds/{round.Id}")).Text);
+    }
+
+    [Fact]
+    public async Task A_criterion_with_a_zero_weight_is_refused()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        using var client = await OrganizerAsync(site);
+        var round = await site.WithDbAsync(db => db.Rounds.SingleAsync(r => r.Sequence == 1));
+
+        await client.PostFormAsync($"/admin/contest/rounds/{round.Id}", new Dictionary<string, string>
+        {
+            ["criterion.Name"] = "无权重", ["criterion.Weight"] = "0", ["criterion.MaxScore"] = "10",
+        }, $"/admin/contest/rounds/{round.Id}?handler=SaveCriterion");
+
+        Assert.False(await site.WithDbAsync(db => db.RubricCriteria.AnyAsync(c => c.Name == "无权重")));
+        Assert.Contains("权重须大于 0", (await client.GetAsync($"/admin/contest/rounds/{round.Id}")).Text);
+    }
+}

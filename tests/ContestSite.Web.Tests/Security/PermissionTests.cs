@@ -1,0 +1,120 @@
+using System.Net;
+using ContestSite.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContestSite.Web.Tests.Security;
+
+public sealed class PermissionTests
+{
+    [Fact]
+    public async Task An_anonymous_visitor_is_sent_to_sign_in_when_opening_the_admin()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        using var client = site.CreateSiteClient();
+
+        var page = await client.GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.Redirect, page.Status);
+        Assert.StartsWith("/account/login", page.Location!.PathAndQuery);
+    }
+
+    [Theory]
+    [InlineData("/admin")]
+    [InlineData("/admin/users")]
+    [InlineData("/admin/roles")]
+    [InlineData("/admin/contest")]
+    public async Task A_contestant_is_denied_every_admin_page(string url)
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        await site.CreateUserAsync("player@example.com", "Player-pass-1", "Contestant");
+        using var client = site.CreateSiteClient();
+        await client.SignInAsync("player@example.com", "Player-pass-1");
+
+        var page = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Redirect, page.Status);
+        Assert.StartsWith("/account/access-denied", page.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task The_organizer_sees_the_admin_link_and_the_admin_pages()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        using var client = site.CreateSiteClient();
+        await client.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+
+        Assert.Contains("href=\"/admin\"", (await client.GetAsync("/")).Html);
+        foreach (var url in new[] { "/admin", "/admin/users", "/admin/roles", "/admin/roles/Judge", "/admin/contest", "/admin/contest/rounds/new" })
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).Status);
+    }
+
+    [Fact]
+    public async Task Granting_a_permission_to_a_role_opens_the_page_to_its_members()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        await site.CreateUserAsync("judge@example.com", "Judge-pass-1", "Judge");
+        using var judge = site.CreateSiteClient();
+        await judge.SignInAsync("judge@example.com", "Judge-pass-1");
+        Assert.Equal(HttpStatusCode.Redirect, (await judge.GetAsync("/admin")).Status);
+
+        using var organizer = site.CreateSiteClient();
+        await organizer.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        var saved = await organizer.PostFormAsync("/admin/roles/Judge", new Dictionary<string, string>
+        {
+            ["Description"] = "评委", ["Granted"] = "admin.access",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+
+        // The judge's cookie is rebuilt from the database by the security-stamp check, at most a minute later.
+        site.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.OK, (await judge.GetAsync("/admin")).Status);
+        Assert.True(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "account.role-permissions-changed" && e.Subject == "role:Judge")));
+    }
+
+    [Fact]
+    public async Task A_role_grid_post_with_an_unknown_permission_changes_nothing()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        using var organizer = site.CreateSiteClient();
+        await organizer.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        var before = await site.WithDbAsync(db => db.RoleClaims.CountAsync());
+
+        var page = await organizer.PostFormAsync("/admin/roles/Judge", new Dictionary<string, string> { ["Granted"] = "root.everything" });
+
+        Assert.Contains("未知权限", page.Text);
+        Assert.Equal(before, await site.WithDbAsync(db => db.RoleClaims.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_organizer_role_cannot_lose_the_right_to_manage_roles()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        using var organizer = site.CreateSiteClient();
+        await organizer.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        var before = await site.WithDbAsync(db => db.RoleClaims.CountAsync());
+
+        var page = await organizer.PostFormAsync("/admin/roles/Organizer", new Dictionary<string, string> { ["Granted"] = "admin.access" });
+
+        Assert.Contains("组织者角色必须保留", page.Text);
+        Assert.Equal(before, await site.WithDbAsync(db => db.RoleClaims.CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_organizer_gives_a_user_the_judge_role_and_the_change_is_audited()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        var user = await site.CreateUserAsync("newjudge@example.com", "Judge-pass-1", "Contestant");
+        using var organizer = site.CreateSiteClient();
+        await organizer.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+
+        var saved = await organizer.PostFormAsync($"/admin/users/{user.Id}", new Dictionary<string, string> { ["SelectedRoles"] = "Judge" }, $"/admin/users/{user.Id}?handler=Roles");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        var roles = await site.WithDbAsync(db => db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToListAsync());
+        Assert.Equal(["Judge"], roles);
+        var entry = await site.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == "account.roles-changed" && e.Subject == $"user:{user.Id}"));
+        Assert.Contains("added: Judge", entry.Detail);
+        Assert.Contains("removed: Contestant", entry.Detail);
+        Assert.Equal(SiteFactory.OrganizerEmail, entry.ActorName);
+    }
+}
