@@ -87,6 +87,13 @@ public static class SiteHost
         app.UseAuthorization();
         app.UseAntiforgery();
 
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
+            foreach (var address in addresses) Console.WriteLine($"站点已启动 / site running at: {address}");
+        });
+
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();
         app.MapCultureSwitch();

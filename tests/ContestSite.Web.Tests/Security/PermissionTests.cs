@@ -117,4 +117,23 @@ public sealed class PermissionTests
         Assert.Contains("removed: Contestant", entry.Detail);
         Assert.Equal(SiteFactory.OrganizerEmail, entry.ActorName);
     }
+
+    [Fact]
+    public async Task A_disabled_account_is_signed_out_and_cannot_sign_in_again()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        var user = await site.CreateUserAsync("bad@example.com", "Bad-pass-123", "Contestant");
+        using var member = site.CreateSiteClient();
+        await member.SignInAsync("bad@example.com", "Bad-pass-123");
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync("/account/manage")).Status);
+
+        using var organizer = site.CreateSiteClient();
+        await organizer.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        await organizer.PostFormAsync($"/admin/users/{user.Id}", new Dictionary<string, string>(), $"/admin/users/{user.Id}?handler=ToggleDisabled");
+
+        site.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.Redirect, (await member.GetAsync("/account/manage")).Status);
+        Assert.Contains("该账号已被停用", (await member.SignInAsync("bad@example.com", "Bad-pass-123")).Text);
+        Assert.True(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "account.disabled" && e.Subject == $"user:{user.Id}")));
+    }
 }
