@@ -19,7 +19,7 @@ public sealed class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-    private readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}" is var name && name.Length > 100 ? name[..100] : name;
+    private readonly string _node = NodeName();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,6 +39,12 @@ public sealed class OutboxDispatcher(
             }
             catch (OperationCanceledException) { return; }
         }
+    }
+
+    private static string NodeName()
+    {
+        var name = $"{Environment.MachineName}:{Environment.ProcessId}";
+        return name.Length > 100 ? name[..100] : name;
     }
 
     /// <summary>Sends what is due now; returns how many messages it handled.</summary>

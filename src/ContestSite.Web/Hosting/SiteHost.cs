@@ -15,6 +15,7 @@ using ContestSite.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
@@ -33,7 +34,7 @@ public static class SiteHost
         ValidateEarly(options);
         var paths = new AppDataPaths(builder.Environment.ContentRootPath, options.AppDataPath);
         services.AddSingleton(paths);
-        services.TryAddSingletonTimeProvider();
+        services.TryAddSingleton(TimeProvider.System);
 
         // The initializer is registered first so that it runs before every other hosted service.
         services.AddHostedService<SiteInitializer>();
@@ -99,12 +100,6 @@ public static class SiteHost
         app.MapCultureSwitch();
         app.MapHealth();
         return app;
-    }
-
-    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
-    {
-        if (services.All(s => s.ServiceType != typeof(TimeProvider)))
-            services.AddSingleton(TimeProvider.System);
     }
 
     /// <summary>Settings needed while the host is being built are checked now, with the same messages.</summary>
