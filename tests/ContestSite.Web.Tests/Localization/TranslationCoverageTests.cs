@@ -204,15 +204,24 @@ public sealed partial class TranslationCoverageTests
             .Order(StringComparer.Ordinal);
     }
 
-    /// <summary>Every (file, key, translation), duplicates included, read property by property.</summary>
+    /// <summary>
+    /// Every (file, key, translation), duplicates included, read property by property. A file that does not
+    /// parse is left out here; <see cref="Every_translation_file_is_a_valid_JSON_object_of_texts"/> reports it.
+    /// </summary>
     private static List<(string File, string Key, string Value)> ReadTranslations()
     {
         var entries = new List<(string, string, string)>();
         foreach (var path in Directory.GetFiles(TranslationFolder, "*.json").Order(StringComparer.Ordinal))
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-            foreach (var property in document.RootElement.EnumerateObject())
-                entries.Add((Path.GetFileName(path), property.Name, property.Value.GetString() ?? ""));
+            JsonDocument document;
+            try { document = JsonDocument.Parse(File.ReadAllBytes(path)); }
+            catch (JsonException) { continue; }
+            using (document)
+            {
+                if (document.RootElement.ValueKind != JsonValueKind.Object) continue;
+                foreach (var property in document.RootElement.EnumerateObject())
+                    entries.Add((Path.GetFileName(path), property.Name, property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : ""));
+            }
         }
         return entries;
     }
