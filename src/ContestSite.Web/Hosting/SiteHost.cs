@@ -60,6 +60,7 @@ public static class SiteHost
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
+        services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, ModelBindingMessages>();
         services.Configure<RouteOptions>(o => { o.LowercaseUrls = true; o.LowercaseQueryStrings = false; });
         services.AddAntiforgery(o => { o.Cookie.Name = "cs-xsrf"; o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; });
         services.AddOpenApi();

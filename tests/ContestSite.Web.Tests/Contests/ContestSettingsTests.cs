@@ -117,4 +117,18 @@ public sealed class ContestSettingsTests
         Assert.False(await site.WithDbAsync(db => db.RubricCriteria.AnyAsync(c => c.Name == "无权重")));
         Assert.Contains("权重须大于 0", (await client.GetAsync($"/admin/contest/rounds/{round.Id}")).Text);
     }
+
+    [Fact]
+    public async Task A_year_that_is_not_a_number_gets_a_message_in_the_visitors_language()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        using var client = await OrganizerAsync(site);
+        var form = ContestForm();
+        form["Input.Year"] = "二〇二〇";
+
+        var page = await client.PostFormAsync("/admin/contest", form);
+
+        Assert.Contains("填写的值“二〇二〇”无效。", page.Text);
+        Assert.Equal(2020, await site.WithDbAsync(db => db.Contests.Select(c => c.Year).SingleAsync()));
+    }
 }

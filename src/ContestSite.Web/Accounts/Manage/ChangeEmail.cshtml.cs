@@ -15,7 +15,7 @@ public sealed class ChangeEmailModel(UserManager<SiteUser> users, AccountEmails 
 {
     public string CurrentEmail { get; private set; } = "";
 
-    [BindProperty, Required(ErrorMessage = "请填写新邮箱"), EmailAddress(ErrorMessage = "邮箱地址格式不正确"), StringLength(254)]
+    [BindProperty, Required(ErrorMessage = "请填写新邮箱"), EmailAddress(ErrorMessage = "邮箱地址格式不正确"), StringLength(254, ErrorMessage = "邮箱地址过长")]
     public string NewEmail { get; set; } = "";
 
     [BindProperty, Required(ErrorMessage = "请填写当前密码")]

@@ -13,7 +13,7 @@ namespace ContestSite.Web.Accounts.Manage;
 public sealed class ChangePasswordModel(UserManager<SiteUser> users, SignInManager<SiteUser> signIn, IAuditLog audit, IStringLocalizerFactory localizers) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "请填写当前密码")] public string CurrentPassword { get; set; } = "";
-    [BindProperty, Required(ErrorMessage = "请填写新密码"), StringLength(128)] public string NewPassword { get; set; } = "";
+    [BindProperty, Required(ErrorMessage = "请填写新密码"), StringLength(128, ErrorMessage = "密码不能超过 128 个字符")] public string NewPassword { get; set; } = "";
 
     public void OnGet() { }
 

@@ -109,9 +109,9 @@ public sealed class EditContestModel(ContestDbContext db, CurrentContest current
 
 public sealed class ContestInput
 {
-    [Required(ErrorMessage = "赛事名称不能为空"), StringLength(200)] public string Name { get; set; } = "";
+    [Required(ErrorMessage = "赛事名称不能为空"), StringLength(200, ErrorMessage = "赛事名称不能超过 200 个字符")] public string Name { get; set; } = "";
     [Range(2000, 2100, ErrorMessage = "年份须在 2000 到 2100 之间")] public int Year { get; set; } = DateTime.UtcNow.Year;
-    [StringLength(4000)] public string? Description { get; set; }
+    [StringLength(4000, ErrorMessage = "简介不能超过 4000 个字符")] public string? Description { get; set; }
     [Required(ErrorMessage = "请填写报名开始时间")] public string RegistrationOpensAt { get; set; } = "";
     [Required(ErrorMessage = "请填写报名截止时间")] public string RegistrationClosesAt { get; set; } = "";
     [Required(ErrorMessage = "请填写团队名单锁定时间")] public string RosterLocksAt { get; set; } = "";

@@ -115,7 +115,7 @@ public sealed class EditRoundModel(ContestDbContext db, CurrentContest current, 
 
 public sealed class RoundInput
 {
-    [Required(ErrorMessage = "轮次名称不能为空"), StringLength(100)] public string Name { get; set; } = "";
+    [Required(ErrorMessage = "轮次名称不能为空"), StringLength(100, ErrorMessage = "轮次名称不能超过 100 个字符")] public string Name { get; set; } = "";
     [Range(1, 20, ErrorMessage = "顺序须在 1 到 20 之间")] public int Sequence { get; set; } = 1;
     [Required(ErrorMessage = "请填写提交开始时间")] public string SubmissionOpensAt { get; set; } = "";
     [Required(ErrorMessage = "请填写提交截止时间")] public string SubmissionClosesAt { get; set; } = "";
