@@ -85,6 +85,7 @@ public static class SiteHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();
