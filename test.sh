@@ -134,9 +134,13 @@ fi
 
 read -r passed failed skipped total < <(summary)
 if ((status == 0 && failed > 0)); then status=1; fi
-if ((status == 0 && total == 0)) && ! $filtered; then
-    echo "test.sh: no test ran" >&2
-    status=1
+if ((status == 0 && total == 0)); then
+    if $filtered; then
+        echo "test.sh: no test matched the filter" >&2
+    else
+        echo "test.sh: no test ran" >&2
+        status=1
+    fi
 fi
 cd "$repo_root"
 echo "$passed passed, $failed failed, $skipped skipped"
