@@ -7,9 +7,6 @@ namespace ContestSite.Search;
 /// <summary>Turns a dataset into its index document following <see cref="CatalogFields"/>.</summary>
 internal static class CatalogDocumentBuilder
 {
-    /// <summary>Facet value of a dataset without one, so counts still add up to the total.</summary>
-    public const string Unspecified = "(未注明)";
-
     public static Document Build(Dataset dataset, AnalysisStrategy strategy)
     {
         var document = new Document
@@ -42,7 +39,7 @@ internal static class CatalogDocumentBuilder
         AddText(document, "field_names", string.Join(' ', dataset.Fields.Select(f => f.Name)), strategy);
         AddText(document, "desc", dataset.Description, strategy);
 
-        foreach (var (facet, values) in FacetValues(dataset))
+        foreach (var (facet, values) in CatalogFacetValues.Of(dataset))
         {
             AddFacet(document, facet, values);
         }
@@ -51,17 +48,6 @@ internal static class CatalogDocumentBuilder
         document.Add(new NumericDocValuesField(CatalogFields.Downloads, dataset.DownloadCount));
         document.Add(new NumericDocValuesField(CatalogFields.Views, dataset.ViewCount));
         return document;
-    }
-
-    /// <summary>The value(s) a dataset has in each facet; the same rule a database group-by must use.</summary>
-    public static IEnumerable<(string Facet, IReadOnlyList<string> Values)> FacetValues(Dataset dataset)
-    {
-        yield return (FacetNames.Provider, [dataset.Provider ?? Unspecified]);
-        yield return (FacetNames.Region, [dataset.Region ?? Unspecified]);
-        yield return (FacetNames.Domain, [dataset.Domain ?? Unspecified]);
-        yield return (FacetNames.OpenType, [dataset.OpenType.ToString()]);
-        yield return (FacetNames.Format, dataset.Formats.Count == 0 ? [Unspecified] : dataset.Formats.Distinct().ToList());
-        yield return (FacetNames.UpdateFrequency, [dataset.UpdateFrequency ?? Unspecified]);
     }
 
     public static string IdTerm(Guid id) => id.ToString("N");

@@ -55,6 +55,6 @@ public class Dataset
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>The most specific region name, as shown in lists and facets.</summary>
-    public string? Region => District ?? City ?? Province;
+    /// <summary>The most specific region, as shown in lists and facets: 浙江省, 杭州市, 杭州市拱墅区.</summary>
+    public string? Region => District is not null ? City + District : City ?? Province;
 }
