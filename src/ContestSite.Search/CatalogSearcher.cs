@@ -91,7 +91,8 @@ public sealed class CatalogSearcher
         {
             return TopScoreDocCollector.Create(wanted, docsScoredInOrder: true);
         }
-        var order = new Sort(new SortField(field, SortFieldType.INT64, reverse: true), SortField.FIELD_SCORE);
+        // No score tie-break: it would score every match just to order equal dates.
+        var order = new Sort(new SortField(field, SortFieldType.INT64, reverse: true));
         return TopFieldCollector.Create(order, wanted, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: true);
     }
 

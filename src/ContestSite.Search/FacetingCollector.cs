@@ -27,7 +27,8 @@ internal sealed class FacetingCollector(ICollector hits, IReadOnlyDictionary<str
     public void SetNextReader(AtomicReaderContext context)
     {
         FlushSegment();
-        _segment = FacetNames.All.Select(f => new SegmentFacet(context.AtomicReader, f, filters.GetValueOrDefault(f))).ToArray();
+        var data = SegmentFacetData.For(context.AtomicReader);
+        _segment = FacetNames.All.Select((f, i) => new SegmentFacet(data[i], filters.GetValueOrDefault(f))).ToArray();
         _filtered = Enumerable.Range(0, FacetNames.All.Count).Where(i => filters.ContainsKey(FacetNames.All[i])).ToArray();
         hits.SetNextReader(context);
     }

@@ -1,44 +1,29 @@
-using Lucene.Net.Index;
-using Lucene.Net.Util;
-
 namespace ContestSite.Search;
 
 /// <summary>
-/// One facet over one index segment: tests the facet's filter on a document and counts its values,
-/// by segment ordinals of the sorted doc values; ordinals become strings only when the segment ends.
+/// One facet over one index segment during one search: tests the facet's filter on a document and
+/// counts its values by segment ordinal; ordinals become strings only when the segment ends.
 /// </summary>
 internal sealed class SegmentFacet
 {
-    private readonly SortedDocValues? _single;
-    private readonly SortedSetDocValues? _multi;
+    private readonly SegmentFacetData _data;
     private readonly bool[]? _selected;
     private readonly int[] _counts;
 
-    public SegmentFacet(AtomicReader reader, string facet, IReadOnlyList<string>? filter)
+    public SegmentFacet(SegmentFacetData data, IReadOnlyList<string>? filter)
     {
-        var field = FacetNames.DocValuesField(facet);
-        long valueCount;
-        if (FacetNames.IsMultiValued(facet))
+        _data = data;
+        _counts = new int[data.Values.Length];
+        if (filter is null)
         {
-            _multi = reader.GetSortedSetDocValues(field);
-            valueCount = _multi?.ValueCount ?? 0;
+            return;
         }
-        else
+        _selected = new bool[data.Values.Length];
+        foreach (var value in filter)
         {
-            _single = reader.GetSortedDocValues(field);
-            valueCount = _single?.ValueCount ?? 0;
-        }
-        _counts = new int[valueCount];
-        if (filter is not null)
-        {
-            _selected = new bool[valueCount];
-            foreach (var value in filter)
+            if (data.OrdByValue.TryGetValue(value, out var ord))
             {
-                var ord = LookupOrd(new BytesRef(value));
-                if (ord >= 0)
-                {
-                    _selected[ord] = true;
-                }
+                _selected[ord] = true;
             }
         }
     }
@@ -50,19 +35,10 @@ internal sealed class SegmentFacet
         {
             return true;
         }
-        if (_single is not null)
+        var ords = _data.Ords;
+        for (int i = _data.Starts[doc], end = _data.Starts[doc + 1]; i < end; i++)
         {
-            var ord = _single.GetOrd(doc);
-            return ord >= 0 && _selected[ord];
-        }
-        if (_multi is null)
-        {
-            return false;
-        }
-        _multi.SetDocument(doc);
-        for (var ord = _multi.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = _multi.NextOrd())
-        {
-            if (_selected[ord])
+            if (_selected[ords[i]])
             {
                 return true;
             }
@@ -72,48 +48,22 @@ internal sealed class SegmentFacet
 
     public void Count(int doc)
     {
-        if (_single is not null)
+        var ords = _data.Ords;
+        for (int i = _data.Starts[doc], end = _data.Starts[doc + 1]; i < end; i++)
         {
-            var ord = _single.GetOrd(doc);
-            if (ord >= 0)
-            {
-                _counts[ord]++;
-            }
-            return;
-        }
-        if (_multi is null)
-        {
-            return;
-        }
-        _multi.SetDocument(doc);
-        for (var ord = _multi.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = _multi.NextOrd())
-        {
-            _counts[ord]++;
+            _counts[ords[i]]++;
         }
     }
 
     public void AddCountsTo(Dictionary<string, int> totals)
     {
-        var term = new BytesRef();
         for (var ord = 0; ord < _counts.Length; ord++)
         {
-            if (_counts[ord] == 0)
+            if (_counts[ord] > 0)
             {
-                continue;
+                var value = _data.Values[ord];
+                totals[value] = totals.GetValueOrDefault(value) + _counts[ord];
             }
-            if (_single is not null)
-            {
-                _single.LookupOrd(ord, term);
-            }
-            else
-            {
-                _multi!.LookupOrd(ord, term);
-            }
-            var value = term.Utf8ToString();
-            totals[value] = totals.GetValueOrDefault(value) + _counts[ord];
         }
     }
-
-    private long LookupOrd(BytesRef value) =>
-        _single is not null ? _single.LookupTerm(value) : _multi?.LookupTerm(value) ?? -1;
 }

@@ -113,21 +113,31 @@ internal sealed class UserQueryBuilder(AnalysisStrategy strategy)
         return any ? perField : null;
     }
 
-    /// <summary>Every term of the word must be in the field; the exact sequence scores higher.</summary>
+    /// <summary>
+    /// Every term of the word must be in the field. Bigrams must also be in sequence (a phrase of
+    /// bigrams is exactly the substring the user typed); segmented words need not be, since the
+    /// segmenter may cut the same text differently in a title and in a query.
+    /// </summary>
     private static Query AllTermsQuery(string field, List<string> terms)
     {
         if (terms.Count == 1)
         {
             return new TermQuery(new Term(field, terms[0]));
         }
+        if (field.EndsWith(CatalogFields.BigramsSuffix, StringComparison.Ordinal))
+        {
+            var phrase = new PhraseQuery();
+            foreach (var term in terms)
+            {
+                phrase.Add(new Term(field, term));
+            }
+            return phrase;
+        }
         var query = new BooleanQuery();
-        var phrase = new PhraseQuery();
         foreach (var term in terms)
         {
             query.Add(new TermQuery(new Term(field, term)), Occur.MUST);
-            phrase.Add(new Term(field, term));
         }
-        query.Add(phrase, Occur.SHOULD);
         return query;
     }
 }

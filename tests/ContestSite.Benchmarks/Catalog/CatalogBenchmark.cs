@@ -38,6 +38,11 @@ internal static class CatalogBenchmark
             var lucene = TimeLucene(index.Searcher, queries);
             Console.WriteLine($"Lucene, {queries.Count} queries with facets: p50 {Percentiles.Of(lucene, 50):F2} ms, p95 {Percentiles.Of(lucene, 95):F2} ms, max {lucene.Max():F2} ms");
 
+            foreach (var (time, query) in lucene.Zip(queries).OrderByDescending(p => p.First).Take(5))
+            {
+                Console.WriteLine($"  slow: {time,7:F2} ms  text '{query.Text}' filters {string.Join(' ', query.Filters().Select(f => f.Key + '=' + string.Join('|', f.Value)))} sort {query.Sort}");
+            }
+
             CompareWithSqlite(work, datasets, queries.Take(SqlQueryCount).ToList(), lucene.Take(SqlQueryCount).ToList());
             return 0;
         }
