@@ -34,7 +34,7 @@ internal sealed class SearchHighlighter(UserQuery? query, AnalysisStrategy strat
             {
                 termQuery.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
             }
-            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(termQuery, field))
+            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new ReadableHtmlEncoder(), new QueryScorer(termQuery, field))
             {
                 TextFragmenter = wholeText ? new NullFragmenter() : new SimpleFragmenter(FragmentLength),
             };
