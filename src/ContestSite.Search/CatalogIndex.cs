@@ -9,11 +9,13 @@ namespace ContestSite.Search;
 /// The catalogue's Lucene index in one folder: the process's only writer, and a searcher manager that
 /// sees every commit. Register it as a singleton. Changes are staged by <see cref="Upsert"/> and
 /// <see cref="Delete"/> and become durable and searchable at <see cref="Commit"/>.
-/// The lock is a native OS file lock (NativeFSLockFactory): the OS drops it when a process dies, so the
-/// write.lock file a killed process leaves behind is not stale and the next writer simply takes it.
+/// Locks are OS file locks (NativeFSLockFactory, and <see cref="WriterFolderLock"/> across processes):
+/// the OS drops them when a process dies, so the write.lock file a killed process leaves behind is not
+/// stale and the next writer simply takes it.
 /// </summary>
 public sealed class CatalogIndex : IDisposable
 {
+    private readonly WriterFolderLock _folderLock;
     private readonly FSDirectory _directory;
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
@@ -23,6 +25,7 @@ public sealed class CatalogIndex : IDisposable
     {
         Options = options;
         var folder = System.IO.Directory.CreateDirectory(options.Folder);
+        _folderLock = WriterFolderLock.TryAcquire(folder.FullName) ?? throw OpenByAnotherWriter(folder.FullName, null);
         _directory = FSDirectory.Open(folder, new NativeFSLockFactory(folder));
         var config = new IndexWriterConfig(CatalogAnalyzers.Version, CatalogAnalyzers.Schema)
         {
@@ -36,8 +39,8 @@ public sealed class CatalogIndex : IDisposable
         catch (LockObtainFailedException exception)
         {
             _directory.Dispose();
-            throw new InvalidOperationException(
-                $"The catalogue index in {folder.FullName} is open by another writer (another CatalogIndex in this process, or another live process).", exception);
+            _folderLock.Dispose();
+            throw OpenByAnotherWriter(folder.FullName, exception);
         }
         // Empty index: commit once so a searcher can open before the first dataset arrives.
         _writer.Commit();
@@ -127,7 +130,11 @@ public sealed class CatalogIndex : IDisposable
         _searchers.Dispose();
         _writer.Dispose();
         _directory.Dispose();
+        _folderLock.Dispose();
     }
+
+    private static InvalidOperationException OpenByAnotherWriter(string folder, Exception? inner) =>
+        new($"The catalogue index in {folder} is open by another writer (another CatalogIndex in this process, or another live process).", inner);
 
     private static Term IdTerm(Guid id) => new(CatalogFields.Id, CatalogDocumentBuilder.IdTerm(id));
 }
