@@ -30,7 +30,7 @@ public sealed class CatalogSearcher
     {
         var page = query.EffectivePage;
         var pageSize = query.EffectivePageSize;
-        var userQuery = _queries.Build(query.Text);
+        var userQuery = _queries.Build(query.Text, ranked: query.Sort == CatalogSort.Relevance);
         var filters = query.Filters();
         var start = (long)(page - 1) * pageSize;
         var wanted = (int)Math.Clamp(start + pageSize, 1, MaxResultWindow);

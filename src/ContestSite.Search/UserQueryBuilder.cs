@@ -22,7 +22,8 @@ internal sealed class UserQueryBuilder(AnalysisStrategy strategy)
     private const float FieldTieBreaker = 0.2f;
 
     /// <summary>The query, or null when the text holds no searchable word (empty, only punctuation).</summary>
-    public UserQuery? Build(string? text, IReadOnlySet<string>? onlyFields = null)
+    /// <param name="ranked">False when results are sorted by a field: only which documents match matters, so the all-words clause is left out.</param>
+    public UserQuery? Build(string? text, IReadOnlySet<string>? onlyFields = null, bool ranked = true)
     {
         var words = Words(text);
         var termsByField = new Dictionary<string, List<string>>();
@@ -39,7 +40,7 @@ internal sealed class UserQueryBuilder(AnalysisStrategy strategy)
         {
             return null;
         }
-        var query = wordQueries.Count == 1 ? wordQueries[0] : AllWordsOverAnyWord(wordQueries);
+        var query = wordQueries.Count == 1 ? wordQueries[0] : ranked ? AllWordsOverAnyWord(wordQueries) : AnyWord(wordQueries);
         var terms = termsByField.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.Distinct().ToList());
         return new UserQuery(query, words, terms);
     }
@@ -72,6 +73,16 @@ internal sealed class UserQueryBuilder(AnalysisStrategy strategy)
             words.Add(current.ToString());
         }
         return words.Select(w => w.ToLowerInvariant()).Distinct().Take(MaxWords).ToList();
+    }
+
+    private static BooleanQuery AnyWord(List<Query> wordQueries)
+    {
+        var any = new BooleanQuery();
+        foreach (var wordQuery in wordQueries)
+        {
+            any.Add(wordQuery, Occur.SHOULD);
+        }
+        return any;
     }
 
     private static BooleanQuery AllWordsOverAnyWord(List<Query> wordQueries)
