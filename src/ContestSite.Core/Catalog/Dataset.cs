@@ -1,0 +1,60 @@
+namespace ContestSite.Core.Catalog;
+
+/// <summary>A catalogue entry (数据目录): the metadata of one open dataset and its files.</summary>
+public class Dataset
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string Title { get; set; }
+
+    /// <summary>摘要.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>数源单位 / 发布部门.</summary>
+    public string? Provider { get; set; }
+
+    public string? Province { get; set; }
+    public string? City { get; set; }
+    public string? District { get; set; }
+
+    /// <summary>数据领域.</summary>
+    public string? Domain { get; set; }
+
+    /// <summary>行业分类.</summary>
+    public string? Industry { get; set; }
+
+    public List<string> Tags { get; set; } = [];
+    public OpenType OpenType { get; set; }
+
+    /// <summary>The portal's own wording (登录开放, 依申请开放...), kept because it says more than the class.</summary>
+    public string? OpenTypeLabel { get; set; }
+
+    /// <summary>分类分级 level, 1 (L1) to 4 (L4); null where the portal did not say.</summary>
+    public int? SensitivityLevel { get; set; }
+
+    /// <summary>Lower-case format names (csv, xlsx, api...).</summary>
+    public List<string> Formats { get; set; } = [];
+
+    public List<DatasetField> Fields { get; set; } = [];
+    public long? RecordCount { get; set; }
+    public string? UpdateFrequency { get; set; }
+    public DateTimeOffset? FirstPublished { get; set; }
+    public DateTimeOffset? LastUpdated { get; set; }
+    public List<DatasetResource> Resources { get; set; } = [];
+    public long ViewCount { get; set; }
+    public long DownloadCount { get; set; }
+    public DatasetStatus Status { get; set; }
+
+    /// <summary>The portal host the record was imported from (data.zjzwfw.gov.cn...); null when made here.</summary>
+    public string? Source { get; set; }
+
+    public string? SourceUrl { get; set; }
+
+    /// <summary>Identity of an imported record within its portal, so a re-import updates instead of duplicating.</summary>
+    public string? SourceKey { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The most specific region, as shown in lists and facets: 浙江省, 杭州市, 杭州市拱墅区.</summary>
+    public string? Region => District is not null ? City + District : City ?? Province;
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+
+namespace ContestSite.Core.Catalog.Import;
+
+/// <summary>Turns one record of a portal's JSON export into a dataset; recognised by the export's keys.</summary>
+internal abstract class PortalJsonMapper
+{
+    public abstract string Format { get; }
+    public abstract string Source { get; }
+    protected abstract string TitleKey { get; }
+    protected abstract string[] IdentifyingKeys { get; }
+
+    public bool Recognises(JsonElement record) =>
+        record.ValueKind == JsonValueKind.Object && IdentifyingKeys.All(key => record.TryGetProperty(key, out _));
+
+    public RowResult Map(JsonElement element, DateTimeOffset now)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return RowResult.Fail($"expected a JSON object, found {element.ValueKind}");
+        }
+        var record = new JsonRecord(element);
+        var title = record.Text(TitleKey);
+        if (title is null)
+        {
+            return RowResult.Fail($"{TitleKey} (title) is empty");
+        }
+        var dataset = new Dataset
+        {
+            Title = title,
+            Source = Source,
+            Status = DatasetStatus.Published,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        Fill(dataset, record);
+        dataset.SourceKey = SourceKeys.For(Source, dataset.SourceUrl, dataset.Provider, title);
+        return RowResult.Ok(dataset);
+    }
+
+    /// <summary>Copies the portal's columns onto the dataset; title and source are set already.</summary>
+    protected abstract void Fill(Dataset dataset, JsonRecord record);
+}

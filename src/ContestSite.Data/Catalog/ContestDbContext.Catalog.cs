@@ -1,0 +1,13 @@
+using ContestSite.Core.Catalog;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContestSite.Data;
+
+public abstract partial class ContestDbContext
+{
+    public DbSet<Dataset> Datasets => Set<Dataset>();
+    public DbSet<DatasetField> DatasetFields => Set<DatasetField>();
+    public DbSet<DatasetResource> DatasetResources => Set<DatasetResource>();
+    public DbSet<CatalogChange> CatalogChanges => Set<CatalogChange>();
+    public DbSet<IndexCursor> IndexCursors => Set<IndexCursor>();
+}

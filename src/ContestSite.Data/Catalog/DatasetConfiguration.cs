@@ -1,0 +1,56 @@
+using ContestSite.Core.Catalog;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ContestSite.Data.Catalog;
+
+internal sealed class DatasetConfiguration : IEntityTypeConfiguration<Dataset>
+{
+    public void Configure(EntityTypeBuilder<Dataset> dataset)
+    {
+        dataset.Ignore(d => d.Region);
+        dataset.Property(d => d.Title).HasMaxLength(500);
+        dataset.Property(d => d.Description).HasMaxLength(8000);
+        dataset.Property(d => d.Provider).HasMaxLength(200);
+        dataset.Property(d => d.Province).HasMaxLength(50);
+        dataset.Property(d => d.City).HasMaxLength(50);
+        dataset.Property(d => d.District).HasMaxLength(50);
+        dataset.Property(d => d.Domain).HasMaxLength(100);
+        dataset.Property(d => d.Industry).HasMaxLength(100);
+        dataset.Property(d => d.OpenTypeLabel).HasMaxLength(200);
+        dataset.Property(d => d.UpdateFrequency).HasMaxLength(50);
+        dataset.Property(d => d.Source).HasMaxLength(100);
+        dataset.Property(d => d.SourceUrl).HasMaxLength(1000);
+        dataset.Property(d => d.SourceKey).HasMaxLength(1200);
+        dataset.Property(d => d.Tags).HasMaxLength(2000).AsSeparatedList();
+        dataset.Property(d => d.Formats).HasMaxLength(500).AsSeparatedList();
+        dataset.HasIndex(d => d.SourceKey).IsUnique();
+        dataset.HasIndex(d => new { d.Status, d.LastUpdated });
+        dataset.HasIndex(d => d.Provider);
+        dataset.HasMany(d => d.Fields).WithOne().HasForeignKey(f => f.DatasetId).OnDelete(DeleteBehavior.Cascade);
+        dataset.HasMany(d => d.Resources).WithOne().HasForeignKey(r => r.DatasetId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DatasetFieldConfiguration : IEntityTypeConfiguration<DatasetField>
+{
+    public void Configure(EntityTypeBuilder<DatasetField> field)
+    {
+        field.Property(f => f.Name).HasMaxLength(200);
+        field.Property(f => f.DataType).HasMaxLength(50);
+        field.Property(f => f.Description).HasMaxLength(1000);
+        field.HasIndex(f => new { f.DatasetId, f.SortOrder });
+    }
+}
+
+internal sealed class DatasetResourceConfiguration : IEntityTypeConfiguration<DatasetResource>
+{
+    public void Configure(EntityTypeBuilder<DatasetResource> resource)
+    {
+        resource.Property(r => r.FileName).HasMaxLength(260);
+        resource.Property(r => r.ContentHash).HasMaxLength(64);
+        resource.Property(r => r.StorageKey).HasMaxLength(500);
+        resource.Property(r => r.Format).HasMaxLength(50);
+        resource.HasIndex(r => r.DatasetId);
+    }
+}

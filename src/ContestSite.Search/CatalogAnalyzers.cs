@@ -1,0 +1,54 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Analysis.Cn.Smart;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Util;
+
+namespace ContestSite.Search;
+
+/// <summary>The analyzers of the schema: SmartCn for *_w fields, CJK bigrams for *_b fields.</summary>
+internal static class CatalogAnalyzers
+{
+    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    // SmartCn loads its dictionary once (~0.4 s); analyzers are thread-safe, so one instance serves all.
+    private static readonly Lazy<Analyzer> Words = new(() => new SmartChineseAnalyzer(Version));
+    private static readonly Lazy<Analyzer> Bigrams = new(() => new CJKAnalyzer(Version));
+    private static readonly Lazy<Analyzer> Keyword = new(() => new KeywordAnalyzer());
+    private static readonly Lazy<Analyzer> PerField = new(CreatePerField);
+
+    /// <summary>Routes each field to its analyzer by suffix; anything else is a single keyword.</summary>
+    public static Analyzer Schema => PerField.Value;
+
+    public static Analyzer For(string field) =>
+        field.EndsWith(CatalogFields.WordsSuffix, StringComparison.Ordinal) ? Words.Value
+        : field.EndsWith(CatalogFields.BigramsSuffix, StringComparison.Ordinal) ? Bigrams.Value
+        : Keyword.Value;
+
+    public static List<string> Terms(string field, string text)
+    {
+        var terms = new List<string>();
+        using var stream = For(field).GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            terms.Add(term.ToString());
+        }
+        stream.End();
+        return terms;
+    }
+
+    private static Analyzer CreatePerField()
+    {
+        var fields = new Dictionary<string, Analyzer>();
+        foreach (var (name, _) in CatalogFields.Searchable)
+        {
+            fields[CatalogFields.Words(name)] = Words.Value;
+            fields[CatalogFields.Bigrams(name)] = Bigrams.Value;
+        }
+        return new PerFieldAnalyzerWrapper(Keyword.Value, fields);
+    }
+}

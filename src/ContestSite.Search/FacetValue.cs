@@ -1,0 +1,3 @@
+namespace ContestSite.Search;
+
+public sealed record FacetValue(string Value, int Count);
