@@ -5,5 +5,5 @@ name=${1:?usage: scripts/add-migration.sh <Name>}
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
 cd src/ContestSite.Data
-dotnet ef migrations add "$name" --context SqliteContestDbContext --output-dir Migrations/Sqlite --namespace ContestSite.Data.Migrations.Sqlite
-dotnet ef migrations add "$name" --context PostgresContestDbContext --output-dir Migrations/Postgres --namespace ContestSite.Data.Migrations.Postgres
+dotnet ef migrations add "$name" --context SqliteContestDbContext --output-dir Migrations/Sqlite
+dotnet ef migrations add "$name" --context PostgresContestDbContext --output-dir Migrations/Postgres

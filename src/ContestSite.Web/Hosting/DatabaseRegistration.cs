@@ -13,7 +13,7 @@ public static class DatabaseRegistration
             var connectionString = configuration.GetConnectionString("Postgres");
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("ConnectionStrings__Postgres must be set when ContestSite__Database__Provider is Postgres.");
-            services.AddDbContext<ContestDbContext, PostgresContestDbContext>(db => db.UseNpgsql(connectionString));
+            services.AddDbContext<ContestDbContext, PostgresContestDbContext>((sp, db) => db.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         }
         else
         {
@@ -23,7 +23,7 @@ public static class DatabaseRegistration
                 DefaultTimeout = 30,
                 Pooling = true,
             }.ToString();
-            services.AddDbContext<ContestDbContext, SqliteContestDbContext>(db => db.UseSqlite(connectionString));
+            services.AddDbContext<ContestDbContext, SqliteContestDbContext>((sp, db) => db.UseSqlite(connectionString).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         }
         return services;
     }

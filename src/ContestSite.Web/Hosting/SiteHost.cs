@@ -6,6 +6,7 @@ using ContestSite.Web.Accounts;
 using ContestSite.Web.Admin;
 using ContestSite.Web.Announcements;
 using ContestSite.Web.Audit;
+using ContestSite.Web.Catalog;
 using ContestSite.Web.Contests;
 using ContestSite.Web.Email;
 using ContestSite.Web.Health;
@@ -39,6 +40,7 @@ public static class SiteHost
         // The initializer is registered first so that it runs before every other hosted service.
         services.AddHostedService<SiteInitializer>();
         services.AddSiteDatabase(builder.Configuration, options, paths);
+        services.AddCatalog(paths);
         services.AddDataProtection().SetApplicationName("ContestSite").PersistKeysToFileSystem(new DirectoryInfo(paths.Keys));
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
@@ -99,6 +101,7 @@ public static class SiteHost
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();
         app.MapCultureSwitch();
+        app.MapCatalogApi();
         app.MapHealth();
         return app;
     }

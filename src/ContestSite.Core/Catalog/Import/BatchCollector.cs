@@ -16,7 +16,7 @@ internal sealed class BatchCollector
         _rowsRead++;
         if (row.Dataset is not { } dataset)
         {
-            _problems.Add(new ImportProblem(position, row.Problem ?? "unreadable row"));
+            _problems.Add(new ImportProblem(position, row.Problem ?? "无法读取的记录"));
             return;
         }
         var key = dataset.SourceKey ?? dataset.Id.ToString();

@@ -23,8 +23,8 @@ public static class CatalogFileReader
         return FirstSignificantByte(prefix.AsSpan(0, length)) switch
         {
             (byte)'[' => await ReadJsonAsync(content, now, cancellationToken),
-            (byte)'{' => ImportBatch.Fatal("json", "the file is a JSON object; a catalogue export is a JSON array of records"),
-            null => ImportBatch.Fatal("empty", "the file is empty"),
+            (byte)'{' => ImportBatch.Fatal("json", "文件是一个 JSON 对象；目录导出文件应是由记录组成的 JSON 数组"),
+            null => ImportBatch.Fatal("empty", "文件是空的"),
             _ => ReadCsv(content, now),
         };
     }
@@ -43,14 +43,14 @@ public static class CatalogFileReader
                 if (mapper is null && element.ValueKind == JsonValueKind.Object)
                 {
                     var keys = string.Join(", ", element.EnumerateObject().Select(p => p.Name).Take(20));
-                    return ImportBatch.Fatal("json", $"record {position} has columns no supported portal exports: {keys}");
+                    return ImportBatch.Fatal("json", $"第 {position} 条记录的字段不属于任何已支持的门户导出格式：{keys}");
                 }
-                collector.Add(position, mapper is null ? RowResult.Fail($"expected a JSON object, found {element.ValueKind}") : mapper.Map(element, now));
+                collector.Add(position, mapper is null ? RowResult.Fail($"应为 JSON 对象，实际为 {element.ValueKind}") : mapper.Map(element, now));
             }
         }
         catch (JsonException exception)
         {
-            return ImportBatch.Fatal("json", $"the file is not valid JSON after record {position}: {exception.Message}");
+            return ImportBatch.Fatal("json", $"第 {position} 条记录之后不是有效的 JSON：{exception.Message}");
         }
         return collector.Build(mapper?.Format ?? "json");
     }
@@ -61,7 +61,7 @@ public static class CatalogFileReader
         using var records = new CsvReader(text).ReadRecords().GetEnumerator();
         if (!records.MoveNext() || CombinedCsvMapper.ForHeader(records.Current.Fields) is not { } mapper)
         {
-            return ImportBatch.Fatal("csv", $"the file is neither a JSON array nor a CSV with the header {CombinedCsvMapper.DescribeExpectedHeader()}");
+            return ImportBatch.Fatal("csv", $"文件既不是 JSON 数组，也不是表头为 {CombinedCsvMapper.DescribeExpectedHeader()} 的 CSV");
         }
         var collector = new BatchCollector();
         while (records.MoveNext())

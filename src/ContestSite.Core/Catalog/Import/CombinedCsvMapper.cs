@@ -37,7 +37,7 @@ internal sealed class CombinedCsvMapper
     {
         if (fields.Count != ColumnCount)
         {
-            return RowResult.Fail($"expected {ColumnCount} fields, found {fields.Count}");
+            return RowResult.Fail($"应有 {ColumnCount} 列，实际 {fields.Count} 列");
         }
         string? Get(string column) => ImportValues.Text(fields[_index[column]]);
 

@@ -84,11 +84,11 @@ public sealed class CsvReader(TextReader reader)
             {
                 if (state == State.QuoteInQuoted)
                 {
-                    error ??= $"text follows a closing quote on line {line}";
+                    error ??= $"第 {line} 行：右引号后还有文字";
                 }
                 else if (ch == '"')
                 {
-                    error ??= $"a quote inside an unquoted field on line {line}";
+                    error ??= $"第 {line} 行：未加引号的字段中出现引号";
                 }
                 field.Append(ch);
                 state = State.Unquoted;

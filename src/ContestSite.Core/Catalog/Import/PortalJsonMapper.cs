@@ -17,13 +17,13 @@ internal abstract class PortalJsonMapper
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            return RowResult.Fail($"expected a JSON object, found {element.ValueKind}");
+            return RowResult.Fail($"应为 JSON 对象，实际为 {element.ValueKind}");
         }
         var record = new JsonRecord(element);
         var title = record.Text(TitleKey);
         if (title is null)
         {
-            return RowResult.Fail($"{TitleKey} (title) is empty");
+            return RowResult.Fail($"{TitleKey}（标题）为空");
         }
         var dataset = new Dataset
         {

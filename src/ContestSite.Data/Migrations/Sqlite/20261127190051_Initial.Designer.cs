@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ContestSite.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteContestDbContext))]
-    [Migration("20261127185639_Initial")]
+    [Migration("20261127190051_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -1,0 +1,52 @@
+using ContestSite.Core.Security;
+using ContestSite.Search;
+using ContestSite.Web.Hosting;
+using ContestSite.Web.Navigation;
+using ContestSite.Web.Security;
+using ContestSite.Web.Setup;
+using ContestSite.Web.Storage;
+
+namespace ContestSite.Web.Catalog;
+
+public sealed class CatalogPermissions : IPermissionProvider
+{
+    public const string ViewCatalog = "catalog.view";
+    public const string DownloadOpenData = "catalog.download";
+    public const string ManageCatalog = "catalog.manage";
+    public IEnumerable<Permission> Permissions =>
+    [
+        new(ViewCatalog, "数据目录", "浏览和搜索数据目录", ManageCatalog),
+        new(DownloadOpenData, "数据目录", "下载无条件开放数据集的文件", ManageCatalog),
+        new(ManageCatalog, "数据目录", "维护数据目录：新增、编辑、下架数据集，上传文件，导入门户目录"),
+    ];
+}
+
+public sealed class CatalogNavigation : INavigationProvider
+{
+    public IEnumerable<NavItem> Items =>
+    [
+        new(NavMenu.Main, "数据目录", "/datasets", CatalogPermissions.ViewCatalog, 20),
+        new(NavMenu.Admin, "数据目录", "/admin/datasets", CatalogPermissions.ManageCatalog, 200),
+    ];
+}
+
+public static class CatalogFeature
+{
+    public static IServiceCollection AddCatalog(this IServiceCollection services, AppDataPaths paths)
+    {
+        var folder = Path.Combine(paths.Index, "catalog");
+        services.AddSingleton(_ => new CatalogIndex(new CatalogIndexOptions { Folder = folder }));
+        services.AddSingleton(sp => new EfCatalogChangeSource(sp.GetRequiredService<IServiceScopeFactory>(), CatalogIndexIdentity.For(folder)));
+        services.AddSingleton<CatalogIndexService>();
+        services.AddHostedService(sp => sp.GetRequiredService<CatalogIndexService>());
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, CatalogChangeInterceptor>();
+        services.AddScoped<CatalogImportService>();
+        services.AddScoped<IRecipeStep, CatalogRecipeStep>();
+        services.AddSingleton<IFileStore, LocalFileStore>();
+        services.AddSiteCommand<CatalogImportCommand>();
+        services.AddSiteCommand<CatalogReindexCommand>();
+        services.AddPermissions<CatalogPermissions>();
+        services.AddNavigation<CatalogNavigation>();
+        return services;
+    }
+}

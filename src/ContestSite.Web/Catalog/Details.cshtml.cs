@@ -1,0 +1,28 @@
+using ContestSite.Core.Catalog;
+using ContestSite.Data;
+using ContestSite.Search;
+using ContestSite.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContestSite.Web.Catalog;
+
+[RequirePermission(CatalogPermissions.ViewCatalog)]
+public sealed class DatasetDetailsModel(ContestDbContext db, CatalogIndex index) : PageModel
+{
+    public Dataset Dataset { get; private set; } = null!;
+    public IReadOnlyList<CatalogHit> Related { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        var dataset = await db.Datasets.AsNoTracking().Include(d => d.Fields).Include(d => d.Resources).AsSplitQuery()
+            .SingleOrDefaultAsync(d => d.Id == id && d.Status == DatasetStatus.Published);
+        if (dataset is null) return NotFound();
+        Dataset = dataset;
+        Related = index.Searcher.Related(id, 5);
+        // Counted without a change-log row: the index picks the new count up with the next real change.
+        await db.Datasets.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.ViewCount, d => d.ViewCount + 1));
+        return Page();
+    }
+}
