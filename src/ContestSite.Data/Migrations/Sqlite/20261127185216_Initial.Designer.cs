@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ContestSite.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteContestDbContext))]
-    [Migration("20261127184952_Initial")]
+    [Migration("20261127185216_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

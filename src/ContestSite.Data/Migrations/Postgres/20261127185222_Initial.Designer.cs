@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ContestSite.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresContestDbContext))]
-    [Migration("20261127185004_Initial")]
+    [Migration("20261127185222_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
