@@ -25,33 +25,33 @@ public sealed class DetailsModel(ContestDbContext db, CurrentContest current, Ti
     public string PhoneOf(JoinRequest request) => Core.Text.PersonalData.MaskPhone(request.Phone);
     public string NextStep => Text.Localize(TeamProgress.For(Team, Contest!, Now));
 
-    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ?? Page();
+    public async Task<IActionResult> OnGetAsync([FromRoute] int id) => await LoadAsync(id) ?? Page();
 
-    public Task<IActionResult> OnPostLeaveAsync(int id, [FromServices] LeaveTeam leave) =>
+    public Task<IActionResult> OnPostLeaveAsync([FromRoute] int id, [FromServices] LeaveTeam leave) =>
         ActAsync(id, () => leave.RunAsync(Contest!, id, UserId), "您已退出团队。", "/teams/mine");
 
-    public Task<IActionResult> OnPostRemoveAsync(int id, string memberId, [FromServices] RemoveMember remove) =>
+    public Task<IActionResult> OnPostRemoveAsync([FromRoute] int id, string memberId, [FromServices] RemoveMember remove) =>
         ActAsync(id, () => remove.RunAsync(Contest!, id, UserId, memberId), "成员已移除。");
 
-    public Task<IActionResult> OnPostHandOverAsync(int id, string memberId, [FromServices] HandOverCaptaincy handOver) =>
+    public Task<IActionResult> OnPostHandOverAsync([FromRoute] int id, string memberId, [FromServices] HandOverCaptaincy handOver) =>
         ActAsync(id, () => handOver.RunAsync(id, UserId, memberId), "队长已移交。");
 
-    public Task<IActionResult> OnPostSubmitAsync(int id, [FromServices] SubmitTeam submit) =>
+    public Task<IActionResult> OnPostSubmitAsync([FromRoute] int id, [FromServices] SubmitTeam submit) =>
         ActAsync(id, () => submit.RunAsync(Contest!, id, UserId), "团队已提交审核，请等待组委会审核结果。");
 
-    public Task<IActionResult> OnPostWithdrawAsync(int id, [FromServices] WithdrawTeam withdraw) =>
+    public Task<IActionResult> OnPostWithdrawAsync([FromRoute] int id, [FromServices] WithdrawTeam withdraw) =>
         ActAsync(id, () => withdraw.RunAsync(id, UserId), "团队已退赛。");
 
-    public Task<IActionResult> OnPostRenewCodeAsync(int id, [FromServices] ManageInviteCode invites) =>
+    public Task<IActionResult> OnPostRenewCodeAsync([FromRoute] int id, [FromServices] ManageInviteCode invites) =>
         ActAsync(id, () => invites.RenewAsync(Contest!, id, UserId), "已生成新的邀请码，旧邀请码已失效。");
 
-    public Task<IActionResult> OnPostRevokeCodeAsync(int id, [FromServices] ManageInviteCode invites) =>
+    public Task<IActionResult> OnPostRevokeCodeAsync([FromRoute] int id, [FromServices] ManageInviteCode invites) =>
         ActAsync(id, () => invites.RevokeAsync(Contest!, id, UserId), "邀请码已停用。");
 
-    public Task<IActionResult> OnPostAnswerAsync(int id, int requestId, bool accept, [FromServices] AnswerJoinRequest answer) =>
+    public Task<IActionResult> OnPostAnswerAsync([FromRoute] int id, int requestId, bool accept, [FromServices] AnswerJoinRequest answer) =>
         ActAsync(id, () => answer.RunAsync(Contest!, id, UserId, requestId, accept), accept ? "已接受申请，新成员已加入。" : "已拒绝申请。");
 
-    public Task<IActionResult> OnPostInviteAsync(int id, [FromForm] InviteEmailInput invite, [FromServices] InviteByEmail inviteByEmail)
+    public Task<IActionResult> OnPostInviteAsync([FromRoute] int id, [FromForm] InviteEmailInput invite, [FromServices] InviteByEmail inviteByEmail)
     {
         if (!ModelState.IsValid) return ActAsync(id, () => Task.FromResult(RuleResult.Refuse("请填写正确的邮箱地址")), "");
         return ActAsync(id, () => inviteByEmail.RunAsync(Contest!, id, UserId, invite.Email, code => $"{Request.Scheme}://{Request.Host}/teams/join/{code}"),

@@ -14,13 +14,13 @@ public sealed class EditModel(ContestDbContext db, CurrentContest current, EditT
     [BindProperty] public TeamDetailsInput Team { get; set; } = new();
     public int TeamId { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int id)
     {
         if (await LoadAsync(id) is { } notFound) return notFound;
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id)
+    public async Task<IActionResult> OnPostAsync([FromRoute] int id)
     {
         var posted = Team;
         if (await LoadAsync(id) is { } notFound) return notFound;

@@ -17,9 +17,9 @@ public sealed class RequestJoinModel(ContestDbContext db, CurrentContest current
     [BindProperty, StringLength(500, ErrorMessage = "留言不能超过 500 个字符")] public string? Message { get; set; }
     public string TeamName { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ?? Page();
+    public async Task<IActionResult> OnGetAsync([FromRoute] int id) => await LoadAsync(id) ?? Page();
 
-    public async Task<IActionResult> OnPostAsync(int id)
+    public async Task<IActionResult> OnPostAsync([FromRoute] int id)
     {
         if (await LoadAsync(id) is { } notFound) return notFound;
         if (!ModelState.IsValid) return Page();

@@ -16,21 +16,21 @@ public sealed class TeamDetailModel(ContestDbContext db, CurrentContest current,
     public Team Team { get; private set; } = null!;
     public IReadOnlyList<(int Id, string Name)> OtherTeams { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ?? Page();
+    public async Task<IActionResult> OnGetAsync([FromRoute] int id) => await LoadAsync(id) ?? Page();
 
-    public Task<IActionResult> OnPostApproveAsync(int id, [FromServices] DecideTeam decide) =>
+    public Task<IActionResult> OnPostApproveAsync([FromRoute] int id, [FromServices] DecideTeam decide) =>
         ActAsync(id, () => decide.RunAsync(id, approve: true, reason: null), "团队已通过审核，已通知团队成员。");
 
-    public Task<IActionResult> OnPostRejectAsync(int id, string? reason, [FromServices] DecideTeam decide) =>
+    public Task<IActionResult> OnPostRejectAsync([FromRoute] int id, string? reason, [FromServices] DecideTeam decide) =>
         ActAsync(id, () => decide.RunAsync(id, approve: false, reason), "已退回团队，已通知团队成员。");
 
-    public Task<IActionResult> OnPostDisqualifyAsync(int id, string? reason, [FromServices] DisqualifyTeam disqualify) =>
+    public Task<IActionResult> OnPostDisqualifyAsync([FromRoute] int id, string? reason, [FromServices] DisqualifyTeam disqualify) =>
         ActAsync(id, () => disqualify.DisqualifyAsync(id, reason), "已取消该团队的参赛资格。");
 
-    public Task<IActionResult> OnPostRestoreAsync(int id, [FromServices] DisqualifyTeam disqualify) =>
+    public Task<IActionResult> OnPostRestoreAsync([FromRoute] int id, [FromServices] DisqualifyTeam disqualify) =>
         ActAsync(id, () => disqualify.RestoreAsync(id), "已恢复该团队的参赛资格。");
 
-    public Task<IActionResult> OnPostMoveAsync(int id, string memberId, int toTeamId, [FromServices] MoveMember move) =>
+    public Task<IActionResult> OnPostMoveAsync([FromRoute] int id, string memberId, int toTeamId, [FromServices] MoveMember move) =>
         ActAsync(id, () => move.RunAsync(Contest!, id, memberId, toTeamId), "成员已调整到另一个团队。");
 
     private async Task<IActionResult> ActAsync(int id, Func<Task<RuleResult>> action, string successMessage)
