@@ -47,7 +47,7 @@ public static class TeamRules
         if (!team.IsActive) return Inactive;
         if (team.IsCaptain(userId))
             return team.Members.Count == 1
-                ? RuleResult.Refuse("您是团队唯一的成员，不能退出；如不再参赛，请撤回报名")
+                ? RuleResult.Refuse("您是团队唯一的成员，不能退出；如不再参赛，请使用“退赛”")
                 : RuleResult.Refuse("队长不能直接退出团队，请先把队长移交给其他成员");
         if (contest.IsRosterLocked(now)) return RosterLocked(contest);
         return RuleResult.Ok;
@@ -58,7 +58,7 @@ public static class TeamRules
         var captainOnly = CaptainOfActiveTeam(team, captainId);
         if (!captainOnly.Allowed) return captainOnly;
         if (team.MemberFor(memberUserId) is null) return RuleResult.Refuse("该成员不在团队中");
-        if (team.Members.Count == 1) return RuleResult.Refuse("不能移除团队的最后一名成员；如不再参赛，请撤回报名");
+        if (team.Members.Count == 1) return RuleResult.Refuse("不能移除团队的最后一名成员；如不再参赛，请使用“退赛”");
         if (memberUserId == captainId) return RuleResult.Refuse("队长不能移除自己，请先把队长移交给其他成员");
         if (contest.IsRosterLocked(now)) return RosterLocked(contest);
         return RuleResult.Ok;
