@@ -13,6 +13,7 @@ using ContestSite.Web.Health;
 using ContestSite.Web.Localization;
 using ContestSite.Web.Security;
 using ContestSite.Web.Setup;
+using ContestSite.Web.Teams;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -73,6 +74,7 @@ public static class SiteHost
         services.AddAccounts();
         services.AddAdmin();
         services.AddContests();
+        services.AddTeams();
         services.AddAnnouncements();
         services.AddHealth();
         return builder;

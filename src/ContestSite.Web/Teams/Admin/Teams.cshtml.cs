@@ -1,0 +1,57 @@
+using ContestSite.Core.Teams;
+using ContestSite.Data;
+using ContestSite.Web.Contests;
+using ContestSite.Web.Security;
+using ContestSite.Web.Teams.UseCases;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace ContestSite.Web.Teams.Admin;
+
+/// <summary>All teams of the current contest for organizers: filters, search, paging, and export of the same selection.</summary>
+[RequirePermission(TeamPermissions.ManageTeams)]
+public sealed class TeamsModel(ContestDbContext db, CurrentContest current, IStringLocalizerFactory localizers) : TeamPageModel(localizers)
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)] public TeamFilter Filter { get; set; } = new();
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public int Total { get; private set; }
+    public IReadOnlyList<TeamRow> Items { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        Contest = await current.FindAsync();
+        if (Contest is null) return Page();
+        PageNumber = Math.Max(1, PageNumber);
+        var teams = Filter.Apply(db, Contest.Id).AsNoTracking();
+        Total = await teams.CountAsync();
+        var tracks = Contest.Tracks.ToDictionary(t => t.Id, t => t.Name);
+        var page = await teams.OrderBy(t => t.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(t => new
+            {
+                t.Id, t.Name, t.TrackId, t.Status, t.OrganizationType, t.OrganizationName, Size = t.Members.Count,
+                Captain = t.Members.Where(m => m.Role == TeamRole.Captain).Select(m => m.RealName).FirstOrDefault(),
+            }).ToListAsync();
+        Items = page.Select(t => new TeamRow(t.Id, t.Name, tracks.GetValueOrDefault(t.TrackId, ""), t.Status, t.OrganizationType,
+            t.OrganizationName, t.Size, t.Captain ?? "")).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync([FromServices] TeamExport export)
+    {
+        Contest = await current.FindAsync();
+        if (Contest is null) return NotFound();
+        return File(await export.CsvAsync(Contest, Filter), "text/csv; charset=utf-8", $"teams-{Contest.Year}.csv");
+    }
+
+    public async Task<IActionResult> OnGetXlsxAsync([FromServices] TeamExport export)
+    {
+        Contest = await current.FindAsync();
+        if (Contest is null) return NotFound();
+        return File(await export.XlsxAsync(Contest, Filter), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"teams-{Contest.Year}.xlsx");
+    }
+
+    public sealed record TeamRow(int Id, string Name, string Track, TeamStatus Status, OrganizationType OrganizationType, string OrganizationName, int Size, string Captain);
+}

@@ -1,0 +1,130 @@
+using System.Net;
+using ContestSite.Core.Teams;
+using ContestSite.Web.Tests.Infrastructure;
+using static ContestSite.Web.Tests.Teams.TeamTestKit;
+
+namespace ContestSite.Web.Tests.Teams;
+
+public sealed class TeamMembershipTests
+{
+    private static Task<SiteClient.Page> ActAsync(SiteClient client, int teamId, string handler, Dictionary<string, string>? fields = null) =>
+        client.PostFormAsync($"/teams/{teamId}", fields ?? [], $"/teams/{teamId}?handler={handler}");
+
+    [Theory]
+    [InlineData(TestProvider.Sqlite)]
+    [InlineData(TestProvider.Postgres)]
+    public async Task A_captain_cannot_leave_without_handing_over_and_can_leave_after_handing_over(TestProvider provider)
+    {
+        await using var site = await SiteAsync(provider);
+        using var captain = await site.ContestantAsync("captain@test.local");
+        using var member = await site.ContestantAsync("member@test.local");
+        var teamId = await captain.CreateTeamAsync(site, "移交队");
+        await member.JoinAsync(await site.InviteCodeAsync(teamId), "李队员");
+        var memberId = (await site.TeamAsync(teamId)).Members.Single(m => m.Role == TeamRole.Member).UserId;
+
+        var refused = await ActAsync(captain, teamId, "Leave");
+        Assert.Contains("队长不能直接退出团队，请先把队长移交给其他成员", refused.Text);
+        Assert.Equal(2, (await site.TeamAsync(teamId)).Members.Count);
+
+        await ActAsync(captain, teamId, "HandOver", new() { ["memberId"] = memberId });
+        var left = await ActAsync(captain, teamId, "Leave");
+
+        Assert.Equal(HttpStatusCode.Redirect, left.Status);
+        var team = await site.TeamAsync(teamId);
+        Assert.Equal(memberId, Assert.Single(team.Members).UserId);
+        Assert.Equal(TeamRole.Captain, team.Members.Single().Role);
+        Assert.Equal(1, await site.AuditCountAsync("team.captain-changed"));
+        Assert.Equal(1, await site.AuditCountAsync("team.member-left"));
+    }
+
+    [Theory]
+    [InlineData(TestProvider.Sqlite)]
+    [InlineData(TestProvider.Postgres)]
+    public async Task The_last_member_of_a_team_cannot_be_removed(TestProvider provider)
+    {
+        await using var site = await SiteAsync(provider);
+        using var captain = await site.ContestantAsync("captain@test.local");
+        var teamId = await captain.CreateTeamAsync(site, "独行队");
+        var captainId = (await site.TeamAsync(teamId)).Members.Single().UserId;
+
+        var page = await ActAsync(captain, teamId, "Remove", new() { ["memberId"] = captainId });
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("不能移除团队的最后一名成员", page.Text);
+        Assert.Single((await site.TeamAsync(teamId)).Members);
+        Assert.Equal(0, await site.AuditCountAsync("team.member-removed"));
+    }
+
+    [Theory]
+    [InlineData(TestProvider.Sqlite)]
+    [InlineData(TestProvider.Postgres)]
+    public async Task A_member_of_one_team_can_neither_read_nor_change_another_team_by_its_id(TestProvider provider)
+    {
+        await using var site = await SiteAsync(provider);
+        using var captainA = await site.ContestantAsync("a@test.local");
+        using var captainB = await site.ContestantAsync("b@test.local");
+        var teamA = await captainA.CreateTeamAsync(site, "甲队");
+        var teamB = await captainB.CreateTeamAsync(site, "乙队", "乙队长");
+        var before = await site.TeamAsync(teamB);
+        var fields = await site.TeamFieldsAsync("被改名");
+
+        var read = await captainA.GetAsync($"/teams/{teamB}");
+        var editForm = await captainA.GetAsync($"/teams/{teamB}/edit");
+        var edit = await captainA.PostFormAsync($"/teams/{teamA}/edit", fields, $"/teams/{teamB}/edit");
+        var remove = await captainA.PostFormAsync($"/teams/{teamA}", new Dictionary<string, string> { ["memberId"] = before.Members.Single().UserId }, $"/teams/{teamB}?handler=Remove");
+        var admin = await captainA.GetAsync($"/admin/teams/{teamB}");
+
+        Assert.Equal(HttpStatusCode.NotFound, read.Status);
+        Assert.DoesNotContain("乙队长", read.Text);
+        Assert.Equal(HttpStatusCode.NotFound, editForm.Status);
+        Assert.Equal(HttpStatusCode.NotFound, edit.Status);
+        Assert.Equal(HttpStatusCode.NotFound, remove.Status);
+        Assert.Contains("/account/access-denied", admin.Location?.OriginalString ?? "");
+        var after = await site.TeamAsync(teamB);
+        Assert.Equal((before.Name, before.Version, 1), (after.Name, after.Version, after.Members.Count));
+        Assert.Equal("甲队", (await site.TeamAsync(teamA)).Name);
+    }
+
+    [Theory]
+    [InlineData(TestProvider.Sqlite)]
+    [InlineData(TestProvider.Postgres)]
+    public async Task Posting_fields_the_form_does_not_have_changes_nothing_they_name(TestProvider provider)
+    {
+        await using var site = await SiteAsync(provider);
+        using var captain = await site.ContestantAsync("captain@test.local");
+        using var other = await site.ContestantAsync("other@test.local");
+        var teamId = await captain.CreateTeamAsync(site, "正直队");
+        var otherTeam = await other.CreateTeamAsync(site, "旁观队", "旁观者");
+        var otherUserId = (await site.TeamAsync(otherTeam)).Members.Single().UserId;
+        var fields = await site.TeamFieldsAsync("正直队改");
+        foreach (var name in new[] { "Id", "Team.Id", "TeamId", "Team.ContestId" }) fields[name] = otherTeam.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var name in new[] { "Status", "Team.Status" }) fields[name] = nameof(TeamStatus.Approved);
+        foreach (var name in new[] { "CaptainId", "Team.CaptainId", "Team.Members[0].UserId", "Team.Version" }) fields[name] = otherUserId;
+
+        var saved = await captain.PostFormAsync($"/teams/{teamId}/edit", fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        var team = await site.TeamAsync(teamId);
+        Assert.Equal(("正直队改", TeamStatus.Draft), (team.Name, team.Status));
+        Assert.NotEqual(otherUserId, team.Captain!.UserId);
+        var untouched = await site.TeamAsync(otherTeam);
+        Assert.Equal(("旁观队", TeamStatus.Draft, otherUserId), (untouched.Name, untouched.Status, untouched.Captain!.UserId));
+    }
+
+    [Fact]
+    public async Task A_captain_withdraws_the_team_and_its_invite_code_stops_working()
+    {
+        await using var site = await SiteAsync();
+        using var captain = await site.ContestantAsync("captain@test.local");
+        using var person = await site.ContestantAsync("person@test.local");
+        var teamId = await captain.CreateTeamAsync(site, "退赛队");
+        var code = await site.InviteCodeAsync(teamId);
+
+        await ActAsync(captain, teamId, "Withdraw");
+        var join = await person.JoinAsync(code, "周九");
+
+        Assert.Equal(TeamStatus.Withdrawn, (await site.TeamAsync(teamId)).Status);
+        Assert.Contains("该邀请码已被队长停用", join.Text);
+        Assert.Single((await site.TeamAsync(teamId)).Members);
+    }
+}
