@@ -15,7 +15,14 @@ public sealed class SqliteContestDbContext(DbContextOptions<SqliteContestDbConte
 }
 
 /// <summary>The PostgreSQL flavour of the database; its migrations live in <c>Migrations/Postgres</c>.</summary>
-public sealed class PostgresContestDbContext(DbContextOptions<PostgresContestDbContext> options) : ContestDbContext(options);
+public sealed class PostgresContestDbContext(DbContextOptions<PostgresContestDbContext> options) : ContestDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // timestamptz takes only UTC offsets: a moment given in China time is stored as the same instant in UTC.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+    }
+}
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build each flavour without starting the site.</summary>
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteContestDbContext>

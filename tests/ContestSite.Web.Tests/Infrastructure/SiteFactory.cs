@@ -23,6 +23,7 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
     private TestPostgresDatabase? _postgres;
+    private Action<IServiceCollection>? _services;
 
     private SiteFactory(string appData, TestSmtpServer smtp, TestProvider provider, TestPostgresDatabase? postgres, bool realPort)
     {
@@ -55,7 +56,8 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
     /// <summary>The address of the site when it listens on a real port (for the browser).</summary>
     public Uri? RootUri { get; private set; }
 
-    public static async Task<SiteFactory> CreateAsync(TestProvider provider = TestProvider.Sqlite, bool realPort = false, Action<Dictionary<string, string?>>? settings = null)
+    public static async Task<SiteFactory> CreateAsync(TestProvider provider = TestProvider.Sqlite, bool realPort = false,
+        Action<Dictionary<string, string?>>? settings = null, Action<IServiceCollection>? services = null)
     {
         var appData = Path.Combine(Path.GetTempPath(), "contestsite-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(appData);
@@ -63,6 +65,7 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
         var postgres = provider == TestProvider.Postgres ? await TestPostgresDatabase.CreateAsync() : null;
         var factory = new SiteFactory(appData, smtp, provider, postgres, realPort);
         settings?.Invoke(factory._settings);
+        factory._services = services;
         if (realPort)
         {
             factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
@@ -84,6 +87,7 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            _services?.Invoke(services);
         });
     }
 

@@ -12,7 +12,7 @@ public sealed class RecipeTests
     {
         using var scope = site.Services.CreateScope();
         using var document = JsonDocument.Parse(json);
-        return await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().RunAsync(document.RootElement, Path.GetTempPath());
+        return await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().RunAsync(document.RootElement, Path.Combine(AppContext.BaseDirectory, "recipes"));
     }
 
     private static Task<(int Roles, int Contests, int Tracks, int Rounds, int Criteria, int Announcements, int Users)> CountAsync(SiteFactory site) =>
