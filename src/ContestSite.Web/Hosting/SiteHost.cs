@@ -104,6 +104,7 @@ public static class SiteHost
         app.MapRazorPages();
         app.MapCultureSwitch();
         app.MapCatalogApi();
+        app.MapCatalogDownloads();
         app.MapHealth();
         return app;
     }

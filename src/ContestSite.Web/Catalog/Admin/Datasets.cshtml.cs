@@ -1,0 +1,31 @@
+using ContestSite.Core.Catalog;
+using ContestSite.Data;
+using ContestSite.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContestSite.Web.Catalog.Admin;
+
+[RequirePermission(CatalogPermissions.ManageCatalog)]
+public sealed class DatasetsModel(ContestDbContext db) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public DatasetStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public int Total { get; private set; }
+    public IReadOnlyList<Dataset> Items { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        PageNumber = Math.Clamp(PageNumber, 1, 100_000);
+        var datasets = db.Datasets.AsNoTracking();
+        var q = CatalogSearchRequest.Clean(Q);
+        if (q is not null) datasets = datasets.Where(d => d.Title.Contains(q) || (d.Provider != null && d.Provider.Contains(q)));
+        if (Status is { } status) datasets = datasets.Where(d => d.Status == status);
+        Total = await datasets.CountAsync();
+        Items = await datasets.OrderByDescending(d => d.UpdatedAt).ThenBy(d => d.Title).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync();
+    }
+}
