@@ -181,4 +181,19 @@ public sealed class CatalogSearchTests
         Assert.Matches(@"省卫生健康委\s+1\s+5\s+未达标", page.Text);
         Assert.Contains("<svg", page.Html);
     }
+
+    [Fact]
+    public async Task The_catalogue_api_is_described_in_the_openapi_document()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        using var client = site.CreateClient();
+
+        var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/datasets", out var search));
+        Assert.Equal("SearchDatasets", search.GetProperty("get").GetProperty("operationId").GetString());
+        Assert.True(paths.TryGetProperty("/api/datasets/{id}", out _));
+        Assert.True(paths.TryGetProperty("/api/datasets/suggest", out _));
+    }
 }
