@@ -32,7 +32,7 @@ public class CsvReaderTests
         var records = Read("h1,h2\nok,row\n\"bad\"x,row\n");
 
         Assert.Null(records[1].Error);
-        Assert.Contains("line 3", records[2].Error);
+        Assert.Contains("第 3 行", records[2].Error);
         Assert.Equal(3, records[2].Line);
     }
 
@@ -42,6 +42,6 @@ public class CsvReaderTests
         var records = Read("h1,h2\n\"never closed,x\nmore\n");
 
         Assert.Equal(2, records[1].Line);
-        Assert.Contains("not closed", records[1].Error);
+        Assert.Contains("没有闭合", records[1].Error);
     }
 }

@@ -29,7 +29,7 @@ public sealed class CsvReader(TextReader reader)
             {
                 if (state == State.Quoted)
                 {
-                    error ??= "a quoted field is not closed before the end of the file";
+                    error ??= "带引号的字段直到文件结束都没有闭合";
                 }
                 if (recordStarted)
                 {
