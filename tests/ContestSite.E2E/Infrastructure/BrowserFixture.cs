@@ -37,13 +37,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile (cookies, storage) at desktop width, Chinese locale, Beijing time.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    /// <param name="javaScriptEnabled">false for a visitor whose browser runs no scripts (the pages must still work).</param>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool javaScriptEnabled = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
+            JavaScriptEnabled = javaScriptEnabled,
         });
         context.SetDefaultTimeout(15_000);
         context.SetDefaultNavigationTimeout(30_000);

@@ -28,9 +28,26 @@ public static class Screenshots
         await page.SetViewportSizeAsync(MobileWidth, 844);
         await TakeAsync(page, name + "-mobile");
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"{name} is {overflow}px wider than a {MobileWidth}px phone screen");
+        if (overflow > 0)
+        {
+            var culprits = await page.EvaluateAsync<string[]>(WiderThanScreen);
+            Assert.Fail($"{name} is {overflow}px wider than a {MobileWidth}px phone screen; too wide: {string.Join(", ", culprits)}");
+        }
         await page.SetViewportSizeAsync(original.Width, original.Height);
     }
+
+    /// <summary>The innermost elements reaching past the right edge of the screen, as <c>tag.class</c>.</summary>
+    private const string WiderThanScreen = """
+        () => {
+          const width = document.documentElement.clientWidth;
+          const clipped = e => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement)
+            if (getComputedStyle(a).overflowX !== 'visible' && a.getBoundingClientRect().right <= width + 0.5
+                && getComputedStyle(e).position !== 'absolute') return true; return false; };
+          const wide = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > width + 0.5 && !clipped(e));
+          return wide.filter(e => !wide.some(o => o !== e && e.contains(o))).slice(0, 8)
+            .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().replace(/\s+/g, '.') : '') + ' "' + (e.textContent || '').trim().slice(0, 30) + '"');
+        }
+        """;
 
     private static string CreateFolder()
     {
