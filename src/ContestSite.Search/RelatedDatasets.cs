@@ -11,6 +11,8 @@ namespace ContestSite.Search;
 /// </summary>
 internal static class RelatedDatasets
 {
+    private const float MinimumShareOfBestScore = 0.35f;
+
     private static readonly (string Name, Func<Document, string> Text)[] Sources =
     [
         ("title", d => d.Get(CatalogFields.Title) ?? ""),
@@ -48,7 +50,14 @@ internal static class RelatedDatasets
         {
             return [];
         }
-        return searcher.Search(query, max).ScoreDocs.Select(hit => searcher.Doc(hit.Doc)).ToList();
+        var hits = searcher.Search(query, max).ScoreDocs;
+        if (hits.Length == 0)
+        {
+            return [];
+        }
+        // A weak match that only shares a word or two is not "related": keep what scores near the best.
+        var floor = hits[0].Score * MinimumShareOfBestScore;
+        return hits.Where(hit => hit.Score >= floor).Select(hit => searcher.Doc(hit.Doc)).ToList();
     }
 
     private static Query? Like(IndexReader reader, string field, string text)
@@ -65,6 +74,8 @@ internal static class RelatedDatasets
             MinDocFreq = 2,
             MaxQueryTerms = 20,
         };
+        // Words in a quarter of the catalogue or more (信息, 数据, 基本) say nothing about relatedness.
+        moreLikeThis.SetMaxDocFreqPct(25);
         var query = moreLikeThis.Like(new StringReader(text), field);
         return query is BooleanQuery { Clauses.Count: 0 } ? null : query;
     }

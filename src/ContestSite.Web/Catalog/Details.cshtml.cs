@@ -16,13 +16,13 @@ public sealed class DatasetDetailsModel(ContestDbContext db, CatalogIndex index)
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        var dataset = await db.Datasets.AsNoTracking().Include(d => d.Fields).Include(d => d.Resources).AsSplitQuery()
-            .SingleOrDefaultAsync(d => d.Id == id && d.Status == DatasetStatus.Published);
-        if (dataset is null) return NotFound();
-        Dataset = dataset;
+        // Counted first, so the page shows this visit too; without a change-log row: the index picks the
+        // new count up with the dataset's next real change.
+        var counted = await db.Datasets.Where(d => d.Id == id && d.Status == DatasetStatus.Published)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.ViewCount, d => d.ViewCount + 1));
+        if (counted == 0) return NotFound();
+        Dataset = await db.Datasets.AsNoTracking().Include(d => d.Fields).Include(d => d.Resources).AsSplitQuery().SingleAsync(d => d.Id == id);
         Related = index.Searcher.Related(id, 5);
-        // Counted without a change-log row: the index picks the new count up with the next real change.
-        await db.Datasets.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.ViewCount, d => d.ViewCount + 1));
         return Page();
     }
 }

@@ -196,4 +196,21 @@ public sealed class CatalogSearchTests
         Assert.True(paths.TryGetProperty("/api/datasets/{id}", out _));
         Assert.True(paths.TryGetProperty("/api/datasets/suggest", out _));
     }
+
+    [Fact]
+    public async Task Related_datasets_share_what_the_dataset_is_about_not_common_words()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        using var client = site.CreateSiteClient();
+        await CatalogTestKit.WaitForSearchAsync(client.Http, "pageSize=1", r => CatalogTestKit.Total(r) == 24);
+        var id = await site.WithDbAsync(db => db.Datasets.Where(d => d.Title == "杭州市公交线路与站点信息").Select(d => d.Id).SingleAsync());
+
+        var page = await client.GetAsync($"/datasets/{id}");
+
+        var related = page.Html[page.Html.IndexOf("相关数据集", StringComparison.Ordinal)..];
+        Assert.Contains("公交车辆实时到站预测数据", related);
+        Assert.DoesNotContain("养老机构基本信息", related);
+        Assert.Contains("浏览 / 下载", page.Text);
+        Assert.Equal(1, await site.WithDbAsync(db => db.Datasets.Where(d => d.Id == id).Select(d => d.ViewCount).SingleAsync()));
+    }
 }
