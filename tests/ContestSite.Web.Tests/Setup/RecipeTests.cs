@@ -33,6 +33,8 @@ public sealed class RecipeTests
 
         Assert.True(again.Succeeded, again.Error);
         Assert.Equal(first, await CountAsync(site));
+        Assert.Equal(24, await site.WithDbAsync(db => db.Datasets.CountAsync()));
+        Assert.Equal(2, await site.WithDbAsync(db => db.DatasetResources.CountAsync()));
         var contest = await site.WithDbAsync(db => db.Contests.SingleAsync());
         Assert.Equal(2020, contest.Year);
         Assert.Equal(new DateTimeOffset(2020, 9, 30, 10, 0, 0, TimeSpan.Zero), contest.RegistrationClosesAt);
