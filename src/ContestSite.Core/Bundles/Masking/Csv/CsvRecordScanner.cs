@@ -68,6 +68,8 @@ internal static class CsvRecordScanner
             {
                 if (!final) return -1;
                 scan.LineBreaks += data[p..].Count((byte)'\n');
+                // A file ending in a line break inside the open quote: that break ends the last line, like a terminator.
+                scan.Terminated = data[^1] == (byte)'\n';
                 scan.Error ??= UnclosedQuote;
                 return data.Length;
             }
