@@ -1,13 +1,15 @@
 using ContestSite.Benchmarks.Catalog;
+using ContestSite.Benchmarks.Masking;
 
 return args.FirstOrDefault() switch
 {
     "catalog" => await CatalogBenchmark.RunAsync(),
+    "masking" => await MaskingBenchmark.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ContestSite.Benchmarks -- catalog");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ContestSite.Benchmarks -- catalog | masking [sizeMB]");
     return 2;
 }

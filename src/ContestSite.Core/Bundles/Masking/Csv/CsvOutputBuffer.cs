@@ -1,0 +1,32 @@
+using System.Buffers;
+
+namespace ContestSite.Core.Bundles.Masking.Csv;
+
+/// <summary>Masked rows gather here and go to the output stream in large writes.</summary>
+internal sealed class CsvOutputBuffer(Stream output, int capacity) : IDisposable
+{
+    private readonly byte[] buffer = ArrayPool<byte>.Shared.Rent(capacity);
+
+    public int Length { get; private set; }
+    public int FreeBytes => capacity - Length;
+    public Span<byte> Free => buffer.AsSpan(Length, capacity - Length);
+
+    public void Advance(int count) => Length += count;
+
+    public void Write(ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(buffer.AsSpan(Length));
+        Length += bytes.Length;
+    }
+
+    public void Write(byte value) => buffer[Length++] = value;
+
+    public async ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        if (Length == 0) return;
+        await output.WriteAsync(buffer.AsMemory(0, Length), cancellationToken);
+        Length = 0;
+    }
+
+    public void Dispose() => ArrayPool<byte>.Shared.Return(buffer);
+}

@@ -1,0 +1,86 @@
+using System.Buffers;
+using System.Text;
+using ContestSite.Core.Bundles.Masking.Rules;
+
+namespace ContestSite.Core.Bundles.Masking.Csv;
+
+/// <summary>
+/// Writes one well-formed record with its columns masked. Kept columns are copied as raw bytes (already
+/// valid CSV); only masked cells are unquoted, decoded, masked and re-encoded, in pooled scratch buffers.
+/// </summary>
+internal sealed class CsvRowWriter : IDisposable
+{
+    // Masking never lengthens a cell by more than this (a keyed-hash token of a 1-char value).
+    private const int MaxGrowthChars = 16;
+    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
+
+    private readonly IValueMasker?[] maskers;
+    private readonly int[] served;
+    private readonly byte[] unescaped;
+    private readonly char[] decoded;
+    private readonly char[] masked;
+
+    public CsvRowWriter(IReadOnlyList<ColumnMasking> columns, int maxRecordBytes)
+    {
+        maskers = columns.Select(c => c.Masker).ToArray();
+        served = Enumerable.Range(0, columns.Count).Where(i => !columns[i].IsDropped).ToArray();
+        unescaped = ArrayPool<byte>.Shared.Rent(maxRecordBytes);
+        decoded = ArrayPool<char>.Shared.Rent(maxRecordBytes);
+        masked = ArrayPool<char>.Shared.Rent(maxRecordBytes + MaxGrowthChars);
+    }
+
+    /// <summary>
+    /// The most bytes a record of this length can become: each masked char is copied or becomes one ASCII
+    /// char, so a cell grows only by the token length, and quoting at most doubles it.
+    /// </summary>
+    public int WorstCaseBytes(int recordBytes) => 2 * recordBytes + served.Length * (2 * MaxGrowthChars + 3) + 2;
+
+    public void Write(ReadOnlySpan<byte> record, ReadOnlySpan<CsvFieldBounds> fields, CsvOutputBuffer output)
+    {
+        for (var k = 0; k < served.Length; k++)
+        {
+            if (k > 0) output.Write((byte)',');
+            var column = served[k];
+            var field = fields[column];
+            var raw = record.Slice(field.Start, field.Length);
+            if (maskers[column] is { } masker) WriteMasked(raw, field.Quoted, masker, output);
+            else output.Write(raw);
+        }
+        output.Write("\r\n"u8);
+    }
+
+    private void WriteMasked(ReadOnlySpan<byte> raw, bool quoted, IValueMasker masker, CsvOutputBuffer output)
+    {
+        var value = quoted ? CsvText.Unquote(raw, unescaped) : raw;
+        var chars = Encoding.UTF8.GetChars(value, decoded);
+        var written = masker.Mask(decoded.AsSpan(0, chars), masked);
+        WriteField(masked.AsSpan(0, written), output);
+    }
+
+    private static void WriteField(ReadOnlySpan<char> text, CsvOutputBuffer output)
+    {
+        if (!text.ContainsAny(NeedsQuotes))
+        {
+            output.Advance(Encoding.UTF8.GetBytes(text, output.Free));
+            return;
+        }
+        output.Write((byte)'"');
+        while (true)
+        {
+            var quote = text.IndexOf('"');
+            var part = quote < 0 ? text : text[..(quote + 1)];
+            output.Advance(Encoding.UTF8.GetBytes(part, output.Free));
+            if (quote < 0) break;
+            output.Write((byte)'"');
+            text = text[(quote + 1)..];
+        }
+        output.Write((byte)'"');
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(unescaped);
+        ArrayPool<char>.Shared.Return(decoded);
+        ArrayPool<char>.Shared.Return(masked);
+    }
+}

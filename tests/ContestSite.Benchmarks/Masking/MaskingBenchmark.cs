@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ContestSite.Core.Bundles.Masking;
+using ContestSite.Core.Bundles.Masking.Csv;
+using ContestSite.Core.Catalog;
+
+namespace ContestSite.Benchmarks.Masking;
+
+/// <summary>
+/// Masks a generated CSV of the given size (MB, default 1024) and compares it with a plain copy of the same
+/// file in the same run. Targets: masking at least half the copy's speed; working-set growth while masking
+/// under 100 MB whatever the size.
+/// </summary>
+internal static class MaskingBenchmark
+{
+    private const int StreamBuffer = 1 << 16;
+    private const double MB = 1024 * 1024;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var sizeMb = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1024;
+        var folder = Directory.CreateTempSubdirectory("masking-bench-").FullName;
+        try
+        {
+            var source = Path.Combine(folder, "source.csv");
+            var generating = Stopwatch.StartNew();
+            var rows = SyntheticReliefCsv.Write(source, (long)(sizeMb * MB));
+            var bytes = new FileInfo(source).Length;
+            Console.WriteLine($"Generated {bytes / MB:F0} MB, {rows:N0} rows in {generating.Elapsed.TotalSeconds:F1} s");
+
+            var copy = Math.Min(await TimeAsync(source, Path.Combine(folder, "copy.csv"), CopyAsync), await TimeAsync(source, Path.Combine(folder, "copy.csv"), CopyAsync));
+            var plan = Plan();
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var idle = MemorySampler.WorkingSetNow();
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            MaskingReport? report = null;
+            long peak;
+            double masking;
+            await using (var sampler = new MemorySampler())
+            {
+                masking = await TimeAsync(source, Path.Combine(folder, "masked.csv"), async (input, output) => report = await new CsvMasker(plan).MaskAsync(input, output));
+                peak = sampler.Peak;
+            }
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+
+            Console.WriteLine($"Copy:    {bytes / MB / copy,8:F0} MB/s ({copy:F2} s, best of two)");
+            Console.WriteLine($"Masking: {bytes / MB / masking,8:F0} MB/s ({masking:F2} s), {report!.RowsOut:N0} rows out, {report.RowsSkipped} skipped");
+            Console.WriteLine($"Ratio:   {copy / masking:F2} of the copy's speed (target >= 0.50)");
+            Console.WriteLine($"Memory:  working set idle {idle / MB:F0} MB, peak while masking {peak / MB:F0} MB, growth {(peak - idle) / MB:F1} MB (target < 100); " +
+                $"allocated {allocated / MB:F1} MB in total ({(double)allocated / rows:F2} bytes a row); process peak {Process.GetCurrentProcess().PeakWorkingSet64 / MB:F0} MB");
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static MaskingPlan Plan()
+    {
+        var names = SyntheticReliefCsv.Header.Split(',');
+        var sensitive = new HashSet<string> { "姓名", "身份证号", "手机号", "家庭住址", "电子邮箱" };
+        var fields = names.Select(n => new DatasetField { Name = n, IsSensitive = sensitive.Contains(n) });
+        MaskingRuleChoice[] rules = [new("姓名", "PersonName"), new("身份证号", "IdCardNumber"), new("手机号", "MobilePhone"), new("家庭住址", "Address"), new("电子邮箱", "Email")];
+        return MaskingPlan.Build(fields, rules, Encoding.UTF8.GetBytes("benchmark-contest-key-2020")).Plan!;
+    }
+
+    private static async Task CopyAsync(Stream input, Stream output) => await input.CopyToAsync(output, 1 << 20);
+
+    /// <summary>Runs one phase from file to file and returns its seconds; the output file is deleted after.</summary>
+    private static async Task<double> TimeAsync(string source, string target, Func<Stream, Stream, Task> phase)
+    {
+        var watch = Stopwatch.StartNew();
+        await using (var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, StreamBuffer, FileOptions.SequentialScan | FileOptions.Asynchronous))
+        await using (var output = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, StreamBuffer, FileOptions.Asynchronous))
+        {
+            await phase(input, output);
+        }
+        var seconds = watch.Elapsed.TotalSeconds;
+        File.Delete(target);
+        return seconds;
+    }
+}
