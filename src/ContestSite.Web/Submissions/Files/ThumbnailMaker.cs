@@ -1,5 +1,6 @@
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Webp;
+using SixLabors.ImageSharp.Memory;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
 
@@ -40,7 +41,8 @@ public sealed class ThumbnailMaker(ImageInspector inspector, ThumbnailSettings s
             }
             return new ThumbnailResult(null, thumbnails);
         }
-        catch (Exception exception) when (exception is SixLabors.ImageSharp.Memory.InvalidMemoryOperationException)
+        // 2.1.13 decoders wrap the allocator's refusal in InvalidImageContentException ("possibly degenerate dimensions").
+        catch (Exception exception) when (exception is InvalidMemoryOperationException || exception.InnerException is InvalidMemoryOperationException)
         {
             return new ThumbnailResult($"图片需要的内存超过上限（{inspector.Limits.AllocationLimitMegabytes} MB），无法处理", []);
         }
