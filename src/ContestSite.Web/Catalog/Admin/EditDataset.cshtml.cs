@@ -3,6 +3,7 @@ using ContestSite.Data;
 using ContestSite.Web.Audit;
 using ContestSite.Web.Security;
 using ContestSite.Web.Storage;
+using ContestSite.Web.Submissions.Files;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -74,7 +75,7 @@ public sealed class EditDatasetModel(ContestDbContext db, IFileStore files, IAud
             TempData["Notice"] = _t["文件超过 1 GB，未保存。"].Value;
             return Redirect($"/admin/datasets/{dataset.Id}");
         }
-        var name = SafeFileName(file.FileName);
+        var name = FileNames.Clean(file.FileName);
         dataset.Resources.Add(new DatasetResource
         {
             FileName = name, SizeBytes = stored.Size, ContentHash = stored.Sha256, StorageKey = stored.Key,
@@ -105,14 +106,5 @@ public sealed class EditDatasetModel(ContestDbContext db, IFileStore files, IAud
         var dataset = await db.Datasets.Include(d => d.Fields).Include(d => d.Resources).AsSplitQuery().SingleOrDefaultAsync(d => d.Id == id);
         Resources = dataset?.Resources.OrderBy(r => r.FileName).ToList() ?? [];
         return dataset;
-    }
-
-    /// <summary>The name shown to people only: no folders, no control or direction characters, bounded length.</summary>
-    public static string SafeFileName(string? name)
-    {
-        var leaf = Path.GetFileName((name ?? "").Replace('\\', '/'));
-        var cleaned = new string(leaf.Where(c => !char.IsControl(c) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format).ToArray()).Trim();
-        if (cleaned.Length > 120) cleaned = cleaned[..100] + Path.GetExtension(cleaned)[..Math.Min(20, Path.GetExtension(cleaned).Length)];
-        return cleaned.Length == 0 ? "file" : cleaned;
     }
 }

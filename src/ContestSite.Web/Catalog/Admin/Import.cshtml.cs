@@ -1,5 +1,6 @@
 using ContestSite.Web.Audit;
 using ContestSite.Web.Security;
+using ContestSite.Web.Submissions.Files;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -25,7 +26,7 @@ public sealed class ImportModel(CatalogImportService importer, IAuditLog audit, 
         }
         await using (var content = file.OpenReadStream())
             Report = await importer.ImportAsync(content, HttpContext.RequestAborted);
-        await audit.AppendAsync(new AuditEvent("catalog.imported", $"file:{EditDatasetModel.SafeFileName(file.FileName)}", Report.Succeeded ? "ok" : "refused",
+        await audit.AppendAsync(new AuditEvent("catalog.imported", $"file:{FileNames.Clean(file.FileName)}", Report.Succeeded ? "ok" : "refused",
             Report.Succeeded ? $"inserted {Report.Inserted}, updated {Report.Updated}, unchanged {Report.Unchanged}, problems {Report.Problems.Count}" : Report.FatalError));
         if (!Report.Succeeded) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
