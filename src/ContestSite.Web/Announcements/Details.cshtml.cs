@@ -17,7 +17,7 @@ public sealed class AnnouncementDetailsModel(ContestDbContext db, MarkdownRender
     public async Task<IActionResult> OnGetAsync(int id)
     {
         var now = clock.GetUtcNow();
-        var item = await db.Announcements.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.PublishAt != null && a.PublishAt <= now);
+        var item = await db.Announcements.AsNoTracking().VisibleAt(now).SingleOrDefaultAsync(a => a.Id == id);
         if (item is null) return NotFound();
         Item = item;
         SafeHtml = markdown.ToSafeHtml(item.BodyMarkdown);

@@ -20,8 +20,7 @@ public sealed class AnnouncementsIndexModel(ContestDbContext db, TimeProvider cl
     {
         PageNumber = Math.Clamp(PageNumber, 1, 10_000);
         var now = clock.GetUtcNow();
-        var page = await db.Announcements.AsNoTracking().Where(a => a.PublishAt != null && a.PublishAt <= now)
-            .OrderByDescending(a => a.Pinned).ThenByDescending(a => a.PublishAt)
+        var page = await db.Announcements.AsNoTracking().VisibleAt(now).NewestPinnedFirst()
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync();
         HasMore = page.Count > PageSize;
         Items = page.Take(PageSize).ToList();

@@ -16,7 +16,6 @@ public sealed class HomeModel(CurrentContest current, ContestDbContext db, TimeP
     {
         Contest = await current.FindAsync();
         var now = clock.GetUtcNow();
-        Announcements = await db.Announcements.AsNoTracking().Where(a => a.PublishAt != null && a.PublishAt <= now)
-            .OrderByDescending(a => a.Pinned).ThenByDescending(a => a.PublishAt).Take(5).ToListAsync();
+        Announcements = await db.Announcements.AsNoTracking().VisibleAt(now).NewestPinnedFirst().Take(5).ToListAsync();
     }
 }
