@@ -520,6 +520,188 @@ namespace ContestSite.Data.Migrations.Postgres
                     b.ToTable("Tracks");
                 });
 
+            modelBuilder.Entity("ContestSite.Core.Submissions.Submission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Concurrency")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CurrentVersionNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FinalisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FinalisedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TrackId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.HasIndex("TrackId");
+
+                    b.HasIndex("TeamId", "RoundId")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId", "TrackId", "Status");
+
+                    b.ToTable("Submissions");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Submissions.SubmissionDataset", b =>
+                {
+                    b.Property<int>("VersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("VersionId", "DatasetId");
+
+                    b.HasIndex("DatasetId");
+
+                    b.ToTable("SubmissionDatasets");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Submissions.SubmissionFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StorageKey");
+
+                    b.HasIndex("VersionId", "Kind", "SortOrder");
+
+                    b.ToTable("SubmissionFiles");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Submissions.SubmissionVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("DemoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Pitch")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("VideoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavedByUserId");
+
+                    b.HasIndex("SubmissionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SubmissionVersions");
+                });
+
             modelBuilder.Entity("ContestSite.Core.Teams.JoinRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1044,6 +1226,72 @@ namespace ContestSite.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ContestSite.Core.Submissions.Submission", b =>
+                {
+                    b.HasOne("ContestSite.Core.Contests.Contest", null)
+                        .WithMany()
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ContestSite.Core.Contests.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ContestSite.Core.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ContestSite.Core.Contests.Track", null)
+                        .WithMany()
+                        .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Submissions.SubmissionDataset", b =>
+                {
+                    b.HasOne("ContestSite.Core.Catalog.Dataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ContestSite.Core.Submissions.SubmissionVersion", null)
+                        .WithMany("Datasets")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Submissions.SubmissionFile", b =>
+                {
+                    b.HasOne("ContestSite.Core.Submissions.SubmissionVersion", null)
+                        .WithMany("Files")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Submissions.SubmissionVersion", b =>
+                {
+                    b.HasOne("ContestSite.Data.Accounts.SiteUser", null)
+                        .WithMany()
+                        .HasForeignKey("SavedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ContestSite.Core.Submissions.Submission", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ContestSite.Core.Teams.JoinRequest", b =>
                 {
                     b.HasOne("ContestSite.Core.Teams.Team", null)
@@ -1157,6 +1405,18 @@ namespace ContestSite.Data.Migrations.Postgres
             modelBuilder.Entity("ContestSite.Core.Contests.Round", b =>
                 {
                     b.Navigation("Criteria");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Submissions.Submission", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Submissions.SubmissionVersion", b =>
+                {
+                    b.Navigation("Datasets");
+
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("ContestSite.Core.Teams.Team", b =>

@@ -499,6 +499,182 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.ToTable("Tracks");
                 });
 
+            modelBuilder.Entity("ContestSite.Core.Submissions.Submission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Concurrency")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CurrentVersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinalisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FinalisedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrackId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.HasIndex("TrackId");
+
+                    b.HasIndex("TeamId", "RoundId")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId", "TrackId", "Status");
+
+                    b.ToTable("Submissions");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Submissions.SubmissionDataset", b =>
+                {
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VersionId", "DatasetId");
+
+                    b.HasIndex("DatasetId");
+
+                    b.ToTable("SubmissionDatasets");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Submissions.SubmissionFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StorageKey");
+
+                    b.HasIndex("VersionId", "Kind", "SortOrder");
+
+                    b.ToTable("SubmissionFiles");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Submissions.SubmissionVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DemoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Pitch")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VideoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavedByUserId");
+
+                    b.HasIndex("SubmissionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SubmissionVersions");
+                });
+
             modelBuilder.Entity("ContestSite.Core.Teams.JoinRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1011,6 +1187,72 @@ namespace ContestSite.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ContestSite.Core.Submissions.Submission", b =>
+                {
+                    b.HasOne("ContestSite.Core.Contests.Contest", null)
+                        .WithMany()
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ContestSite.Core.Contests.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ContestSite.Core.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ContestSite.Core.Contests.Track", null)
+                        .WithMany()
+                        .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Submissions.SubmissionDataset", b =>
+                {
+                    b.HasOne("ContestSite.Core.Catalog.Dataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ContestSite.Core.Submissions.SubmissionVersion", null)
+                        .WithMany("Datasets")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Submissions.SubmissionFile", b =>
+                {
+                    b.HasOne("ContestSite.Core.Submissions.SubmissionVersion", null)
+                        .WithMany("Files")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Submissions.SubmissionVersion", b =>
+                {
+                    b.HasOne("ContestSite.Data.Accounts.SiteUser", null)
+                        .WithMany()
+                        .HasForeignKey("SavedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ContestSite.Core.Submissions.Submission", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ContestSite.Core.Teams.JoinRequest", b =>
                 {
                     b.HasOne("ContestSite.Core.Teams.Team", null)
@@ -1124,6 +1366,18 @@ namespace ContestSite.Data.Migrations.Sqlite
             modelBuilder.Entity("ContestSite.Core.Contests.Round", b =>
                 {
                     b.Navigation("Criteria");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Submissions.Submission", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Submissions.SubmissionVersion", b =>
+                {
+                    b.Navigation("Datasets");
+
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("ContestSite.Core.Teams.Team", b =>

@@ -1,13 +1,6 @@
-namespace ContestSite.Web.Submissions.Files;
+using ContestSite.Core.Submissions;
 
-/// <summary>The slots of a submission that take a file.</summary>
-public enum SubmissionFileKind
-{
-    Proposal,
-    Screenshot,
-    Video,
-    SourcePackage,
-}
+namespace ContestSite.Web.Submissions.Files;
 
 /// <summary>What each kind accepts and how large it may be; the rules, not the storage.</summary>
 public static class FileKinds

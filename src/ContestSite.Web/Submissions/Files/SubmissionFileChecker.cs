@@ -1,3 +1,4 @@
+using ContestSite.Core.Submissions;
 using Microsoft.Extensions.Options;
 
 namespace ContestSite.Web.Submissions.Files;

@@ -1,3 +1,4 @@
+using ContestSite.Core.Submissions;
 using System.Text;
 using ContestSite.Web.Hosting;
 using ContestSite.Web.Submissions.Files;
