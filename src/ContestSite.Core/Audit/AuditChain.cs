@@ -30,6 +30,12 @@ public static class AuditChain
         Add(entry.Detail);
         Add(entry.IpAddress);
         Add(entry.PreviousHash);
+        // Added later: only entries that carry them hash them, so entries written before still verify.
+        if (entry.TeamId is not null || entry.DatasetId is not null)
+        {
+            Add(entry.TeamId?.ToString(CultureInfo.InvariantCulture));
+            Add(entry.DatasetId?.ToString("D"));
+        }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
     }
 

@@ -18,6 +18,10 @@ public class AuditEntry
     public string? Outcome { get; set; }
     public string? Detail { get; set; }
     public string? IpAddress { get; set; }
+    /// <summary>The team the action concerns, so organizers can follow one team's whole use of data.</summary>
+    public int? TeamId { get; set; }
+    /// <summary>The catalogue dataset the action concerns.</summary>
+    public Guid? DatasetId { get; set; }
     public required string PreviousHash { get; set; }
     public required string Hash { get; set; }
 }

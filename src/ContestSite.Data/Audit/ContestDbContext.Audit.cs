@@ -27,5 +27,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entry.HasIndex(e => e.At);
         entry.HasIndex(e => new { e.Action, e.At });
         entry.HasIndex(e => e.ActorId);
+        entry.HasIndex(e => new { e.TeamId, e.At });
+        entry.HasIndex(e => new { e.DatasetId, e.At });
     }
 }

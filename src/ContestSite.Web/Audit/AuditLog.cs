@@ -10,6 +10,8 @@ public sealed record AuditEvent(string Action, string? Subject = null, string? O
 {
     public string? ActorId { get; init; }
     public string? ActorName { get; init; }
+    public int? TeamId { get; init; }
+    public Guid? DatasetId { get; init; }
 }
 
 public interface IAuditLog
@@ -54,6 +56,8 @@ public sealed class AuditLog(IServiceScopeFactory scopes, IHttpContextAccessor h
                     Outcome = Truncate(auditEvent.Outcome, 100),
                     Detail = Truncate(auditEvent.Detail, 8000),
                     IpAddress = ip,
+                    TeamId = auditEvent.TeamId,
+                    DatasetId = auditEvent.DatasetId,
                     PreviousHash = tail?.Hash ?? AuditChain.GenesisHash,
                     Hash = "",
                 };

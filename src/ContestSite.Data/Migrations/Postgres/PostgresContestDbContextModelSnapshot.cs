@@ -88,6 +88,9 @@ namespace ContestSite.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("DatasetId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Detail")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
@@ -114,6 +117,9 @@ namespace ContestSite.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ActorId");
@@ -121,6 +127,10 @@ namespace ContestSite.Data.Migrations.Postgres
                     b.HasIndex("At");
 
                     b.HasIndex("Action", "At");
+
+                    b.HasIndex("DatasetId", "At");
+
+                    b.HasIndex("TeamId", "At");
 
                     b.ToTable("AuditEntries");
                 });

@@ -81,6 +81,9 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("DatasetId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Detail")
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
@@ -107,6 +110,9 @@ namespace ContestSite.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ActorId");
@@ -114,6 +120,10 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.HasIndex("At");
 
                     b.HasIndex("Action", "At");
+
+                    b.HasIndex("DatasetId", "At");
+
+                    b.HasIndex("TeamId", "At");
 
                     b.ToTable("AuditEntries");
                 });
