@@ -6,6 +6,7 @@ using ContestSite.Web.Accounts;
 using ContestSite.Web.Admin;
 using ContestSite.Web.Announcements;
 using ContestSite.Web.Audit;
+using ContestSite.Web.Bundles;
 using ContestSite.Web.Catalog;
 using ContestSite.Web.Contests;
 using ContestSite.Web.Email;
@@ -75,6 +76,7 @@ public static class SiteHost
         services.AddAdmin();
         services.AddContests();
         services.AddTeams();
+        services.AddBundles();
         services.AddAnnouncements();
         services.AddHealth();
         return builder;
@@ -105,6 +107,7 @@ public static class SiteHost
         app.MapCultureSwitch();
         app.MapCatalogApi();
         app.MapCatalogDownloads();
+        app.MapBundles();
         app.MapHealth();
         return app;
     }

@@ -1,0 +1,47 @@
+namespace ContestSite.Core.Bundles;
+
+/// <summary>
+/// A team's application to use one restricted (受限开放) dataset: purpose, scenario, the accepted
+/// data-use agreement, expert opinions, the organizer's decision and how long an approval lasts.
+/// </summary>
+public class AccessApplication
+{
+    public int Id { get; set; }
+    public int TeamId { get; set; }
+    public Guid DatasetId { get; set; }
+    public required string ApplicantId { get; set; }
+    /// <summary>用途.</summary>
+    public required string Purpose { get; set; }
+    /// <summary>应用场景.</summary>
+    public required string Scenario { get; set; }
+    /// <summary>When the data-use agreement (数据使用协议) was accepted; an application cannot exist without it.</summary>
+    public DateTimeOffset AgreementAcceptedAt { get; set; }
+    public ApplicationStatus Status { get; set; } = ApplicationStatus.Pending;
+    public DateTimeOffset SubmittedAt { get; set; }
+    /// <summary>The organizer asked the expert committee for an opinion before deciding.</summary>
+    public DateTimeOffset? OpinionRequestedAt { get; set; }
+    public string? DeciderId { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+    public string? DecisionNote { get; set; }
+    public DateTimeOffset? ExpiresAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+    public List<ExpertOpinion> Opinions { get; set; } = [];
+
+    /// <summary>Whether this application lets <paramref name="teamId"/> use <paramref name="datasetId"/> at <paramref name="now"/>.</summary>
+    public bool Grants(int teamId, Guid datasetId, DateTimeOffset now) =>
+        Status == ApplicationStatus.Approved && TeamId == teamId && DatasetId == datasetId && ExpiresAt is { } expires && now < expires;
+}
+
+public enum ApplicationStatus { Pending, Approved, Rejected, Revoked }
+
+/// <summary>An expert committee member's opinion (专家意见) on an application.</summary>
+public class ExpertOpinion
+{
+    public int Id { get; set; }
+    public int ApplicationId { get; set; }
+    public required string JudgeId { get; set; }
+    public required string JudgeName { get; set; }
+    public bool Supports { get; set; }
+    public required string Comment { get; set; }
+    public DateTimeOffset At { get; set; }
+}

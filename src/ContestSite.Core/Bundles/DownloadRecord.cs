@@ -1,0 +1,35 @@
+namespace ContestSite.Core.Bundles;
+
+/// <summary>One served download (a file or a bundle), counted for the risk warning (风险预警).</summary>
+public class DownloadRecord
+{
+    public long Id { get; set; }
+    public required string UserId { get; set; }
+    public int? TeamId { get; set; }
+    public Guid? DatasetId { get; set; }
+    public long Bytes { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>
+/// A risk flag on an account or a team: raised when downloads pass the configured volume or count, it
+/// holds further restricted downloads until an organizer clears it.
+/// </summary>
+public class RiskFlag
+{
+    public int Id { get; set; }
+    public string? UserId { get; set; }
+    public int? TeamId { get; set; }
+    public required string Reason { get; set; }
+    public DateTimeOffset RaisedAt { get; set; }
+    public DateTimeOffset? ClearedAt { get; set; }
+    public string? ClearedBy { get; set; }
+    public bool IsActive => ClearedAt is null;
+}
+
+/// <summary>The generated key of keyed-hash masking, stored protected; one row.</summary>
+public class MaskingSecret
+{
+    public int Id { get; set; }
+    public required string ProtectedKey { get; set; }
+}

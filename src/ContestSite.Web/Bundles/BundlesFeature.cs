@@ -1,0 +1,62 @@
+using ContestSite.Core.Security;
+using ContestSite.Web.Bundles.Serving;
+using ContestSite.Web.Bundles.UseCases;
+using ContestSite.Web.Navigation;
+using ContestSite.Web.Security;
+using Microsoft.Extensions.Options;
+
+namespace ContestSite.Web.Bundles;
+
+public sealed class BundlePermissions : IPermissionProvider
+{
+    public const string UseBundles = "bundles.use";
+    public const string ManageBundles = "bundles.manage";
+    public const string DecideApplications = "bundles.decide";
+    public const string GiveOpinions = "bundles.opinion";
+    public IEnumerable<Permission> Permissions =>
+    [
+        new(UseBundles, "数据包", "获取本赛道的数据包，申请使用受限开放数据"),
+        new(ManageBundles, "数据包", "组建各赛道的数据包，设置字段脱敏规则，处理下载风险预警"),
+        new(DecideApplications, "数据包", "审批受限开放数据的使用申请，征求专家意见，撤销许可"),
+        new(GiveOpinions, "数据包", "作为专家委员会成员对数据使用申请出具意见"),
+    ];
+}
+
+public sealed class BundlesNavigation : INavigationProvider
+{
+    public IEnumerable<NavItem> Items =>
+    [
+        new(NavMenu.Main, "数据包", "/bundles", BundlePermissions.UseBundles, 210),
+        new(NavMenu.Main, "数据申请意见", "/data-applications/opinions", BundlePermissions.GiveOpinions, 220),
+        new(NavMenu.Admin, "数据包", "/admin/bundles", BundlePermissions.ManageBundles, 210),
+        new(NavMenu.Admin, "数据使用申请", "/admin/data-applications", BundlePermissions.DecideApplications, 220),
+        new(NavMenu.Admin, "数据风险预警", "/admin/data-risk", BundlePermissions.ManageBundles, 230),
+    ];
+}
+
+public static class BundlesFeature
+{
+    public static IServiceCollection AddBundles(this IServiceCollection services)
+    {
+        services.AddOptions<BundleOptions>().BindConfiguration(BundleOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BundleOptions>, BundleOptionsValidator>();
+        services.AddSingleton<MaskingKeySource>();
+        services.AddScoped<DataAccess>();
+        services.AddScoped<MaskingPlans>();
+        services.AddScoped<ResourceWriter>();
+        services.AddScoped<RiskMonitor>();
+        services.AddScoped<BundleIssuer>();
+        services.AddScoped<FileDownload>();
+        services.AddScoped<EditBundle>();
+        services.AddScoped<SaveMaskingRules>();
+        services.AddScoped<ApplyForDataset>();
+        services.AddScoped<DecideApplication>();
+        services.AddScoped<GiveOpinion>();
+        services.AddScoped<ClearRiskFlag>();
+        services.AddPermissions<BundlePermissions>();
+        services.AddNavigation<BundlesNavigation>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapBundles(this IEndpointRouteBuilder endpoints) => endpoints.MapBundleDownload();
+}

@@ -1,0 +1,82 @@
+using ContestSite.Core.Bundles;
+using ContestSite.Core.Catalog;
+using ContestSite.Data;
+using ContestSite.Web.Audit;
+using ContestSite.Web.Storage;
+using ContestSite.Web.Teams;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Net.Http.Headers;
+
+namespace ContestSite.Web.Bundles.Serving;
+
+/// <summary>
+/// One catalogue file, decided by <see cref="DataAccessPolicy"/> for the signed-in person on every request:
+/// open files to anyone signed in, restricted files only to members of a team with a valid approval for that
+/// dataset, prohibited files to nobody. Files of datasets with sensitive fields are masked as they are served.
+/// </summary>
+public sealed class FileDownload(ContestDbContext db, DataAccess access, MaskingPlans plans, ResourceWriter writer, RiskMonitor risk,
+    IFileStore files, IAuditLog audit, TimeProvider clock, IStringLocalizerFactory localizers)
+{
+    private readonly IStringLocalizer text = localizers.Create(typeof(FileDownload));
+
+    public async Task<IResult> ServeAsync(HttpContext http, Guid id, int resourceId, CancellationToken cancellationToken)
+    {
+        var found = await db.DatasetResources.AsNoTracking()
+            .Where(r => r.Id == resourceId && r.DatasetId == id)
+            .Join(db.Datasets, r => r.DatasetId, d => d.Id, (r, d) => new { Resource = r, d.OpenType, d.Status })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null || found.Status != DatasetStatus.Published) return Results.NotFound();
+        var subject = $"dataset:{id}/file:{resourceId}";
+        var who = await access.WhoAsync(http.User, cancellationToken);
+        var applications = await access.ApplicationsAsync(who.Team?.Id, id, cancellationToken);
+        var decision = DataAccessPolicy.CanDownload(found.OpenType, id, who.Downloader, DownloadRoute.SingleFile, applications, clock.GetUtcNow());
+        if (!decision.Allowed)
+        {
+            await AuditAsync(subject, "refused", $"{found.OpenType}: {text.Localize(decision)}", who, id, cancellationToken);
+            return found.OpenType == OpenType.Prohibited ? Results.NotFound() : Results.Redirect($"/datasets/{id}");
+        }
+        var fields = await db.DatasetFields.AsNoTracking().Where(f => f.DatasetId == id).ToListAsync(cancellationToken);
+        var masking = await plans.ForAsync(id, fields, cancellationToken);
+        if (!masking.CanServe)
+        {
+            await AuditAsync(subject, "refused", "masking rules invalid: " + string.Join("; ", masking.Errors), who, id, cancellationToken);
+            return Results.Redirect($"/datasets/{id}");
+        }
+
+        if (masking.Plan is null) return await ServeAsStoredAsync(http, found.Resource, who, id, subject, cancellationToken);
+
+        http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        http.Response.ContentType = "application/octet-stream";
+        http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
+        http.Response.Headers[HeaderNames.ContentDisposition] =
+            new ContentDispositionHeaderValue("attachment") { FileNameStar = found.Resource.FileName, FileName = found.Resource.FileName }.ToString();
+        await using var sink = new HashingWriteStream(_ => Task.FromResult(http.Response.Body), ownsTarget: false);
+        var served = await writer.WriteAsync(found.Resource, masking.Plan, sink, cancellationToken);
+        if (!served.Served)
+        {
+            await AuditAsync(subject, "refused", served.Problem, who, id, CancellationToken.None);
+            if (http.Response.HasStarted) { http.Abort(); return Results.Empty; }
+            http.Response.Headers.Remove(HeaderNames.ContentDisposition);
+            return Results.Text(text["文件无法提供：{0}", served.Problem ?? ""].Value, "text/plain; charset=utf-8", statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+        await db.Datasets.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.DownloadCount, d => d.DownloadCount + 1), CancellationToken.None);
+        await AuditAsync(subject, "ok", $"{found.Resource.FileName}; sha256 {sink.Sha256()}; masked", who, id, CancellationToken.None);
+        await risk.RecordAsync(who.UserId!, who.Team?.Id, id, sink.BytesWritten, CancellationToken.None);
+        return Results.Empty;
+    }
+
+    private async Task<IResult> ServeAsStoredAsync(HttpContext http, DatasetResource resource, Requester who, Guid id, string subject, CancellationToken cancellationToken)
+    {
+        if (!files.Exists(resource.StorageKey)) return Results.NotFound();
+        await db.Datasets.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.DownloadCount, d => d.DownloadCount + 1), cancellationToken);
+        await AuditAsync(subject, "ok", resource.FileName, who, id, cancellationToken);
+        await risk.RecordAsync(who.UserId!, who.Team?.Id, id, resource.SizeBytes, cancellationToken);
+        http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
+        return Results.File(files.OpenRead(resource.StorageKey), "application/octet-stream", resource.FileName, enableRangeProcessing: true);
+    }
+
+    private Task AuditAsync(string subject, string outcome, string? detail, Requester who, Guid datasetId, CancellationToken cancellationToken) =>
+        audit.AppendAsync(new AuditEvent("catalog.download", subject, outcome, detail) { TeamId = who.Team?.Id, DatasetId = datasetId }, cancellationToken);
+}

@@ -1,0 +1,36 @@
+using ContestSite.Core.Bundles;
+using ContestSite.Core.Catalog;
+using ContestSite.Core.Teams;
+using ContestSite.Data;
+using ContestSite.Web.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContestSite.Web.Bundles.UseCases;
+
+/// <summary>A member of an approved team applies, for the team, to use one restricted dataset.</summary>
+public sealed class ApplyForDataset(ContestDbContext db, IAuditLog audit, TimeProvider clock)
+{
+    public async Task<RuleResult> RunAsync(Requester who, Guid datasetId, string? purpose, string? scenario, bool agreementAccepted)
+    {
+        var dataset = await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.Id == datasetId && d.Status == DatasetStatus.Published);
+        if (dataset is null) return RuleResult.Refuse("数据集不存在或未发布");
+        var now = clock.GetUtcNow();
+        var teamId = who.Team?.Id;
+        var existing = teamId is null ? [] : await db.AccessApplications.AsNoTracking().Where(a => a.TeamId == teamId && a.DatasetId == datasetId).ToListAsync();
+        var allowed = AccessApplicationRules.CanApply(who.Team?.Status, dataset.OpenType, existing, purpose?.Trim(), scenario?.Trim(), agreementAccepted, now);
+        if (!allowed.Allowed)
+        {
+            await audit.AppendAsync(new AuditEvent("data.application.submitted", $"dataset:{datasetId}", "refused", allowed.Message) { TeamId = teamId, DatasetId = datasetId });
+            return allowed;
+        }
+        var application = new AccessApplication
+        {
+            TeamId = teamId!.Value, DatasetId = datasetId, ApplicantId = who.UserId!, Purpose = purpose!.Trim(), Scenario = scenario!.Trim(),
+            AgreementAcceptedAt = now, SubmittedAt = now,
+        };
+        db.AccessApplications.Add(application);
+        await db.SaveChangesAsync();
+        await audit.AppendAsync(new AuditEvent("data.application.submitted", $"application:{application.Id}", "ok", dataset.Title) { TeamId = teamId, DatasetId = datasetId });
+        return RuleResult.Ok;
+    }
+}

@@ -1,0 +1,38 @@
+using ContestSite.Core.Bundles;
+using ContestSite.Core.Teams;
+using ContestSite.Data;
+using ContestSite.Web.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContestSite.Web.Bundles.UseCases;
+
+/// <summary>An organizer asks the expert committee, approves with an expiry, rejects, or revokes; each step is audited.</summary>
+public sealed class DecideApplication(ContestDbContext db, IAuditLog audit, TimeProvider clock)
+{
+    public Task<RuleResult> RequestOpinionAsync(int id) =>
+        ActAsync(id, "data.application.opinion-requested", a => AccessApplicationRules.RequestOpinion(a, clock.GetUtcNow()), null);
+
+    public Task<RuleResult> ApproveAsync(int id, string deciderId, int validDays, string? note) =>
+        ActAsync(id, "data.application.approved", a => AccessApplicationRules.Approve(a, deciderId, validDays, note, clock.GetUtcNow()), note);
+
+    public Task<RuleResult> RejectAsync(int id, string deciderId, string? reason) =>
+        ActAsync(id, "data.application.rejected", a => AccessApplicationRules.Reject(a, deciderId, reason, clock.GetUtcNow()), reason);
+
+    public Task<RuleResult> RevokeAsync(int id, string deciderId, string? reason) =>
+        ActAsync(id, "data.application.revoked", a => AccessApplicationRules.Revoke(a, deciderId, reason, clock.GetUtcNow()), reason);
+
+    private async Task<RuleResult> ActAsync(int id, string action, Func<AccessApplication, RuleResult> rule, string? detail)
+    {
+        var application = await db.AccessApplications.Include(a => a.Opinions).FirstOrDefaultAsync(a => a.Id == id);
+        if (application is null) return RuleResult.Refuse("申请不存在");
+        var result = rule(application);
+        if (!result.Allowed)
+        {
+            db.ChangeTracker.Clear();
+            return result;
+        }
+        await db.SaveChangesAsync();
+        await audit.AppendAsync(new AuditEvent(action, $"application:{id}", "ok", detail) { TeamId = application.TeamId, DatasetId = application.DatasetId });
+        return result;
+    }
+}

@@ -1,0 +1,35 @@
+using ContestSite.Core.Bundles;
+using ContestSite.Core.Bundles.Masking;
+using ContestSite.Data;
+using ContestSite.Web.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContestSite.Web.Bundles.UseCases;
+
+/// <summary>
+/// An organizer chooses a masking rule per field. The choices are saved only when they make a plan, so
+/// nothing served can depend on a rule that does not work; an empty choice means "keep" for an ordinary
+/// field and "drop" for a sensitive one.
+/// </summary>
+public sealed class SaveMaskingRules(ContestDbContext db, MaskingKeySource keys, IAuditLog audit)
+{
+    public async Task<IReadOnlyList<string>> RunAsync(Guid datasetId, IReadOnlyList<MaskingRuleChoice> choices)
+    {
+        var fields = await db.DatasetFields.AsNoTracking().Where(f => f.DatasetId == datasetId).ToListAsync();
+        var chosen = choices.Where(c => !string.IsNullOrWhiteSpace(c.Rule)).ToList();
+        var result = MaskingPlan.Build(fields, chosen, await keys.GetAsync());
+        if (!result.Succeeded) return result.Errors;
+        var existing = await db.FieldMaskingRules.Where(r => r.DatasetId == datasetId).ToListAsync();
+        db.FieldMaskingRules.RemoveRange(existing);
+        await db.SaveChangesAsync();
+        db.FieldMaskingRules.AddRange(chosen.Select(c => new FieldMaskingRule
+        {
+            DatasetId = datasetId, FieldName = c.FieldName.Trim(), Rule = c.Rule.Trim(),
+            KeepFirst = c.KeepFirst, KeepLast = c.KeepLast,
+        }));
+        await db.SaveChangesAsync();
+        await audit.AppendAsync(new AuditEvent("bundle.masking", $"dataset:{datasetId}", "ok",
+            string.Join("; ", result.Plan!.Fields.Select(f => $"{f.FieldName}={f.Rule}"))) { DatasetId = datasetId });
+        return [];
+    }
+}
