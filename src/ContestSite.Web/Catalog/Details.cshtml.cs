@@ -1,4 +1,7 @@
+using ContestSite.Core.Bundles;
 using ContestSite.Core.Catalog;
+using ContestSite.Core.Teams;
+using ContestSite.Web.Bundles;
 using ContestSite.Data;
 using ContestSite.Search;
 using ContestSite.Web.Security;
@@ -9,10 +12,14 @@ using Microsoft.EntityFrameworkCore;
 namespace ContestSite.Web.Catalog;
 
 [RequirePermission(CatalogPermissions.ViewCatalog)]
-public sealed class DatasetDetailsModel(ContestDbContext db, CatalogIndex index) : PageModel
+public sealed class DatasetDetailsModel(ContestDbContext db, CatalogIndex index, DataAccess access, TimeProvider clock,
+    Microsoft.Extensions.Localization.IStringLocalizerFactory localizers) : PageModel
 {
     public Dataset Dataset { get; private set; } = null!;
     public IReadOnlyList<CatalogHit> Related { get; private set; } = [];
+    /// <summary>For a restricted dataset: whether the signed-in person's team may download it now, and if not, why (a localizer key).</summary>
+    public RuleResult RestrictedAccess { get; private set; } = RuleResult.Refuse("请先登录");
+    public string RestrictedMessage => Web.Teams.TeamText.Localize(localizers.Create(typeof(DatasetDetailsModel)), RestrictedAccess);
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -23,6 +30,12 @@ public sealed class DatasetDetailsModel(ContestDbContext db, CatalogIndex index)
         if (counted == 0) return NotFound();
         Dataset = await db.Datasets.AsNoTracking().Include(d => d.Fields).Include(d => d.Resources).AsSplitQuery().SingleAsync(d => d.Id == id);
         Related = index.Searcher.Related(id, 5);
+        if (Dataset.OpenType == OpenType.Restricted)
+        {
+            var who = await access.WhoAsync(User);
+            RestrictedAccess = DataAccessPolicy.CanDownload(Dataset.OpenType, id, who.Downloader, DownloadRoute.SingleFile,
+                await access.ApplicationsAsync(who.Team?.Id, id), clock.GetUtcNow());
+        }
         return Page();
     }
 }

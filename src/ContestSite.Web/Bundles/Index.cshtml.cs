@@ -1,0 +1,49 @@
+using ContestSite.Core.Bundles;
+using ContestSite.Core.Catalog;
+using ContestSite.Core.Contests;
+using ContestSite.Data;
+using ContestSite.Web.Contests;
+using ContestSite.Web.Security;
+using ContestSite.Web.Teams;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace ContestSite.Web.Bundles;
+
+/// <summary>A team's data: its track's bundle with what each dataset needs, the download, and the team's applications.</summary>
+[RequirePermission(BundlePermissions.UseBundles)]
+public sealed class BundleIndexModel(ContestDbContext db, DataAccess access, CurrentContest current, TimeProvider clock, IStringLocalizerFactory localizers)
+    : TeamPageModel(localizers)
+{
+    public sealed record Item(Guid Id, string Title, string? Provider, OpenType OpenType, int Files, string Access, bool CanApply);
+
+    public Requester Who { get; private set; } = null!;
+    public Track? Track { get; private set; }
+    public Bundle? Bundle { get; private set; }
+    public IReadOnlyList<Item> Items { get; private set; } = [];
+    public IReadOnlyList<ApplicationRow> Applications { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        Contest = await current.FindAsync();
+        Who = await access.WhoAsync(User);
+        if (Who.Team is not { } team) return;
+        Track = Contest?.Tracks.FirstOrDefault(t => t.Id == team.TrackId);
+        Bundle = await db.Bundles.AsNoTracking().Include(b => b.Datasets).FirstOrDefaultAsync(b => b.TrackId == team.TrackId);
+        var applications = await access.ApplicationsAsync(team.Id);
+        Applications = await db.Rows(db.AccessApplications.AsNoTracking().Where(a => a.TeamId == team.Id))
+            .OrderByDescending(r => r.Application.SubmittedAt).Take(100).ToListAsync();
+        if (Bundle is null) return;
+        var ids = Bundle.Datasets.Select(d => d.DatasetId).ToList();
+        var datasets = await db.Datasets.AsNoTracking().Where(d => ids.Contains(d.Id) && d.Status == DatasetStatus.Published)
+            .OrderBy(d => d.Title).Select(d => new { d.Id, d.Title, d.Provider, d.OpenType, Files = d.Resources.Count }).ToListAsync();
+        var now = clock.GetUtcNow();
+        Items = datasets.Select(d =>
+        {
+            var decision = DataAccessPolicy.CanDownload(d.OpenType, d.Id, Who.Downloader, DownloadRoute.Bundle, applications, now);
+            var canApply = AccessApplicationRules.CanApply(team.Status, d.OpenType, applications.Where(a => a.DatasetId == d.Id), "-", "-", true, now).Allowed;
+            return new Item(d.Id, d.Title, d.Provider, d.OpenType, d.Files, decision.Allowed ? Text["包含在数据包中"].Value : Text.Localize(decision), canApply);
+        }).ToList();
+    }
+}
