@@ -1,0 +1,125 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using ContestSite.Core.Bundles;
+using ContestSite.Core.Catalog;
+using ContestSite.Core.Teams;
+using ContestSite.Web.Storage;
+using ContestSite.Web.Tests.Infrastructure;
+using ContestSite.Web.Tests.Teams;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContestSite.Web.Tests.Bundles;
+
+/// <summary>A restricted dataset with personal data, approved teams of the first track, applications through the pages.</summary>
+public static class BundleTestKit
+{
+    public const string Csv = "姓名,手机号,身份证号,区域,备注\n张三,13812341234,330106199001011234,西湖区,住在文三路8号\n李四,13987654321,33010619851231567X,拱墅区,爱好登山\n";
+
+    public sealed record Data(Guid Id, int FileId);
+
+    public sealed record Zip(IReadOnlyList<string> Names, IReadOnlyDictionary<string, byte[]> Entries, JsonElement Manifest)
+    {
+        public string Text(string name) => Encoding.UTF8.GetString(Entries[name]).TrimStart('\uFEFF');
+    }
+
+    /// <summary>A published dataset of the given class with five fields (four sensitive) and one CSV file.</summary>
+    public static async Task<Data> DatasetAsync(this SiteFactory site, string title, OpenType openType = OpenType.Restricted, string csv = Csv, string fileName = "people.csv")
+    {
+        using var scope = site.Services.CreateScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<IFileStore>().SaveAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), 1_000_000);
+        return await site.WithDbAsync(async db =>
+        {
+            var dataset = new Dataset { Title = title, OpenType = openType, Status = DatasetStatus.Published, Provider = "省大数据局", CreatedAt = site.Clock.GetUtcNow(), UpdatedAt = site.Clock.GetUtcNow() };
+            var names = new[] { ("姓名", true), ("手机号", true), ("身份证号", true), ("区域", false), ("备注", true) };
+            dataset.Fields.AddRange(names.Select((f, i) => new DatasetField { Name = f.Item1, IsSensitive = f.Item2, SortOrder = i }));
+            var resource = new DatasetResource { FileName = fileName, SizeBytes = stored.Size, StorageKey = stored.Key, ContentHash = stored.Sha256, UploadedAt = site.Clock.GetUtcNow() };
+            dataset.Resources.Add(resource);
+            db.Datasets.Add(dataset);
+            await db.SaveChangesAsync();
+            return new Data(dataset.Id, resource.Id);
+        });
+    }
+
+    /// <summary>Rules for three of the four sensitive fields; 备注 is left without one, so it must be dropped.</summary>
+    public static Task SetRulesAsync(this SiteFactory site, Guid datasetId) => site.WithDbAsync(async db =>
+    {
+        db.FieldMaskingRules.AddRange(
+            new FieldMaskingRule { DatasetId = datasetId, FieldName = "姓名", Rule = "PersonName" },
+            new FieldMaskingRule { DatasetId = datasetId, FieldName = "手机号", Rule = "MobilePhone" },
+            new FieldMaskingRule { DatasetId = datasetId, FieldName = "身份证号", Rule = "IdCardNumber" });
+        return await db.SaveChangesAsync();
+    });
+
+    public static Task PutInBundleAsync(this SiteFactory site, int trackId, params Guid[] datasetIds) => site.WithDbAsync(async db =>
+    {
+        var bundle = await db.Bundles.Include(b => b.Datasets).FirstOrDefaultAsync(b => b.TrackId == trackId);
+        if (bundle is null) db.Bundles.Add(bundle = new Bundle { TrackId = trackId, Terms = "仅用于本届大赛，赛后删除。" });
+        bundle.Datasets.AddRange(datasetIds.Select(id => new BundleDataset { DatasetId = id }));
+        return await db.SaveChangesAsync();
+    });
+
+    /// <summary>A contestant signed in, captain of a team of the first track that the organizers approved.</summary>
+    public static async Task<(SiteClient Client, int TeamId)> ApprovedTeamAsync(this SiteFactory site, string email, string teamName)
+    {
+        var client = await site.ContestantAsync(email);
+        var teamId = await client.CreateTeamAsync(site, teamName);
+        await site.WithDbAsync(db => db.Teams.Where(t => t.Id == teamId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TeamStatus.Approved)));
+        return (client, teamId);
+    }
+
+    public static Task<SiteClient.Page> ApplyAsync(this SiteClient client, Guid datasetId, string purpose = "分析救助对象分布", bool agree = true)
+    {
+        var fields = new Dictionary<string, string> { ["Purpose"] = purpose, ["Scenario"] = "为民政部门提供救助资源调度建议" };
+        if (agree) fields["AgreementAccepted"] = "true";
+        return client.PostFormAsync($"/bundles/apply/{datasetId}", fields);
+    }
+
+    public static Task<int> ApplicationIdAsync(this SiteFactory site, int teamId, Guid datasetId) =>
+        site.WithDbAsync(db => db.AccessApplications.Where(a => a.TeamId == teamId && a.DatasetId == datasetId).OrderByDescending(a => a.Id).Select(a => a.Id).FirstAsync());
+
+    public static Task<SiteClient.Page> DecideAsync(this SiteClient organizer, int applicationId, string handler, Dictionary<string, string>? fields = null) =>
+        organizer.PostFormAsync($"/admin/data-applications/{applicationId}", fields ?? [], $"/admin/data-applications/{applicationId}?handler={handler}");
+
+    /// <summary>Applies through the page and has the organizer approve it for <paramref name="days"/> days.</summary>
+    public static async Task<int> ApprovedApplicationAsync(this SiteFactory site, SiteClient client, int teamId, Guid datasetId, int days = 30)
+    {
+        var applied = await client.ApplyAsync(datasetId);
+        Assert.True(applied.Status == HttpStatusCode.Redirect, applied.Text);
+        var id = await site.ApplicationIdAsync(teamId, datasetId);
+        using var organizer = await site.OrganizerAsync();
+        var approved = await organizer.DecideAsync(id, "Approve", new() { ["validDays"] = days.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.True(approved.Status == HttpStatusCode.Redirect, approved.Text);
+        return id;
+    }
+
+    public static async Task<Zip> DownloadBundleAsync(this SiteClient client)
+    {
+        using var response = await client.Http.GetAsync("/bundles/download");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        await using var body = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var zip = new ZipArchive(body, ZipArchiveMode.Read);
+        var entries = new Dictionary<string, byte[]>();
+        foreach (var entry in zip.Entries)
+        {
+            using var stream = entry.Open();
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            entries[entry.FullName] = copy.ToArray();
+        }
+        var manifest = JsonDocument.Parse(entries["manifest.json"]).RootElement.Clone();
+        return new Zip(zip.Entries.Select(e => e.FullName).ToList(), entries, manifest);
+    }
+
+    public static JsonElement ManifestDataset(this Zip zip, Guid id) =>
+        zip.Manifest.GetProperty("datasets").EnumerateArray().Single(d => d.GetProperty("id").GetGuid() == id);
+
+    public static Task<bool> AuditedAsync(this SiteFactory site, string action, string outcome, int? teamId = null, Guid? datasetId = null) =>
+        site.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == action && e.Outcome == outcome
+            && (teamId == null || e.TeamId == teamId) && (datasetId == null || e.DatasetId == datasetId)));
+
+    public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+}
