@@ -1,0 +1,99 @@
+using System.Net;
+using ContestSite.Core.Bundles;
+using ContestSite.Web.Tests.Infrastructure;
+using ContestSite.Web.Tests.Teams;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContestSite.Web.Tests.Bundles;
+
+/// <summary>Applying for restricted data, the experts' opinions and the organizer's decision.</summary>
+public sealed class ApplicationTests
+{
+    [Theory]
+    [InlineData(TestProvider.Sqlite)]
+    [InlineData(TestProvider.Postgres)]
+    public async Task An_application_without_the_agreement_or_a_purpose_is_refused_with_a_message_and_nothing_is_saved(TestProvider provider)
+    {
+        await using var site = await TeamTestKit.SiteAsync(provider);
+        var relief = await site.DatasetAsync("低保救助对象名单");
+        var (client, _) = await site.ApprovedTeamAsync("captain@example.com", "急躁队");
+
+        var noAgreement = await client.ApplyAsync(relief.Id, agree: false);
+        var noPurpose = await client.ApplyAsync(relief.Id, purpose: "  ");
+
+        Assert.Contains("请阅读并同意数据使用协议", noAgreement.Text);
+        Assert.Contains("请说明数据的用途", noPurpose.Text);
+        Assert.Equal(0, await site.WithDbAsync(db => db.AccessApplications.CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_application_for_open_data_is_refused_and_a_second_pending_one_too()
+    {
+        await using var site = await TeamTestKit.SiteAsync();
+        var open = await site.DatasetAsync("公交站点", Core.Catalog.OpenType.Unconditional);
+        var relief = await site.DatasetAsync("低保救助对象名单");
+        var (client, teamId) = await site.ApprovedTeamAsync("captain@example.com", "重复队");
+
+        var forOpen = await client.ApplyAsync(open.Id);
+        await client.ApplyAsync(relief.Id);
+        var again = await client.ApplyAsync(relief.Id);
+
+        Assert.Contains("无须申请", forOpen.Text);
+        Assert.Contains("已有一份待审核的申请", again.Text);
+        Assert.Equal(1, await site.WithDbAsync(db => db.AccessApplications.CountAsync(a => a.TeamId == teamId)));
+    }
+
+    [Theory]
+    [InlineData(TestProvider.Sqlite)]
+    [InlineData(TestProvider.Postgres)]
+    public async Task The_organizer_asks_the_experts_a_judge_gives_an_opinion_and_the_organizer_rejects_with_a_reason(TestProvider provider)
+    {
+        await using var site = await TeamTestKit.SiteAsync(provider);
+        var relief = await site.DatasetAsync("低保救助对象名单");
+        var (client, teamId) = await site.ApprovedTeamAsync("captain@example.com", "审慎队");
+        await client.ApplyAsync(relief.Id);
+        var id = await site.ApplicationIdAsync(teamId, relief.Id);
+        await site.CreateUserAsync("judge@example.com", TeamTestKit.Password, "Judge");
+        using var judge = site.CreateSiteClient();
+        await judge.SignInAsync("judge@example.com", TeamTestKit.Password);
+        using var organizer = await site.OrganizerAsync();
+
+        var beforeAsked = await judge.GetAsync($"/data-applications/opinions/{id}");
+        await organizer.DecideAsync(id, "Opinion");
+        var list = await judge.GetAsync("/data-applications/opinions");
+        var opinion = await judge.PostFormAsync($"/data-applications/opinions/{id}", new Dictionary<string, string> { ["Supports"] = "false", ["Comment"] = "用途与救助名单无关" });
+        var detail = await organizer.GetAsync($"/admin/data-applications/{id}");
+        var noReason = await organizer.DecideAsync(id, "Reject");
+        var rejected = await organizer.DecideAsync(id, "Reject", new() { ["reason"] = "用途不需要个人信息" });
+        var teamPage = await client.GetAsync("/bundles");
+
+        Assert.Equal(HttpStatusCode.NotFound, beforeAsked.Status);
+        Assert.Contains("低保救助对象名单", list.Text);
+        Assert.Equal(HttpStatusCode.Redirect, opinion.Status);
+        Assert.Contains("用途与救助名单无关", detail.Text);
+        Assert.Contains("请填写不批准的原因", noReason.Text);
+        Assert.Equal(HttpStatusCode.Redirect, rejected.Status);
+        Assert.Contains("用途不需要个人信息", teamPage.Text);
+        Assert.Equal(ApplicationStatus.Rejected, await site.WithDbAsync(db => db.AccessApplications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
+        foreach (var action in new[] { "data.application.submitted", "data.application.opinion-requested", "data.application.rejected" })
+            Assert.True(await site.AuditedAsync(action, "ok", teamId, relief.Id), action);
+        Assert.True(await site.AuditedAsync("data.application.opinion", "opposes", teamId, relief.Id));
+    }
+
+    [Fact]
+    public async Task A_contestant_cannot_decide_applications_nor_give_opinions()
+    {
+        await using var site = await TeamTestKit.SiteAsync();
+        var relief = await site.DatasetAsync("低保救助对象名单");
+        var (client, teamId) = await site.ApprovedTeamAsync("captain@example.com", "越权队");
+        await client.ApplyAsync(relief.Id);
+        var id = await site.ApplicationIdAsync(teamId, relief.Id);
+
+        var admin = await client.GetAsync($"/admin/data-applications/{id}");
+        var opinions = await client.GetAsync("/data-applications/opinions");
+
+        Assert.NotEqual(HttpStatusCode.OK, admin.Status);
+        Assert.NotEqual(HttpStatusCode.OK, opinions.Status);
+        Assert.Equal(ApplicationStatus.Pending, await site.WithDbAsync(db => db.AccessApplications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
+    }
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using ContestSite.Core.Bundles;
+using ContestSite.Web.Tests.Infrastructure;
+using ContestSite.Web.Tests.Teams;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContestSite.Web.Tests.Bundles;
+
+/// <summary>Restricted files: only to members of a team holding a valid approval for that very dataset, decided per request.</summary>
+public sealed class RestrictedAccessTests
+{
+    [Theory]
+    [InlineData(TestProvider.Sqlite)]
+    [InlineData(TestProvider.Postgres)]
+    public async Task A_member_of_an_approved_team_downloads_a_restricted_file_masked_and_a_sensitive_field_without_a_rule_is_dropped(TestProvider provider)
+    {
+        await using var site = await TeamTestKit.SiteAsync(provider);
+        var relief = await site.DatasetAsync("低保救助对象名单");
+        await site.SetRulesAsync(relief.Id);
+        var (client, teamId) = await site.ApprovedTeamAsync("captain@example.com", "救助地图队");
+        await site.ApprovedApplicationAsync(client, teamId, relief.Id);
+
+        using var response = await client.Http.GetAsync($"/datasets/{relief.Id}/files/{relief.FileId}");
+        var text = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF');
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("姓名,手机号,身份证号,区域\r\n张*,138****1234,330***********1234,西湖区", text);
+        Assert.DoesNotContain("文三路", text);
+        Assert.DoesNotContain("备注", text);
+        Assert.True(await site.AuditedAsync("catalog.download", "ok", teamId, relief.Id));
+        Assert.Contains($"/datasets/{relief.Id}/files/{relief.FileId}", (await client.GetAsync($"/datasets/{relief.Id}")).Html);
+    }
+
+    [Theory]
+    [InlineData(TestProvider.Sqlite)]
+    [InlineData(TestProvider.Postgres)]
+    public async Task An_approval_for_one_dataset_does_not_open_another(TestProvider provider)
+    {
+        await using var site = await TeamTestKit.SiteAsync(provider);
+        var x = await site.DatasetAsync("数据集甲");
+        var y = await site.DatasetAsync("数据集乙");
+        var (client, teamId) = await site.ApprovedTeamAsync("captain@example.com", "甲队");
+        await site.ApprovedApplicationAsync(client, teamId, x.Id);
+
+        var other = await client.GetAsync($"/datasets/{y.Id}/files/{y.FileId}");
+        var crossed = await client.GetAsync($"/datasets/{y.Id}/files/{x.FileId}");
+
+        Assert.Equal(HttpStatusCode.Redirect, other.Status);
+        Assert.Equal(HttpStatusCode.NotFound, crossed.Status);
+        Assert.True(await site.AuditedAsync("catalog.download", "refused", teamId, y.Id));
+        Assert.Equal(0, await site.WithDbAsync(db => db.DownloadRecords.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData(TestProvider.Sqlite)]
+    [InlineData(TestProvider.Postgres)]
+    public async Task An_expired_approval_opens_nothing_and_the_team_is_told_when_it_expired(TestProvider provider)
+    {
+        await using var site = await TeamTestKit.SiteAsync(provider);
+        var relief = await site.DatasetAsync("低保救助对象名单");
+        var (client, teamId) = await site.ApprovedTeamAsync("captain@example.com", "过期队");
+        await site.ApprovedApplicationAsync(client, teamId, relief.Id, days: 1);
+        site.Clock.Advance(TimeSpan.FromDays(1));
+
+        var download = await client.GetAsync($"/datasets/{relief.Id}/files/{relief.FileId}");
+        var page = await client.GetAsync($"/datasets/{relief.Id}");
+
+        Assert.Equal(HttpStatusCode.Redirect, download.Status);
+        Assert.Contains("使用许可已于", page.Text);
+        Assert.Contains("到期", page.Text);
+        Assert.True(await site.AuditedAsync("catalog.download", "refused", teamId, relief.Id));
+    }
+
+    [Theory]
+    [InlineData(TestProvider.Sqlite)]
+    [InlineData(TestProvider.Postgres)]
+    public async Task A_revoked_approval_opens_nothing(TestProvider provider)
+    {
+        await using var site = await TeamTestKit.SiteAsync(provider);
+        var relief = await site.DatasetAsync("低保救助对象名单");
+        await site.PutInBundleAsync(await site.TrackIdAsync(), relief.Id);
+        var (client, teamId) = await site.ApprovedTeamAsync("captain@example.com", "撤销队");
+        var applicationId = await site.ApprovedApplicationAsync(client, teamId, relief.Id);
+        using var organizer = await site.OrganizerAsync();
+
+        var noReason = await organizer.DecideAsync(applicationId, "Revoke");
+        var revoked = await organizer.DecideAsync(applicationId, "Revoke", new() { ["reason"] = "团队把数据发给了合作企业" });
+        var download = await client.GetAsync($"/datasets/{relief.Id}/files/{relief.FileId}");
+        var zip = await client.DownloadBundleAsync();
+
+        Assert.Contains("请填写撤销的原因", noReason.Text);
+        Assert.Equal(HttpStatusCode.Redirect, revoked.Status);
+        Assert.Equal(HttpStatusCode.Redirect, download.Status);
+        Assert.Contains("已被组委会撤销", zip.ManifestDataset(relief.Id).GetProperty("notIncluded").GetString());
+        Assert.Equal(ApplicationStatus.Revoked, await site.WithDbAsync(db => db.AccessApplications.Where(a => a.Id == applicationId).Select(a => a.Status).SingleAsync()));
+        Assert.True(await site.AuditedAsync("data.application.revoked", "ok", teamId, relief.Id));
+    }
+
+    [Theory]
+    [InlineData(TestProvider.Sqlite)]
+    [InlineData(TestProvider.Postgres)]
+    public async Task Another_teams_member_replaying_the_download_urls_gets_nothing_of_the_first_teams_data(TestProvider provider)
+    {
+        await using var site = await TeamTestKit.SiteAsync(provider);
+        var relief = await site.DatasetAsync("低保救助对象名单");
+        await site.PutInBundleAsync(await site.TrackIdAsync(), relief.Id);
+        var (owner, ownerTeam) = await site.ApprovedTeamAsync("owner@example.com", "获批队");
+        await site.ApprovedApplicationAsync(owner, ownerTeam, relief.Id);
+        var (other, otherTeam) = await site.ApprovedTeamAsync("other@example.com", "旁观队");
+        using var anonymous = site.CreateSiteClient();
+
+        var file = await other.GetAsync($"/datasets/{relief.Id}/files/{relief.FileId}");
+        var zip = await other.DownloadBundleAsync();
+        var guessed = await other.GetAsync($"/bundles/download?team={ownerTeam}");
+        var signedOut = await anonymous.GetAsync($"/datasets/{relief.Id}/files/{relief.FileId}");
+
+        Assert.Equal(HttpStatusCode.Redirect, file.Status);
+        Assert.DoesNotContain(zip.Names, n => n.EndsWith("people.csv", StringComparison.Ordinal));
+        Assert.Equal(otherTeam, zip.Manifest.GetProperty("team").GetProperty("id").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, guessed.Status);
+        Assert.DoesNotContain("people.csv", guessed.Html);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.Status);
+        Assert.Contains("/account/login", signedOut.Location!.OriginalString);
+        Assert.True(await site.AuditedAsync("catalog.download", "refused", otherTeam, relief.Id));
+    }
+}
