@@ -1,0 +1,96 @@
+using System.Net;
+using ContestSite.Web.Tests.Infrastructure;
+using ContestSite.Web.Tests.Teams;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContestSite.Web.Tests.Bundles;
+
+/// <summary>The risk warning on download volume, and the organizers' masking rules page.</summary>
+public sealed class RiskAndMaskingTests
+{
+    private static Task<SiteFactory> SiteWithLowLimitAsync(TestProvider provider) =>
+        SiteFactory.CreateAsync(provider, settings: s => s["ContestSite:Bundles:RiskMaxDownloads"] = "2")
+            .ContinueWith(t => { t.Result.Clock.Set(TeamTestKit.DuringRegistration); return t.Result; }, TaskScheduler.Default);
+
+    [Theory]
+    [InlineData(TestProvider.Sqlite)]
+    [InlineData(TestProvider.Postgres)]
+    public async Task Downloading_more_than_the_limit_flags_the_account_mails_the_organizers_and_holds_restricted_data_until_cleared(TestProvider provider)
+    {
+        await using var site = await SiteWithLowLimitAsync(provider);
+        var relief = await site.DatasetAsync("低保救助对象名单");
+        await site.SetRulesAsync(relief.Id);
+        var (client, teamId) = await site.ApprovedTeamAsync("captain@example.com", "贪心队");
+        await site.ApprovedApplicationAsync(client, teamId, relief.Id);
+        var url = $"/datasets/{relief.Id}/files/{relief.FileId}";
+
+        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).Status);
+        var mail = await site.Smtp.WaitForAsync(SiteFactory.OrganizerEmail, m => m.Subject?.Contains("风险预警", StringComparison.Ordinal) == true);
+        var held = await client.GetAsync(url);
+        var page = await client.GetAsync("/bundles");
+        using var organizer = await site.OrganizerAsync();
+        var flagId = await site.WithDbAsync(db => db.RiskFlags.Where(f => f.ClearedAt == null).Select(f => f.Id).SingleAsync());
+        var riskPage = await organizer.GetAsync("/admin/data-risk");
+        var cleared = await organizer.PostFormAsync("/admin/data-risk", new Dictionary<string, string> { ["flagId"] = flagId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "/admin/data-risk?handler=Clear");
+        var again = await client.GetAsync(url);
+
+        Assert.Contains("captain@example.com", mail.TextBody);
+        Assert.Equal(HttpStatusCode.Redirect, held.Status);
+        Assert.Contains("受限开放数据的下载已暂停", page.Text);
+        Assert.Contains("captain@example.com", riskPage.Text);
+        Assert.Equal(HttpStatusCode.Redirect, cleared.Status);
+        Assert.Equal(HttpStatusCode.OK, again.Status);
+        Assert.True(await site.AuditedAsync("data.risk.flagged", "flagged", teamId));
+        Assert.True(await site.AuditedAsync("data.risk.cleared", "ok", teamId));
+    }
+
+    [Fact]
+    public async Task A_rule_that_would_serve_a_sensitive_field_clear_is_refused_and_nothing_is_saved()
+    {
+        await using var site = await TeamTestKit.SiteAsync();
+        var relief = await site.DatasetAsync("低保救助对象名单");
+        using var organizer = await site.OrganizerAsync();
+        var form = await organizer.GetAsync($"/admin/bundles/masking/{relief.Id}");
+
+        var refused = await organizer.PostFormAsync($"/admin/bundles/masking/{relief.Id}", new Dictionary<string, string>
+        {
+            ["Rules[0].FieldName"] = "姓名", ["Rules[0].Rule"] = "Keep",
+            ["Rules[1].FieldName"] = "手机号", ["Rules[1].Rule"] = "KeepFirstLast", ["Rules[1].KeepFirst"] = "3",
+        });
+        var saved = await organizer.PostFormAsync($"/admin/bundles/masking/{relief.Id}", new Dictionary<string, string>
+        {
+            ["Rules[0].FieldName"] = "姓名", ["Rules[0].Rule"] = "PersonName",
+            ["Rules[1].FieldName"] = "手机号", ["Rules[1].Rule"] = "KeepFirstLast", ["Rules[1].KeepFirst"] = "3", ["Rules[1].KeepLast"] = "4",
+            ["Rules[2].FieldName"] = "身份证号", ["Rules[2].Rule"] = "KeyedHash",
+        });
+
+        Assert.Contains("（未设置：删除该列）", form.Text);
+        Assert.Contains("已标记为敏感，不能原样提供", refused.Text);
+        Assert.Contains("保留位数无效", refused.Text);
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        var rules = await site.WithDbAsync(db => db.FieldMaskingRules.Where(r => r.DatasetId == relief.Id).Select(r => r.FieldName + "=" + r.Rule).ToListAsync());
+        Assert.Equal(new[] { "姓名=PersonName", "身份证号=KeyedHash", "手机号=KeepFirstLast" }.Order(StringComparer.Ordinal), rules.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Keyed_hash_tokens_are_the_same_across_downloads_so_files_still_join()
+    {
+        await using var site = await TeamTestKit.SiteAsync();
+        var relief = await site.DatasetAsync("低保救助对象名单");
+        await site.WithDbAsync(db =>
+        {
+            db.FieldMaskingRules.Add(new Core.Bundles.FieldMaskingRule { DatasetId = relief.Id, FieldName = "身份证号", Rule = "KeyedHash" });
+            return db.SaveChangesAsync();
+        });
+        var (client, teamId) = await site.ApprovedTeamAsync("captain@example.com", "关联队");
+        await site.ApprovedApplicationAsync(client, teamId, relief.Id);
+        var url = $"/datasets/{relief.Id}/files/{relief.FileId}";
+
+        var first = (await client.GetAsync(url)).Html;
+        var second = (await client.GetAsync(url)).Html;
+
+        Assert.Equal(first, second);
+        Assert.DoesNotContain("330106199001011234", first);
+        Assert.DoesNotContain("张三", first);
+    }
+}
