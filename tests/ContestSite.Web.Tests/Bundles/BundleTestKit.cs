@@ -26,10 +26,13 @@ public static class BundleTestKit
     }
 
     /// <summary>A published dataset of the given class with five fields (four sensitive) and one CSV file.</summary>
-    public static async Task<Data> DatasetAsync(this SiteFactory site, string title, OpenType openType = OpenType.Restricted, string csv = Csv, string fileName = "people.csv")
+    public static Task<Data> DatasetAsync(this SiteFactory site, string title, OpenType openType = OpenType.Restricted, string csv = Csv, string fileName = "people.csv") =>
+        site.DatasetAsync(title, openType, Encoding.UTF8.GetBytes(csv), fileName);
+
+    public static async Task<Data> DatasetAsync(this SiteFactory site, string title, OpenType openType, byte[] content, string fileName)
     {
         using var scope = site.Services.CreateScope();
-        var stored = await scope.ServiceProvider.GetRequiredService<IFileStore>().SaveAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), 1_000_000);
+        var stored = await scope.ServiceProvider.GetRequiredService<IFileStore>().SaveAsync(new MemoryStream(content), 1_000_000);
         return await site.WithDbAsync(async db =>
         {
             var dataset = new Dataset { Title = title, OpenType = openType, Status = DatasetStatus.Published, Provider = "省大数据局", CreatedAt = site.Clock.GetUtcNow(), UpdatedAt = site.Clock.GetUtcNow() };
