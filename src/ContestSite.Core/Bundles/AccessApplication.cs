@@ -26,6 +26,8 @@ public class AccessApplication
     public DateTimeOffset? ExpiresAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
     public List<ExpertOpinion> Opinions { get; set; } = [];
+    /// <summary>Raised by every change, so two organizers deciding at the same moment cannot both win.</summary>
+    public int Version { get; set; }
 
     /// <summary>Whether this application lets <paramref name="teamId"/> use <paramref name="datasetId"/> at <paramref name="now"/>.</summary>
     public bool Grants(int teamId, Guid datasetId, DateTimeOffset now) =>

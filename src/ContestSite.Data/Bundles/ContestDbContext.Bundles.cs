@@ -61,6 +61,7 @@ internal sealed class AccessApplicationConfiguration : IEntityTypeConfiguration<
         application.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         application.Property(a => a.DeciderId).HasMaxLength(450);
         application.Property(a => a.DecisionNote).HasMaxLength(AccessApplicationRules.MaxTextLength);
+        application.Property(a => a.Version).IsConcurrencyToken();
         application.HasIndex(a => new { a.TeamId, a.DatasetId });
         application.HasIndex(a => new { a.Status, a.SubmittedAt });
         // Applications are the record of who used restricted data: a team or dataset with them is not deleted.

@@ -195,6 +195,10 @@ namespace ContestSite.Data.Migrations.Postgres
                     b.Property<int>("TeamId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicantId");

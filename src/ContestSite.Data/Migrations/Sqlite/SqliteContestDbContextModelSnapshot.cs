@@ -186,6 +186,10 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.Property<int>("TeamId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicantId");

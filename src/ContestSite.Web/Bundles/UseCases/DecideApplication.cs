@@ -31,7 +31,16 @@ public sealed class DecideApplication(ContestDbContext db, IAuditLog audit, Time
             db.ChangeTracker.Clear();
             return result;
         }
-        await db.SaveChangesAsync();
+        application.Version++;
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return RuleResult.Refuse("申请刚被其他人处理，请刷新页面后重试");
+        }
         await audit.AppendAsync(new AuditEvent(action, $"application:{id}", "ok", detail) { TeamId = application.TeamId, DatasetId = application.DatasetId });
         return result;
     }

@@ -30,7 +30,8 @@ namespace ContestSite.Data.Migrations.Sqlite
                     DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     DecisionNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
