@@ -103,6 +103,8 @@ public sealed class BundleDownloadTests
         var zip = await client.DownloadBundleAsync();
         var direct = await organizer.GetAsync($"/datasets/{later.Id}/files/{later.FileId}");
         var api = await organizer.GetAsync($"/api/datasets/{later.Id}");
+        var search = await Catalog.CatalogTestKit.WaitForSearchAsync(organizer.Http, "q=" + Uri.EscapeDataString("户籍人口明细"), r => Catalog.CatalogTestKit.Total(r) > 0);
+        var searchPage = await organizer.GetAsync("/datasets?q=" + Uri.EscapeDataString("户籍人口明细"));
 
         Assert.Contains("禁止开放类数据集不能放入数据包", refused.Text);
         Assert.False(await site.WithDbAsync(db => db.BundleDatasets.AnyAsync(d => d.DatasetId == secret.Id)));
@@ -110,6 +112,10 @@ public sealed class BundleDownloadTests
         Assert.Contains("禁止开放", zip.ManifestDataset(later.Id).GetProperty("notIncluded").GetString());
         Assert.Equal(HttpStatusCode.NotFound, direct.Status);
         Assert.Contains("\"resources\":[]", api.Html);
+        Assert.Equal("Prohibited", search.GetProperty("items")[0].GetProperty("openType").GetString());
+        Assert.DoesNotContain("/files/", search.GetRawText());
+        Assert.Contains("户籍人口明细", searchPage.Text);
+        Assert.DoesNotContain($"/datasets/{secret.Id}/files/", searchPage.Html);
         Assert.True(await site.AuditedAsync("data.download", "refused", teamId, later.Id));
     }
 }
