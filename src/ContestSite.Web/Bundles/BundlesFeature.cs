@@ -45,6 +45,7 @@ public static class BundlesFeature
         services.AddScoped<MaskingPlans>();
         services.AddScoped<ResourceWriter>();
         services.AddScoped<RiskMonitor>();
+        services.AddScoped<ApplicationEmails>();
         services.AddScoped<BundleIssuer>();
         services.AddScoped<FileDownload>();
         services.AddScoped<EditBundle>();

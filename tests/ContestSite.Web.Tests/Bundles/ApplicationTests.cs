@@ -74,6 +74,8 @@ public sealed class ApplicationTests
         Assert.Contains("请填写不批准的原因", noReason.Text);
         Assert.Equal(HttpStatusCode.Redirect, rejected.Status);
         Assert.Contains("用途不需要个人信息", teamPage.Text);
+        var mail = await site.Smtp.WaitForAsync("captain@example.com", m => m.Subject?.Contains("数据使用申请结果", StringComparison.Ordinal) == true);
+        Assert.Contains("用途不需要个人信息", mail.TextBody);
         Assert.Equal(ApplicationStatus.Rejected, await site.WithDbAsync(db => db.AccessApplications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
         foreach (var action in new[] { "data.application.submitted", "data.application.opinion-requested", "data.application.rejected" })
             Assert.True(await site.AuditedAsync(action, "ok", teamId, relief.Id), action);

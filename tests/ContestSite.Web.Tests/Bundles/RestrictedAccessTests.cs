@@ -29,6 +29,8 @@ public sealed class RestrictedAccessTests
         Assert.DoesNotContain("备注", text);
         Assert.True(await site.AuditedAsync("catalog.download", "ok", teamId, relief.Id));
         Assert.Contains($"/datasets/{relief.Id}/files/{relief.FileId}", (await client.GetAsync($"/datasets/{relief.Id}")).Html);
+        var mail = await site.Smtp.WaitForAsync("captain@example.com", m => m.Subject?.Contains("数据使用申请结果", StringComparison.Ordinal) == true);
+        Assert.Contains("已获批准", mail.TextBody);
     }
 
     [Theory]

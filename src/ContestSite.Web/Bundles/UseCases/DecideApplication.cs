@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ContestSite.Web.Bundles.UseCases;
 
 /// <summary>An organizer asks the expert committee, approves with an expiry, rejects, or revokes; each step is audited.</summary>
-public sealed class DecideApplication(ContestDbContext db, IAuditLog audit, TimeProvider clock)
+public sealed class DecideApplication(ContestDbContext db, ApplicationEmails emails, IAuditLog audit, TimeProvider clock)
 {
     public Task<RuleResult> RequestOpinionAsync(int id) =>
         ActAsync(id, "data.application.opinion-requested", a => AccessApplicationRules.RequestOpinion(a, clock.GetUtcNow()), null);
@@ -32,6 +32,7 @@ public sealed class DecideApplication(ContestDbContext db, IAuditLog audit, Time
             return result;
         }
         application.Version++;
+        if (application.Status != ApplicationStatus.Pending) await emails.EnqueueDecisionAsync(application);
         try
         {
             await db.SaveChangesAsync();
