@@ -2,7 +2,6 @@ using ContestSite.Core.Audit;
 using ContestSite.Data;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +12,7 @@ namespace ContestSite.Web.Audit.Admin;
 /// Read-only by construction: any method but GET and HEAD is answered 405 before anything else runs.
 /// </summary>
 [RequirePermission(AuditPermissions.ViewAuditLog)]
-[ReadOnlyPage]
+[AllowMethods("GET", "HEAD")]
 public sealed class AuditEntryDetailModel(ContestDbContext db, AuditNames names) : PageModel
 {
     public AuditEntry Entry { get; private set; } = null!;
@@ -40,20 +39,3 @@ public sealed class AuditEntryDetailModel(ContestDbContext db, AuditNames names)
     }
 }
 
-/// <summary>
-/// Answers every method but GET and HEAD with 405, as an authorization filter so that it runs before the
-/// antiforgery check and a page handler could never be reached by a POST, PUT, PATCH or DELETE.
-/// </summary>
-[AttributeUsage(AttributeTargets.Class)]
-public sealed class ReadOnlyPageAttribute : Attribute, IAuthorizationFilter, IOrderedFilter
-{
-    public int Order => int.MinValue;
-
-    public void OnAuthorization(AuthorizationFilterContext context)
-    {
-        var method = context.HttpContext.Request.Method;
-        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method)) return;
-        context.HttpContext.Response.Headers.Allow = "GET, HEAD";
-        context.Result = new StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
-    }
-}

@@ -15,6 +15,7 @@ namespace ContestSite.Web.Audit.Admin;
 /// entries, so there is no total count and no offset), exports of the same selection, and the chain check.
 /// </summary>
 [RequirePermission(AuditPermissions.ViewAuditLog)]
+[AllowMethods("GET", "HEAD", "POST")]
 public sealed class AuditLogModel(ContestDbContext db, AuditNames names, IOptions<AuditOptions> options, IStringLocalizerFactory localizers) : PageModel
 {
     public const int PageSize = 50;
