@@ -4,16 +4,17 @@ namespace ContestSite.Core.Bundles.Masking.Csv;
 
 /// <summary>
 /// The part of the input read but not yet consumed, in one pooled buffer of the record cap's size: a record
-/// that does not fit in it is over the cap by definition. Knows the byte offset of what it holds, for reports.
+/// that does not fit in it is over the cap by definition. Knows the byte offset of what it holds in the whole file
+/// (a window over one chunk starts at the chunk's offset), for reports.
 /// </summary>
-internal sealed class CsvInputWindow(Stream input, int capacity) : IDisposable
+internal sealed class CsvInputWindow(Stream input, int capacity, long startOffset = 0) : IDisposable
 {
     private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
     private readonly byte[] buffer = ArrayPool<byte>.Shared.Rent(capacity);
     private int start;
     private int end;
-    private long bufferOffset;
+    private long bufferOffset = startOffset;
 
     public ReadOnlySpan<byte> Pending => buffer.AsSpan(start, end - start);
     public bool IsFinal { get; private set; }
