@@ -7,7 +7,7 @@ namespace ContestSite.Core.Bundles.Masking.Rules;
 /// Chinese name shows but not the given name. A name that is not Chinese (John Smith) keeps its first
 /// letter and gets a fixed *** so neither its length nor its surname shows.
 /// </summary>
-public sealed class PersonNameMasker : IValueMasker
+public sealed class PersonNameMasker : IValueMasker, IUtf8ValueMasker
 {
     private const string LatinTail = "***";
 
@@ -27,6 +27,37 @@ public sealed class PersonNameMasker : IValueMasker
         name[..surname].CopyTo(destination);
         destination[surname..name.Length].Fill('*');
         return name.Length;
+    }
+
+    /// <summary>
+    /// The common case straight from bytes: a name made only of Han characters of the basic plane, three
+    /// UTF-8 bytes each (none of them is white space, so there is nothing to trim).
+    /// </summary>
+    bool IUtf8ValueMasker.TryMaskUtf8(ReadOnlySpan<byte> value, Span<byte> destination, out int written)
+    {
+        written = 0;
+        if (value.IsEmpty || value.Length % 3 != 0) return false;
+        for (var i = 0; i < value.Length; i += 3)
+        {
+            // Lead bytes E3-E9 start U+3000-U+9FFF; U+3000-U+33FF (ideographic space, punctuation) is refused below.
+            if (value[i] is < 0xE3 or > 0xE9 || value[i + 1] < 0x80 || value[i + 2] < 0x80) return false;
+            if (value[i] == 0xE3 && value[i + 1] < 0x90) return false;
+        }
+        var count = value.Length / 3;
+        Span<char> head = stackalloc char[2];
+        var decoded = Encoding.UTF8.GetChars(value[..Math.Min(6, value.Length)], head);
+        if (!StartsWithHanCharacter(head[..decoded])) return false;
+        if (count == 1)
+        {
+            destination[0] = (byte)'*';
+            written = 1;
+            return true;
+        }
+        var surname = count > 2 && CompoundSurnames.StartsWithOne(head[..decoded]) ? 2 : 1;
+        value[..(3 * surname)].CopyTo(destination);
+        destination.Slice(3 * surname, count - surname).Fill((byte)'*');
+        written = 3 * surname + count - surname;
+        return true;
     }
 
     private static int MaskLatin(ReadOnlySpan<char> name, Span<char> destination)
