@@ -52,7 +52,7 @@ internal sealed class CsvParallelMasking(IReadOnlyList<ColumnMasking> columns, C
         {
             try
             {
-                using var window = new CsvInputWindow(new MemoryStream(chunk.Buffer, 0, chunk.Length, writable: false), options.MaxRecordBytes, chunk.Offset);
+                using var window = CsvInputWindow.OverChunk(chunk.Buffer, chunk.Length, options.MaxRecordBytes, chunk.Offset);
                 using var buffer = new CsvOutputBuffer(chunk.Output, capacity);
                 chunk.Complete(await CsvSegment.MaskAsync(window, buffer, writer, columns.Count, chunk.Report, 0, options.MaxRecordBytes, cancellationToken));
             }

@@ -40,7 +40,8 @@ internal static class CsvSegment
         {
             ended = skipper.Advance(window.Pending, out var consumed);
             window.Consume(consumed);
-            if (ended || window.IsFinal) break;
+            // Over a chunk the window slides, so the end is reached only once nothing is pending.
+            if (ended || (window.IsFinal && window.Pending.IsEmpty)) break;
             await window.FillAsync(cancellationToken);
         }
         run.ReportOversized(offset, skipper.LineBreaks, terminated: ended, maxRecordBytes);

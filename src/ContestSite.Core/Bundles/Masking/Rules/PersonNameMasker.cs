@@ -44,21 +44,22 @@ public sealed class PersonNameMasker : IValueMasker, IUtf8ValueMasker
             if (value[i] == 0xE3 && value[i + 1] < 0x90) return false;
         }
         var count = value.Length / 3;
-        Span<char> head = stackalloc char[2];
-        var decoded = Encoding.UTF8.GetChars(value[..Math.Min(6, value.Length)], head);
-        if (!StartsWithHanCharacter(head[..decoded])) return false;
+        Span<char> head = [ThreeByteChar(value), count > 1 ? ThreeByteChar(value[3..]) : '\0'];
+        if (!StartsWithHanCharacter(head)) return false;
         if (count == 1)
         {
             destination[0] = (byte)'*';
             written = 1;
             return true;
         }
-        var surname = count > 2 && CompoundSurnames.StartsWithOne(head[..decoded]) ? 2 : 1;
+        var surname = count > 2 && CompoundSurnames.StartsWithOne(head) ? 2 : 1;
         value[..(3 * surname)].CopyTo(destination);
         destination.Slice(3 * surname, count - surname).Fill((byte)'*');
         written = 3 * surname + count - surname;
         return true;
     }
+
+    private static char ThreeByteChar(ReadOnlySpan<byte> utf8) => (char)(((utf8[0] & 0x0F) << 12) | ((utf8[1] & 0x3F) << 6) | (utf8[2] & 0x3F));
 
     private static int MaskLatin(ReadOnlySpan<char> name, Span<char> destination)
     {
