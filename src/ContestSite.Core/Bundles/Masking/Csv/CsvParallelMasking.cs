@@ -15,11 +15,14 @@ internal sealed class CsvParallelMasking(IReadOnlyList<ColumnMasking> columns, C
         var workers = Math.Max(1, options.Workers);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var work = Channel.CreateBounded<CsvChunk>(workers);
-        var ordered = Channel.CreateBounded<CsvChunk>(workers * 2);
+        var ordered = Channel.CreateBounded<CsvChunk>(workers + 1);
         var reader = new CsvChunkReader(window.Pending, input, window.IsFinal, window.Offset, 2 * options.MaxRecordBytes);
         await output.FlushAsync(cancellationToken);
 
-        var maskers = Enumerable.Range(0, workers).Select(_ => Task.Run(() => WorkAsync(work.Reader, stop.Token), stop.Token)).ToArray();
+        // Workers get threads of their own: on the pool they would keep the reader and writer waiting for a thread.
+        var maskers = Enumerable.Range(0, workers)
+            .Select(_ => Task.Factory.StartNew(() => Work(work.Reader, stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToArray();
         var writer = Task.Run(() => WriteAsync(ordered.Reader, outputStream, firstLine, stop), stop.Token);
         try
         {
@@ -44,22 +47,30 @@ internal sealed class CsvParallelMasking(IReadOnlyList<ColumnMasking> columns, C
         if (reader.TakeRemainder() is { } remainder) await MaskRemainderAsync(remainder, reader.Offset, output, nextLine, cancellationToken);
     }
 
-    private async Task WorkAsync(ChannelReader<CsvChunk> chunks, CancellationToken cancellationToken)
+    /// <summary>
+    /// Masks chunks until there are no more. Over a chunk in memory nothing waits (the window and the output
+    /// sink complete at once), so the segment loop runs synchronously on this thread.
+    /// </summary>
+    private void Work(ChannelReader<CsvChunk> chunks, CancellationToken cancellationToken)
     {
         using var writer = new CsvRowWriter(columns, options.MaxRecordBytes);
         var capacity = writer.WorstCaseBytes(options.MaxRecordBytes) + 64 * 1024;
-        await foreach (var chunk in chunks.ReadAllAsync(cancellationToken))
+        while (chunks.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
         {
-            try
+            while (chunks.TryRead(out var chunk))
             {
-                using var window = CsvInputWindow.OverChunk(chunk.Buffer, chunk.Length, options.MaxRecordBytes, chunk.Offset);
-                using var buffer = new CsvOutputBuffer(chunk.Output, capacity);
-                chunk.Complete(await CsvSegment.MaskAsync(window, buffer, writer, columns.Count, chunk.Report, 0, options.MaxRecordBytes, cancellationToken));
-            }
-            catch (Exception error)
-            {
-                chunk.Fail(error);
-                throw;
+                try
+                {
+                    using var window = CsvInputWindow.OverChunk(chunk.Buffer, chunk.Length, options.MaxRecordBytes, chunk.Offset);
+                    using var buffer = new CsvOutputBuffer(chunk.Output, capacity);
+                    var masking = CsvSegment.MaskAsync(window, buffer, writer, columns.Count, chunk.Report, 0, options.MaxRecordBytes, cancellationToken);
+                    chunk.Complete(masking.GetAwaiter().GetResult());
+                }
+                catch (Exception error)
+                {
+                    chunk.Fail(error);
+                    throw;
+                }
             }
         }
     }
