@@ -6,7 +6,7 @@ namespace ContestSite.Web.Audit;
 
 /// <summary>
 /// Team names and dataset titles for the ids that entries carry, fetched once per id as pages or export
-/// batches come by; a deleted team or dataset simply has no name.
+/// batches come by; a team or dataset no longer (or never) there simply has no name.
 /// </summary>
 public sealed class AuditNames(ContestDbContext db)
 {
