@@ -58,6 +58,48 @@ public sealed class CsvParallelMaskingTests
         AssertSame(serial, parallel);
     }
 
+    [Fact]
+    public async Task An_output_that_fails_stops_every_worker_and_the_error_reaches_the_caller()
+    {
+        var csv = MixedFile(seed: 9, rows: 3000, maxRecordBytes: 1024);
+        var masker = new CsvMasker(ReliefRecords.Plan(), new CsvMaskingOptions { MaxRecordBytes = 1024, Workers = 3 });
+
+        var masking = masker.MaskAsync(new MemoryStream(csv), new FailingStream(afterBytes: 20_000));
+
+        var error = await Assert.ThrowsAsync<IOException>(() => masking.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal("disk full", error.Message);
+    }
+
+    /// <summary>An output that accepts some bytes and then fails, like a disk that fills up.</summary>
+    private sealed class FailingStream(long afterBytes) : Stream
+    {
+        private long written;
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (written + buffer.Length > afterBytes) throw new IOException("disk full");
+            written += buffer.Length;
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => written;
+        public override long Position { get => written; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+
     private static void AssertSame((byte[] Output, MaskingReport Report) serial, (byte[] Output, MaskingReport Report) parallel)
     {
         Assert.Equal((serial.Report.RowsIn, serial.Report.RowsOut, serial.Report.RowsSkipped), (parallel.Report.RowsIn, parallel.Report.RowsOut, parallel.Report.RowsSkipped));

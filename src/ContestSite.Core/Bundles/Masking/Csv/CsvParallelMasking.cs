@@ -84,7 +84,7 @@ internal sealed class CsvParallelMasking(IReadOnlyList<ColumnMasking> columns, C
             {
                 using (chunk)
                 {
-                    await chunk.Done;
+                    await chunk.Done.WaitAsync(stop.Token);
                     await chunk.Output.WriteToAsync(output, stop.Token);
                     report.Absorb(chunk.Report, line);
                     line += chunk.LineBreaks;
