@@ -59,6 +59,20 @@ public sealed class CsvParallelMaskingTests
     }
 
     [Fact]
+    public async Task A_record_longer_than_a_usual_chunk_but_under_the_cap_is_served_from_a_grown_chunk()
+    {
+        var rows = ReliefRecords.Generate(3000, seed: 13);
+        rows[1500] = rows[1500] with { InternalNote = new string('长', 150_000) };
+        var csv = Encoding.UTF8.GetBytes(ReliefRecords.Csv(rows));
+
+        var serial = await MaskAsync(csv, new CsvMaskingOptions { Workers = 1 });
+        var parallel = await MaskAsync(csv, new CsvMaskingOptions { Workers = 2 });
+
+        Assert.Equal(3000, parallel.Report.RowsOut);
+        AssertSame(serial, parallel);
+    }
+
+    [Fact]
     public async Task An_output_that_fails_stops_every_worker_and_the_error_reaches_the_caller()
     {
         var csv = MixedFile(seed: 9, rows: 3000, maxRecordBytes: 1024);

@@ -55,22 +55,28 @@ internal sealed class CsvChunkReader
         Offset = offset;
     }
 
+    public const int TargetBytes = 256 * 1024;
+
     public long Offset { get; private set; }
 
-    /// <summary>The next chunk; null at the end of the input or when <see cref="TakeRemainder"/> must take over.</summary>
+    /// <summary>
+    /// The next chunk; null at the end of the input or when <see cref="TakeRemainder"/> must take over.
+    /// Chunks are cut near <see cref="TargetBytes"/>, small enough to be still in cache when a worker takes
+    /// them; only when no record ends that early does the buffer grow to its full capacity.
+    /// </summary>
     public async Task<CsvChunk?> NextAsync(CancellationToken cancellationToken)
     {
         if (carry is null) return null;
         var buffer = carry;
         var length = carryLength;
-        while (length < capacity && !ended)
+        var cut = 0;
+        foreach (var limit in new[] { Math.Min(TargetBytes, capacity), capacity })
         {
-            var read = await input.ReadAsync(buffer.AsMemory(length, capacity - length), cancellationToken);
-            if (read == 0) ended = true;
-            length += read;
+            length = await FillAsync(buffer, length, limit, cancellationToken);
+            cut = ended ? length : CsvChunkCutter.Cut(buffer.AsSpan(0, length));
+            if (cut > 0 || length == 0) break;
         }
         if (length == 0) return Finish(buffer);
-        var cut = ended ? length : CsvChunkCutter.Cut(buffer.AsSpan(0, length));
         if (cut == 0)
         {
             carryLength = length;
@@ -80,6 +86,17 @@ internal sealed class CsvChunkReader
         var chunk = new CsvChunk(buffer, cut, Offset);
         Offset += cut;
         return chunk;
+    }
+
+    private async Task<int> FillAsync(byte[] buffer, int length, int limit, CancellationToken cancellationToken)
+    {
+        while (length < limit && !ended)
+        {
+            var read = await input.ReadAsync(buffer.AsMemory(length, limit - length), cancellationToken);
+            if (read == 0) ended = true;
+            length += read;
+        }
+        return length;
     }
 
     /// <summary>After <see cref="NextAsync"/> gave null without reaching the end: the bytes held and the unread input, as one stream.</summary>
