@@ -45,11 +45,12 @@ public static class AuditChain
         foreach (var entry in entriesInIdOrder)
         {
             if (entry.PreviousHash != expectedPreviousHash)
-                return new AuditChainBreak(entry.Id, previousId == 0
-                    ? "第一条记录的前序哈希不是创世哈希（可能有记录被删除）"
-                    : $"前序哈希与第 {previousId} 条记录不符（其间可能有记录被删除或插入）");
+                return previousId == 0
+                    ? new AuditChainBreak(entry.Id, "第一条记录的前序哈希不是创世哈希（可能有记录被删除）") { Kind = AuditChainBreakKind.FirstNotGenesis }
+                    : new AuditChainBreak(entry.Id, $"前序哈希与第 {previousId} 条记录不符（其间可能有记录被删除或插入）")
+                    { Kind = AuditChainBreakKind.LinkBroken, PreviousId = previousId };
             if (ComputeHash(entry) != entry.Hash)
-                return new AuditChainBreak(entry.Id, "记录内容与其哈希不符（记录被修改过）");
+                return new AuditChainBreak(entry.Id, "记录内容与其哈希不符（记录被修改过）") { Kind = AuditChainBreakKind.ContentChanged };
             expectedPreviousHash = entry.Hash;
             previousId = entry.Id;
         }
@@ -57,4 +58,20 @@ public static class AuditChain
     }
 }
 
-public sealed record AuditChainBreak(long EntryId, string Reason);
+/// <summary>Where the chain breaks and why; <see cref="Kind"/> and <see cref="PreviousId"/> let a page say it in the reader's language.</summary>
+public sealed record AuditChainBreak(long EntryId, string Reason)
+{
+    public AuditChainBreakKind Kind { get; init; }
+    /// <summary>For <see cref="AuditChainBreakKind.LinkBroken"/>: the entry the link should have pointed to.</summary>
+    public long PreviousId { get; init; }
+}
+
+public enum AuditChainBreakKind
+{
+    /// <summary>The first entry does not start from the genesis hash: entries before it were deleted.</summary>
+    FirstNotGenesis,
+    /// <summary>The entry does not point to the one before: entries between were deleted or inserted.</summary>
+    LinkBroken,
+    /// <summary>The entry's content no longer matches its hash: it was edited.</summary>
+    ContentChanged,
+}

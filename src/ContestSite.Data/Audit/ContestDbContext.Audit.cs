@@ -29,5 +29,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entry.HasIndex(e => e.ActorId);
         entry.HasIndex(e => new { e.TeamId, e.At });
         entry.HasIndex(e => new { e.DatasetId, e.At });
+        // The audit page pages by id (newest first) within a filter: these keep a page one index range scan.
+        entry.HasIndex(e => new { e.Action, e.Id });
+        entry.HasIndex(e => new { e.TeamId, e.Id });
+        entry.HasIndex(e => new { e.DatasetId, e.Id });
     }
 }

@@ -36,6 +36,16 @@ public sealed class MaskingReport
     }
 
     internal void AddColumn(ColumnOutcome column) => columns.Add(column);
+
+    /// <summary>Adds the counts and skipped rows of one chunk masked apart, whose lines were counted from <paramref name="firstLine"/> = 0.</summary>
+    internal void Absorb(MaskingReport part, long firstLine)
+    {
+        RowsIn += part.RowsIn;
+        RowsOut += part.RowsOut;
+        foreach (var row in part.SkippedRows) Skip(row with { Line = row.Line + firstLine, LastLine = row.LastLine + firstLine });
+        // Rows the part counted but did not list (over its own cap) still count here.
+        RowsSkipped += part.RowsSkipped - part.SkippedRows.Count;
+    }
 }
 
 /// <summary>A record left out of the output: the line it starts on, its last line, its byte offset (CSV) and why.</summary>

@@ -128,9 +128,15 @@ namespace ContestSite.Data.Migrations.Postgres
 
                     b.HasIndex("Action", "At");
 
+                    b.HasIndex("Action", "Id");
+
                     b.HasIndex("DatasetId", "At");
 
+                    b.HasIndex("DatasetId", "Id");
+
                     b.HasIndex("TeamId", "At");
+
+                    b.HasIndex("TeamId", "Id");
 
                     b.ToTable("AuditEntries");
                 });

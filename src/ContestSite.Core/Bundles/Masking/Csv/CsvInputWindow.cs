@@ -4,20 +4,45 @@ namespace ContestSite.Core.Bundles.Masking.Csv;
 
 /// <summary>
 /// The part of the input read but not yet consumed, in one pooled buffer of the record cap's size: a record
-/// that does not fit in it is over the cap by definition. Knows the byte offset of what it holds, for reports.
+/// that does not fit in it is over the cap by definition. Knows the byte offset of what it holds in the whole
+/// file, for reports. <see cref="OverChunk"/> makes a window that slides over a chunk already in memory
+/// instead, showing at most the cap's worth at a time, so records are judged exactly as when streaming.
 /// </summary>
-internal sealed class CsvInputWindow(Stream input, int capacity) : IDisposable
+internal sealed class CsvInputWindow : IDisposable
 {
     private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
-    private readonly byte[] buffer = ArrayPool<byte>.Shared.Rent(capacity);
+    private readonly Stream? input;
+    private readonly byte[] buffer;
+    private readonly int capacity;
     private int start;
     private int end;
     private long bufferOffset;
+    private bool inputEnded;
 
-    public ReadOnlySpan<byte> Pending => buffer.AsSpan(start, end - start);
-    public bool IsFinal { get; private set; }
-    public bool IsFull => start == 0 && end == capacity;
+    public CsvInputWindow(Stream input, int capacity, long startOffset = 0)
+    {
+        this.input = input;
+        this.capacity = capacity;
+        buffer = ArrayPool<byte>.Shared.Rent(capacity);
+        bufferOffset = startOffset;
+    }
+
+    private CsvInputWindow(byte[] chunk, int length, int capacity, long offset)
+    {
+        buffer = chunk;
+        end = length;
+        this.capacity = capacity;
+        bufferOffset = offset;
+        inputEnded = true;
+    }
+
+    /// <summary>A window over whole records already read; the chunk stays its owner's.</summary>
+    public static CsvInputWindow OverChunk(byte[] chunk, int length, int capacity, long offset) => new(chunk, length, capacity, offset);
+
+    public ReadOnlySpan<byte> Pending => buffer.AsSpan(start, Math.Min(end - start, capacity));
+    public bool IsFinal => inputEnded && end - start <= capacity;
+    public bool IsFull => input is null ? !IsFinal : start == 0 && end == capacity;
     public long Offset => bufferOffset + start;
 
     public void Consume(int count) => start += count;
@@ -25,6 +50,7 @@ internal sealed class CsvInputWindow(Stream input, int capacity) : IDisposable
     /// <summary>Moves the unconsumed bytes to the front and reads until the buffer is full or the input ends.</summary>
     public async ValueTask FillAsync(CancellationToken cancellationToken)
     {
+        if (input is null) return;
         if (start > 0)
         {
             buffer.AsSpan(start, end - start).CopyTo(buffer);
@@ -32,10 +58,10 @@ internal sealed class CsvInputWindow(Stream input, int capacity) : IDisposable
             end -= start;
             start = 0;
         }
-        while (end < capacity && !IsFinal)
+        while (end < capacity && !inputEnded)
         {
             var read = await input.ReadAsync(buffer.AsMemory(end, capacity - end), cancellationToken);
-            if (read == 0) IsFinal = true;
+            if (read == 0) inputEnded = true;
             end += read;
         }
     }
@@ -45,5 +71,8 @@ internal sealed class CsvInputWindow(Stream input, int capacity) : IDisposable
         if (Pending.StartsWith(ByteOrderMark)) Consume(ByteOrderMark.Length);
     }
 
-    public void Dispose() => ArrayPool<byte>.Shared.Return(buffer);
+    public void Dispose()
+    {
+        if (input is not null) ArrayPool<byte>.Shared.Return(buffer);
+    }
 }

@@ -1,9 +1,10 @@
 namespace ContestSite.Core.Bundles.Masking.Csv;
 
 /// <summary>
-/// Masks a UTF-8 CSV (with or without BOM) from one stream to another, row by row, with memory bounded by
-/// <see cref="CsvMaskingOptions.MaxRecordBytes"/> whatever the file's size. The header row maps columns
-/// to the plan's fields by name. Malformed records (bad quoting, wrong column count, invalid UTF-8, over
+/// Masks a UTF-8 CSV (with or without BOM) from one stream to another, row by row or in chunks of whole
+/// records on several cores (<see cref="CsvParallelMasking"/>) with the same output, and with memory bounded
+/// by <see cref="CsvMaskingOptions.MaxRecordBytes"/> and <see cref="CsvMaskingOptions.Workers"/> whatever the
+/// file's size. The header row maps columns to the plan's fields by name. Malformed records (bad quoting, wrong column count, invalid UTF-8, over
 /// the cap) are skipped and listed in the report, never written. Output is UTF-8, CRLF, RFC 4180 quoting.
 /// When the report is not <see cref="MaskingReport.Succeeded"/>, nothing was written.
 /// </summary>
@@ -30,25 +31,12 @@ public sealed class CsvMasker(MaskingPlan plan, CsvMaskingOptions? options = nul
         using var writer = new CsvRowWriter(columns, options.MaxRecordBytes);
         using var buffer = new CsvOutputBuffer(output, writer.WorstCaseBytes(options.MaxRecordBytes) + 64 * 1024);
         WriteHeader(header, columns, buffer);
-        var run = new CsvMaskingRun(window, buffer, writer, columns.Count, report, header.LastLine + 1);
-        while (true)
-        {
-            switch (run.MaskPendingRecords())
-            {
-                case CsvMaskingRun.Need.OutputFlush:
-                    await buffer.FlushAsync(cancellationToken);
-                    break;
-                case CsvMaskingRun.Need.MoreInput when window.IsFull:
-                    await SkipOversizedRecordAsync(window, run, cancellationToken);
-                    break;
-                case CsvMaskingRun.Need.MoreInput:
-                    await window.FillAsync(cancellationToken);
-                    break;
-                default:
-                    await buffer.FlushAsync(cancellationToken);
-                    return report;
-            }
-        }
+        if (options.Workers > 1)
+            await new CsvParallelMasking(columns, options, report).MaskAsync(window, input, buffer, output, header.LastLine + 1, cancellationToken);
+        else
+            await CsvSegment.MaskAsync(window, buffer, writer, columns.Count, report, header.LastLine + 1, options.MaxRecordBytes, cancellationToken);
+        await buffer.FlushAsync(cancellationToken);
+        return report;
     }
 
     private void WriteHeader(CsvHeader header, List<ColumnMasking> columns, CsvOutputBuffer buffer)
@@ -63,20 +51,5 @@ public sealed class CsvMasker(MaskingPlan plan, CsvMaskingOptions? options = nul
             first = false;
         }
         buffer.Write("\r\n"u8);
-    }
-
-    private async Task SkipOversizedRecordAsync(CsvInputWindow window, CsvMaskingRun run, CancellationToken cancellationToken)
-    {
-        var offset = window.Offset;
-        var skipper = new OversizedRecordSkipper();
-        bool ended;
-        while (true)
-        {
-            ended = skipper.Advance(window.Pending, out var consumed);
-            window.Consume(consumed);
-            if (ended || window.IsFinal) break;
-            await window.FillAsync(cancellationToken);
-        }
-        run.ReportOversized(offset, skipper.LineBreaks, terminated: ended, options.MaxRecordBytes);
     }
 }

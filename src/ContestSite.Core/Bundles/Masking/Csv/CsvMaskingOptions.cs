@@ -10,4 +10,10 @@ public sealed record CsvMaskingOptions
 
     /// <summary>Excel on Chinese Windows reads a CSV without a BOM as GBK, so served files carry one.</summary>
     public bool WriteByteOrderMark { get; init; } = true;
+
+    /// <summary>
+    /// How many threads mask chunks of whole records at once; 1 masks row by row on the caller's thread.
+    /// The output is the same either way; memory grows by a few chunks of twice <see cref="MaxRecordBytes"/> per worker.
+    /// </summary>
+    public int Workers { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 8);
 }

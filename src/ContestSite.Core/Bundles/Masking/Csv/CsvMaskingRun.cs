@@ -15,6 +15,10 @@ internal sealed class CsvMaskingRun(CsvInputWindow window, CsvOutputBuffer outpu
 
     private readonly CsvFieldBounds[] fields = new CsvFieldBounds[columnCount + 1];
 
+    // Input offsets up to which the bytes are known to be valid UTF-8, and after which a bulk check may be tried again.
+    private long validUntil;
+    private long bulkCheckAfter;
+
     /// <summary>The line the next record starts on (1-based, counting line breaks inside quoted fields).</summary>
     public long Line { get; private set; } = firstLine;
 
@@ -53,7 +57,7 @@ internal sealed class CsvMaskingRun(CsvInputWindow window, CsvOutputBuffer outpu
         report.RowsIn++;
         var problem = scan.Error
             ?? (scan.FieldCount != columnCount ? $"有 {scan.FieldCount} 列，表头有 {columnCount} 列" : null)
-            ?? (Utf8.IsValid(record) ? null : "不是有效的 UTF-8 文本");
+            ?? (IsValidUtf8(record) ? null : "不是有效的 UTF-8 文本");
         if (problem is not null)
         {
             report.Skip(new SkippedRow(Line, Line + scan.LineBreaks - (scan.Terminated ? 1 : 0), window.Offset, problem));
@@ -61,5 +65,31 @@ internal sealed class CsvMaskingRun(CsvInputWindow window, CsvOutputBuffer outpu
         }
         writer.Write(record, fields.AsSpan(0, columnCount), output);
         report.RowsOut++;
+    }
+
+    /// <summary>
+    /// Checks the record, usually as part of one check of every complete line in the window: a sequence
+    /// cannot span an ASCII byte, so text cut after a line feed is valid exactly when each piece is, and
+    /// one long check costs far less than a short one per record. An invalid stretch falls back to per-record checks.
+    /// </summary>
+    private bool IsValidUtf8(ReadOnlySpan<byte> record)
+    {
+        var start = window.Offset;
+        if (start + record.Length <= validUntil) return true;
+        if (start >= bulkCheckAfter)
+        {
+            var pending = window.Pending;
+            var lines = pending.LastIndexOf((byte)'\n') + 1;
+            if (lines >= record.Length)
+            {
+                if (Utf8.IsValid(pending[..lines]))
+                {
+                    validUntil = start + lines;
+                    return true;
+                }
+                bulkCheckAfter = start + lines;
+            }
+        }
+        return Utf8.IsValid(record);
     }
 }

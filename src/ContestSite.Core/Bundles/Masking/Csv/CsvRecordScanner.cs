@@ -16,6 +16,7 @@ internal static class CsvRecordScanner
     public const string QuoteInUnquotedField = "未加引号的字段中出现引号";
 
     private static readonly SearchValues<byte> UnquotedStops = SearchValues.Create(",\"\r\n"u8);
+    private static readonly SearchValues<byte> QuoteOrLineBreak = SearchValues.Create("\"\r\n"u8);
 
     /// <summary>
     /// Scans the record at the start of <paramref name="data"/>. Returns false when the record may continue
@@ -25,6 +26,9 @@ internal static class CsvRecordScanner
     public static bool TryScan(ReadOnlySpan<byte> data, bool final, Span<CsvFieldBounds> fields, out CsvScan scan)
     {
         scan = default;
+        // Most records hold no quote: one search finds the line's end, and commas alone split it.
+        var end = data.IndexOfAny(QuoteOrLineBreak);
+        if (end >= 0 && data[end] != (byte)'"') return ScanUnquotedLine(data, end, final, fields, ref scan);
         var pos = 0;
         while (true)
         {
@@ -55,6 +59,20 @@ internal static class CsvRecordScanner
             }
             return EndAtLineBreak(data, pos, final, ref scan);
         }
+    }
+
+    private static bool ScanUnquotedLine(ReadOnlySpan<byte> data, int end, bool final, Span<CsvFieldBounds> fields, ref CsvScan scan)
+    {
+        var line = data[..end];
+        var start = 0;
+        int comma;
+        while ((comma = line[start..].IndexOf((byte)',')) >= 0)
+        {
+            Store(fields, ref scan, new CsvFieldBounds(start, comma, false));
+            start += comma + 1;
+        }
+        Store(fields, ref scan, new CsvFieldBounds(start, end - start, false));
+        return EndAtLineBreak(data, end, final, ref scan);
     }
 
     /// <summary>Returns the index after the closing quote, or -1 when more data is needed.</summary>

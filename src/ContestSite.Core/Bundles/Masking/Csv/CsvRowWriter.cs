@@ -51,6 +51,11 @@ internal sealed class CsvRowWriter : IDisposable
 
     private void WriteMasked(ReadOnlySpan<byte> raw, bool quoted, IValueMasker masker, CsvOutputBuffer output)
     {
+        if (!quoted && masker is IUtf8ValueMasker direct && direct.TryMaskUtf8(raw, output.Free, out var bytes))
+        {
+            output.Advance(bytes);
+            return;
+        }
         var value = quoted ? CsvText.Unquote(raw, unescaped) : raw;
         var chars = Encoding.UTF8.GetChars(value, decoded);
         var written = masker.Mask(decoded.AsSpan(0, chars), masked);

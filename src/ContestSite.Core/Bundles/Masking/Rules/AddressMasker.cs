@@ -49,9 +49,9 @@ public sealed class AddressMasker : IValueMasker
         var end = Math.Min(address.Length, from + CityWindow);
         for (var i = from + 1; i < end; i++)
         {
-            var rest = address[i..];
-            if (rest.StartsWith("自治州")) return i + 3;
-            if (rest.StartsWith("地区")) return i + 2;
+            // The first char is compared before the word: this runs for every char of millions of addresses.
+            if (address[i] == '自' && address[i..].StartsWith("自治州")) return i + 3;
+            if (address[i] == '地' && address[i..].StartsWith("地区")) return i + 2;
             if (address[i] is '市' or '盟') return i + 1;
             if (address[i] is '区' or '县' || StreetLevel.Contains(address[i])) return 0;
         }
@@ -63,7 +63,7 @@ public sealed class AddressMasker : IValueMasker
         var end = Math.Min(address.Length, from + DistrictWindow);
         for (var i = from; i < end; i++)
         {
-            if (address[i..].StartsWith("市辖区")) return i + 3;
+            if (address[i] == '市' && address[i..].StartsWith("市辖区")) return i + 3;
             if (i > from && address[i] is '区' or '县') return i + 1;
             if (address[i] == '市' || StreetLevel.Contains(address[i])) return 0;
         }

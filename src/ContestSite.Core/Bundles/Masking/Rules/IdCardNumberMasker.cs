@@ -7,7 +7,7 @@ namespace ContestSite.Core.Bundles.Masking.Rules;
 /// char) and the old 15-digit form keep their first three and last four chars; anything else in an ID
 /// column is not recognisably an ID, so it is starred whole rather than guessed at.
 /// </summary>
-public sealed class IdCardNumberMasker : IValueMasker
+public sealed class IdCardNumberMasker : IValueMasker, IUtf8ValueMasker
 {
     public int MaxMaskedLength(int valueLength) => valueLength;
 
@@ -17,6 +17,25 @@ public sealed class IdCardNumberMasker : IValueMasker
         if (LooksLikeIdNumber(id)) return PersonalData.MaskMiddle(id, 3, 4, destination);
         destination[..id.Length].Fill('*');
         return id.Length;
+    }
+
+    bool IUtf8ValueMasker.TryMaskUtf8(ReadOnlySpan<byte> value, Span<byte> destination, out int written)
+    {
+        written = 0;
+        if (!Utf8ValueMasking.IsPlainAscii(value)) return false;
+        var looksLikeId = value.Length switch
+        {
+            15 => !value.ContainsAnyExceptInRange((byte)'0', (byte)'9'),
+            18 => !value[..17].ContainsAnyExceptInRange((byte)'0', (byte)'9') && (char.IsAsciiDigit((char)value[17]) || value[17] is (byte)'X' or (byte)'x'),
+            _ => false,
+        };
+        if (looksLikeId) written = Utf8ValueMasking.MaskMiddle(value, 3, 4, destination);
+        else
+        {
+            destination[..value.Length].Fill((byte)'*');
+            written = value.Length;
+        }
+        return true;
     }
 
     private static bool LooksLikeIdNumber(ReadOnlySpan<char> id) => id.Length switch

@@ -7,7 +7,7 @@ namespace ContestSite.Core.Bundles.Masking.Rules;
 /// Chinese name shows but not the given name. A name that is not Chinese (John Smith) keeps its first
 /// letter and gets a fixed *** so neither its length nor its surname shows.
 /// </summary>
-public sealed class PersonNameMasker : IValueMasker
+public sealed class PersonNameMasker : IValueMasker, IUtf8ValueMasker
 {
     private const string LatinTail = "***";
 
@@ -28,6 +28,38 @@ public sealed class PersonNameMasker : IValueMasker
         destination[surname..name.Length].Fill('*');
         return name.Length;
     }
+
+    /// <summary>
+    /// The common case straight from bytes: a name made only of Han characters of the basic plane, three
+    /// UTF-8 bytes each (none of them is white space, so there is nothing to trim).
+    /// </summary>
+    bool IUtf8ValueMasker.TryMaskUtf8(ReadOnlySpan<byte> value, Span<byte> destination, out int written)
+    {
+        written = 0;
+        if (value.IsEmpty || value.Length % 3 != 0) return false;
+        for (var i = 0; i < value.Length; i += 3)
+        {
+            // Lead bytes E3-E9 start U+3000-U+9FFF; U+3000-U+33FF (ideographic space, punctuation) is refused below.
+            if (value[i] is < 0xE3 or > 0xE9 || value[i + 1] < 0x80 || value[i + 2] < 0x80) return false;
+            if (value[i] == 0xE3 && value[i + 1] < 0x90) return false;
+        }
+        var count = value.Length / 3;
+        Span<char> head = [ThreeByteChar(value), count > 1 ? ThreeByteChar(value[3..]) : '\0'];
+        if (!StartsWithHanCharacter(head)) return false;
+        if (count == 1)
+        {
+            destination[0] = (byte)'*';
+            written = 1;
+            return true;
+        }
+        var surname = count > 2 && CompoundSurnames.StartsWithOne(head) ? 2 : 1;
+        value[..(3 * surname)].CopyTo(destination);
+        destination.Slice(3 * surname, count - surname).Fill((byte)'*');
+        written = 3 * surname + count - surname;
+        return true;
+    }
+
+    private static char ThreeByteChar(ReadOnlySpan<byte> utf8) => (char)(((utf8[0] & 0x0F) << 12) | ((utf8[1] & 0x3F) << 6) | (utf8[2] & 0x3F));
 
     private static int MaskLatin(ReadOnlySpan<char> name, Span<char> destination)
     {

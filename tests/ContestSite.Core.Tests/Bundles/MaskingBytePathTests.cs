@@ -1,0 +1,48 @@
+using System.Text;
+
+namespace ContestSite.Core.Tests.Bundles;
+
+/// <summary>
+/// Plain cells are masked straight from their UTF-8 bytes; quoted cells always go through decoding, the
+/// rule and encoding. Masking the same values both ways must give the same cells, for generated records
+/// and for the values at the edges of each byte path (spaces to trim, other scripts, short values).
+/// </summary>
+public sealed class MaskingBytePathTests
+{
+    private static readonly string[] EdgeNames = ["张伟", "欧阳娜娜", "欧阳", "王", "司马相如", " 张伟", "张伟 ", "张伟\u3000", "\u3000张伟", "John Smith", "㐀明", "〇明", "张·伟", "Ａ伟", "李\t", "𠀀伟", ""];
+    private static readonly string[] EdgeIds = ["330106199001011234", "33010619900101123X", "33010619900101123x", "330106900101123", "3301061990010112", "ABC", " 330106199001011234", "330106199001011234\t", "３３０１", ""];
+    private static readonly string[] EdgePhones = ["13812345678", "+8613812345678", "1381234", "138-1234-5678", " 13812345678", "13812345678 ", "１３８１２３４５６７８", "12", ""];
+    private static readonly string[] EdgeEmails = ["zw123@example.com", "a@b.cn", "@example.com", "no-at-sign", " x@example.com", "张@例子.中国", "x@example.com\t", ""];
+
+    [Fact]
+    public async Task Plain_cells_masked_from_bytes_equal_quoted_cells_masked_as_text()
+    {
+        var rows = ReliefRecords.Generate(2000, seed: 5).Select(r => r.Cells()).ToList();
+        var count = new[] { EdgeNames.Length, EdgeIds.Length, EdgePhones.Length, EdgeEmails.Length }.Max();
+        for (var i = 0; i < count; i++)
+        {
+            var cells = rows[i].ToArray();
+            cells[1] = EdgeNames[i % EdgeNames.Length];
+            cells[2] = EdgeIds[i % EdgeIds.Length];
+            cells[3] = EdgePhones[i % EdgePhones.Length];
+            cells[5] = EdgeEmails[i % EdgeEmails.Length];
+            cells[6] = EdgePhones[(i + 3) % EdgePhones.Length];
+            rows.Add(cells);
+        }
+
+        var plain = await MaskedCsv.MaskAsync(Csv(rows, quoted: false));
+        var quoted = await MaskedCsv.MaskAsync(Csv(rows, quoted: true));
+
+        Assert.Equal(rows.Count, plain.Report.RowsOut);
+        Assert.Equal(quoted.Rows(), plain.Rows());
+        Assert.Contains(plain.Rows(), r => r["姓名"] == "欧阳**");
+        Assert.Contains(plain.Rows(), r => r["身份证号"] == "330***********123X");
+    }
+
+    private static string Csv(IEnumerable<string[]> rows, bool quoted)
+    {
+        var csv = new StringBuilder(string.Join(',', ReliefRecords.Header)).Append("\r\n");
+        foreach (var row in rows) csv.Append(string.Join(',', row.Select(cell => quoted ? $"\"{cell}\"" : cell))).Append("\r\n");
+        return csv.ToString();
+    }
+}

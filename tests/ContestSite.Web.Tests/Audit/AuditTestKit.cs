@@ -1,0 +1,56 @@
+using ContestSite.Core.Catalog;
+using ContestSite.Core.Teams;
+using ContestSite.Web.Audit;
+using ContestSite.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContestSite.Web.Tests.Audit;
+
+/// <summary>Entries written through the real audit log at chosen moments, a team and a dataset to name, and an organizer's client.</summary>
+internal static class AuditTestKit
+{
+    public static async Task<AuditEntryAt> AppendAtAsync(this SiteFactory site, DateTimeOffset at, AuditEvent auditEvent)
+    {
+        site.Clock.Set(at);
+        var entry = await site.Services.GetRequiredService<IAuditLog>().AppendAsync(auditEvent);
+        return new AuditEntryAt(entry.Id, entry.At);
+    }
+
+    public static async Task<int> AddTeamAsync(this SiteFactory site, string name) => await site.WithDbAsync(async db =>
+    {
+        var contest = await db.Contests.Include(c => c.Tracks).FirstAsync();
+        var team = new Team { ContestId = contest.Id, TrackId = contest.Tracks[0].Id, Name = name, NameKey = name, OrganizationName = "浙江大学" };
+        db.Teams.Add(team);
+        await db.SaveChangesAsync();
+        return team.Id;
+    });
+
+    public static async Task<Guid> AddDatasetAsync(this SiteFactory site, string title) => await site.WithDbAsync(async db =>
+    {
+        var dataset = new Dataset { Title = title };
+        db.Datasets.Add(dataset);
+        await db.SaveChangesAsync();
+        return dataset.Id;
+    });
+
+    public static async Task<SiteClient> OrganizerAsync(this SiteFactory site)
+    {
+        var client = site.CreateSiteClient();
+        await client.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        return client;
+    }
+
+    public static async Task<AuditVerification> VerifyAsync(this SiteFactory site)
+    {
+        using var scope = site.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync();
+    }
+
+    /// <summary>Changes the database behind the site's back, the way someone with database access would.</summary>
+    public static Task<int> TamperAsync(this SiteFactory site, string sql) => site.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(sql));
+
+    public static DateTimeOffset China(int month, int day, int hour, int minute = 0) => new(2020, month, day, hour, minute, 0, TimeSpan.FromHours(8));
+}
+
+internal sealed record AuditEntryAt(long Id, DateTimeOffset At);
