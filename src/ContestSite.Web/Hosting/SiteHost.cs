@@ -13,6 +13,7 @@ using ContestSite.Web.Health;
 using ContestSite.Web.Localization;
 using ContestSite.Web.Security;
 using ContestSite.Web.Setup;
+using ContestSite.Web.Submissions;
 using ContestSite.Web.Teams;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -75,6 +76,7 @@ public static class SiteHost
         services.AddAdmin();
         services.AddContests();
         services.AddTeams();
+        services.AddSubmissions(builder.Configuration);
         services.AddAnnouncements();
         services.AddHealth();
         return builder;
@@ -105,6 +107,7 @@ public static class SiteHost
         app.MapCultureSwitch();
         app.MapCatalogApi();
         app.MapCatalogDownloads();
+        app.MapSubmissions();
         app.MapHealth();
         return app;
     }
