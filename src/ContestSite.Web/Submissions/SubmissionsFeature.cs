@@ -40,6 +40,7 @@ public static class SubmissionsFeature
         services.AddScoped<StartUpload>();
         services.AddScoped<ReceiveChunk>();
         services.AddScoped<CompleteUpload>();
+        services.AddScoped<FormFileUpload>();
         services.AddScoped<SaveSubmission>();
         services.AddScoped<FinaliseSubmission>();
         services.AddScoped<ReopenSubmission>();
