@@ -4,7 +4,6 @@ using ContestSite.Data;
 using ContestSite.Web.Security;
 using ContestSite.Web.Teams;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -13,13 +12,19 @@ namespace ContestSite.Web.Submissions.Uploads;
 /// <summary>The resumable upload protocol (docs/uploads.md): POST starts, HEAD tells the offset, PATCH appends, DELETE abandons.</summary>
 public static class UploadEndpoints
 {
-    public sealed record StartRequest(int RoundId, SubmissionFileKind Kind, string? FileName, long Length);
+    public sealed record StartRequest(int RoundId, string? Kind, string? FileName, long Length);
 
     public static IEndpointRouteBuilder MapSubmissionUploads(this IEndpointRouteBuilder endpoints)
     {
         var uploads = endpoints.MapGroup("/submissions/uploads").RequirePermission(SubmissionPermissions.Submit).ExcludeFromDescription();
-        uploads.MapPost("", async (HttpContext http, [FromBody] StartRequest request, StartUpload start, CancellationToken cancellationToken) =>
-            await AntiforgeryRefusalAsync(http) ?? Answer(http, await start.RunAsync(request.RoundId, UserId(http), request.Kind, request.FileName, request.Length, cancellationToken)));
+        uploads.MapPost("", async (HttpContext http, StartUpload start, CancellationToken cancellationToken) =>
+        {
+            if (await AntiforgeryRefusalAsync(http) is { } refused) return refused;
+            var request = await ReadStartAsync(http);
+            if (request is null || !Enum.TryParse<SubmissionFileKind>(request.Kind, out var kind) || !Enum.IsDefined(kind) || int.TryParse(request.Kind, out _))
+                return Error(http, StatusCodes.Status400BadRequest, "请求格式不正确：需要轮次、文件类型、文件名和长度");
+            return Answer(http, await start.RunAsync(request.RoundId, UserId(http), kind, request.FileName, request.Length, cancellationToken));
+        });
         uploads.MapMethods("{id:guid}", ["HEAD"], async (HttpContext http, Guid id, ContestDbContext db, StagingArea staging) =>
         {
             var upload = await db.SubmissionUploads.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id && u.UserId == UserId(http));
@@ -48,6 +53,14 @@ public static class UploadEndpoints
             return Results.NoContent();
         });
         return endpoints;
+    }
+
+    private static async Task<StartRequest?> ReadStartAsync(HttpContext http)
+    {
+        if (http.Request.ContentLength > 16 * 1024) return null;
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = 16 * 1024;
+        try { return await http.Request.ReadFromJsonAsync<StartRequest>(http.RequestAborted); }
+        catch (Exception exception) when (exception is System.Text.Json.JsonException or InvalidOperationException or Microsoft.AspNetCore.Http.BadHttpRequestException) { return null; }
     }
 
     private static string UserId(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
