@@ -64,11 +64,19 @@ public static class SubmissionTestKit
             await db.SaveChangesAsync();
             return team.Id;
         });
-        var captain = site.CreateSiteClient();
+        var captain = site.NewClient();
         await captain.SignInAsync(captainUser.Email!, TeamTestKit.Password);
-        var member = site.CreateSiteClient();
+        var member = site.NewClient();
         await member.SignInAsync(memberUser.Email!, TeamTestKit.Password);
         return new TestTeam(teamId, await site.FirstRoundIdAsync(), captain, member, captainUser.Email!);
+    }
+
+    /// <summary>A client of the in-process server, or of the real port when the site listens on one.</summary>
+    public static SiteClient NewClient(this SiteFactory site, CookieContainer? cookies = null)
+    {
+        if (site.RootUri is null) return site.CreateSiteClient();
+        var handler = new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false };
+        return new SiteClient(new HttpClient(handler) { BaseAddress = site.RootUri });
     }
 
     public static Task<int> FirstRoundIdAsync(this SiteFactory site) =>
