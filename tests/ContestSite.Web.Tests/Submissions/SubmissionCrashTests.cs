@@ -46,7 +46,10 @@ public sealed class SubmissionCrashTests
             var saves = ready.Select((id, i) => member.SaveAsync(roundId, $"版本{i}", [id])).ToList();
             await Task.Delay(150);
             await site.KillAsync();
-            await Task.WhenAll(saves.Append<Task>(streaming).Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+            await Task.WhenAll(saves.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+            _ = streaming.ContinueWith(t => t.Exception, TaskScheduler.Default);
+            // The kill must land while saves are in flight, or this test would not test the commit.
+            Assert.Contains(saves, save => save.IsFaulted || save.Result.Status != HttpStatusCode.Redirect);
         }
         await File.WriteAllBytesAsync(Path.Combine(appData, "staging", Guid.NewGuid().ToString("N") + ".part"), new byte[100]);
 

@@ -13,15 +13,23 @@ namespace ContestSite.Web.Submissions.Uploads;
 public sealed class StagingCleanup(IServiceScopeFactory scopes, StagingArea staging, IOptions<SubmissionUploadOptions> options,
     TimeProvider clock, ILogger<StagingCleanup> logger) : BackgroundService
 {
+    /// <summary>The first pass runs before the site takes requests, so a restarted site never serves a leftover.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await RunSafelyAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.CleanupInterval, clock);
-        do
-        {
-            try { await RunOnceAsync(stoppingToken); }
-            catch (Exception exception) when (exception is not OperationCanceledException) { logger.LogError(exception, "Staging cleanup failed"); }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (await timer.WaitForNextTickAsync(stoppingToken)) await RunSafelyAsync(stoppingToken);
+    }
+
+    private async Task RunSafelyAsync(CancellationToken cancellationToken)
+    {
+        try { await RunOnceAsync(cancellationToken); }
+        catch (Exception exception) when (exception is not OperationCanceledException) { logger.LogError(exception, "Staging cleanup failed"); }
     }
 
     public async Task RunOnceAsync(CancellationToken cancellationToken = default)
