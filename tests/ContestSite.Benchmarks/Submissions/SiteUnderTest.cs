@@ -106,6 +106,13 @@ internal sealed partial class SiteUnderTest : IAsyncDisposable
         return (round.Id, emails);
     }
 
+    public async Task ReopenAllAsync()
+    {
+        var options = new DbContextOptionsBuilder<SqliteContestDbContext>().UseSqlite($"Data Source={Path.Combine(AppData, "contestsite.db")};Pooling=False").Options;
+        await using var db = new SqliteContestDbContext(options);
+        await db.Submissions.ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, Core.Submissions.SubmissionStatus.Draft).SetProperty(x => x.FinalisedAt, (DateTimeOffset?)null));
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited) { _process.Kill(entireProcessTree: true); await _process.WaitForExitAsync(); }
