@@ -14,6 +14,7 @@ using ContestSite.Web.Health;
 using ContestSite.Web.Localization;
 using ContestSite.Web.Security;
 using ContestSite.Web.Setup;
+using ContestSite.Web.Submissions;
 using ContestSite.Web.Teams;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -77,6 +78,7 @@ public static class SiteHost
         services.AddContests();
         services.AddTeams();
         services.AddBundles();
+        services.AddSubmissions(builder.Configuration);
         services.AddAnnouncements();
         services.AddHealth();
         return builder;
@@ -108,6 +110,7 @@ public static class SiteHost
         app.MapCatalogApi();
         app.MapCatalogDownloads();
         app.MapBundles();
+        app.MapSubmissions();
         app.MapHealth();
         return app;
     }

@@ -16,6 +16,12 @@ public interface IFileStore
     Task<StoredFile> SaveAsync(Stream content, long maxBytes, CancellationToken cancellationToken = default);
     Stream OpenRead(string key);
     bool Exists(string key);
+
+    /// <summary>
+    /// Takes a finished, flushed file whose SHA-256 the caller computed, by renaming it into place (no copy).
+    /// The file must be on the same volume as the store; it is gone from <paramref name="path"/> afterwards.
+    /// </summary>
+    Task<StoredFile> MoveInAsync(string path, string sha256, CancellationToken cancellationToken = default);
 }
 
 public sealed class FileTooLargeException(long maxBytes) : Exception($"file larger than {maxBytes} bytes")
@@ -64,6 +70,17 @@ public sealed class LocalFileStore(AppDataPaths paths) : IFileStore
             File.Delete(temp);
             throw;
         }
+    }
+
+    public Task<StoredFile> MoveInAsync(string path, string sha256, CancellationToken cancellationToken = default)
+    {
+        var size = new FileInfo(path).Length;
+        var target = PathOf(sha256);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        // Same content is already stored: keep that one (content-addressed, so it is identical).
+        if (File.Exists(target)) File.Delete(path);
+        else File.Move(path, target);
+        return Task.FromResult(new StoredFile(sha256, size, sha256));
     }
 
     public Stream OpenRead(string key) => new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);

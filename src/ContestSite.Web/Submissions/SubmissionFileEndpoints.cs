@@ -1,0 +1,86 @@
+using System.IO.Compression;
+using System.Security.Claims;
+using ContestSite.Core.Submissions;
+using ContestSite.Data;
+using ContestSite.Web.Security;
+using ContestSite.Web.Storage;
+using ContestSite.Web.Submissions.Files;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace ContestSite.Web.Submissions;
+
+/// <summary>
+/// Files of entries, to the owning team's members and organizers: always as attachments with the stored
+/// type (the site's nosniff header applies); only re-encoded thumbnails are shown inline.
+/// </summary>
+public static class SubmissionFileEndpoints
+{
+    public static IEndpointRouteBuilder MapSubmissionFiles(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/submissions/files/{fileId:int}", async (int fileId, HttpContext http, ContestDbContext db, IFileStore store, IAuthorizationService authorization) =>
+        {
+            var file = await FileVisibleToAsync(fileId, http, db, authorization);
+            if (file is null || !store.Exists(file.StorageKey)) return Results.NotFound();
+            http.Response.Headers.CacheControl = "private, no-store";
+            return Results.File(store.OpenRead(file.StorageKey), file.ContentType, file.FileName, enableRangeProcessing: true);
+        }).RequireAuthorization().ExcludeFromDescription();
+
+        endpoints.MapGet("/submissions/files/{fileId:int}/thumbnails/{width:int}", async (int fileId, int width, HttpContext http, ContestDbContext db,
+            IFileStore store, IAuthorizationService authorization, SubmissionThumbnails thumbnails) =>
+        {
+            var file = await FileVisibleToAsync(fileId, http, db, authorization);
+            if (file is null || file.Kind != SubmissionFileKind.Screenshot) return Results.NotFound();
+            var thumbnail = await thumbnails.FindAsync(file.StorageKey, width);
+            if (thumbnail is null || !store.Exists(thumbnail.StorageKey)) return Results.NotFound();
+            http.Response.Headers.CacheControl = "private, max-age=86400";
+            return Results.File(store.OpenRead(thumbnail.StorageKey), thumbnail.ContentType);
+        }).RequireAuthorization().ExcludeFromDescription();
+
+        endpoints.MapGet("/admin/submissions/export", ExportAsync).RequirePermission(SubmissionPermissions.Review).ExcludeFromDescription();
+        return endpoints;
+    }
+
+    public static async Task<bool> MayReviewAsync(ClaimsPrincipal user, IAuthorizationService authorization) =>
+        (await authorization.AuthorizeAsync(user, PermissionPolicies.Prefix + SubmissionPermissions.Review)).Succeeded;
+
+    /// <summary>Null unless the person is in the team that owns the file, or reviews entries: another team's id answers 404.</summary>
+    private static async Task<SubmissionFile?> FileVisibleToAsync(int fileId, HttpContext http, ContestDbContext db, IAuthorizationService authorization)
+    {
+        var found = await db.SubmissionFiles.AsNoTracking().Where(f => f.Id == fileId)
+            .Join(db.SubmissionVersions, f => f.VersionId, v => v.Id, (f, v) => new { File = f, v.SubmissionId })
+            .Join(db.Submissions, x => x.SubmissionId, s => s.Id, (x, s) => new { x.File, s.TeamId })
+            .FirstOrDefaultAsync();
+        if (found is null) return null;
+        var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (await db.TeamMembers.AnyAsync(m => m.TeamId == found.TeamId && m.UserId == userId)) return found.File;
+        return await MayReviewAsync(http.User, authorization) ? found.File : null;
+    }
+
+    /// <summary>Every entry of a round's track, newest versions, as one zip written straight to the response.</summary>
+    private static async Task ExportAsync(int roundId, int trackId, HttpContext http, ContestDbContext db, IFileStore store)
+    {
+        var entries = await db.Submissions.AsNoTracking().Where(s => s.RoundId == roundId && s.TrackId == trackId && s.CurrentVersionNumber > 0)
+            .Join(db.Teams, s => s.TeamId, t => t.Id, (s, t) => new { s.Id, s.CurrentVersionNumber, TeamName = t.Name })
+            .OrderBy(x => x.Id).ToListAsync(http.RequestAborted);
+        http.Response.ContentType = "application/zip";
+        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = $"submissions-round{roundId}-track{trackId}.zip" }.ToString();
+        // ZipArchive writes synchronously; allowed for this response only, whose bytes go straight to the client.
+        http.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
+        using var zip = new ZipArchive(http.Response.Body, ZipArchiveMode.Create, leaveOpen: true);
+        foreach (var entry in entries)
+        {
+            var version = await db.VersionAsync(entry.Id, entry.CurrentVersionNumber, http.RequestAborted);
+            var folder = $"{entry.Id:D4}-{FileNames.Clean(entry.TeamName, 60)}";
+            foreach (var file in version!.Files.Where(f => store.Exists(f.StorageKey)))
+            {
+                var zipEntry = zip.CreateEntry($"{folder}/{FileKinds.DisplayName(file.Kind)}-{file.SortOrder + 1}-{file.FileName}", CompressionLevel.NoCompression);
+                await using var target = zipEntry.Open();
+                await using var source = store.OpenRead(file.StorageKey);
+                await source.CopyToAsync(target, http.RequestAborted);
+            }
+        }
+    }
+}

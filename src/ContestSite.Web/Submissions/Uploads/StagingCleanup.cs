@@ -1,0 +1,51 @@
+using ContestSite.Core.Submissions;
+using ContestSite.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ContestSite.Web.Submissions.Uploads;
+
+/// <summary>
+/// Removes what interrupted uploads leave: on start and then periodically, uploads never finished or never
+/// saved within <see cref="SubmissionUploadOptions.StaleAfter"/>, staged files without an upload, and stray
+/// temporaries. Files already in the store stay (content-addressed, possibly shared).
+/// </summary>
+public sealed class StagingCleanup(IServiceScopeFactory scopes, StagingArea staging, IOptions<SubmissionUploadOptions> options,
+    TimeProvider clock, ILogger<StagingCleanup> logger) : BackgroundService
+{
+    /// <summary>The first pass runs before the site takes requests, so a restarted site never serves a leftover.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await RunSafelyAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.CleanupInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken)) await RunSafelyAsync(stoppingToken);
+    }
+
+    private async Task RunSafelyAsync(CancellationToken cancellationToken)
+    {
+        try { await RunOnceAsync(cancellationToken); }
+        catch (Exception exception) when (exception is not OperationCanceledException) { logger.LogError(exception, "Staging cleanup failed"); }
+    }
+
+    public async Task RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ContestDbContext>();
+        var cutoff = clock.GetUtcNow() - options.Value.StaleAfter;
+        var stale = await db.SubmissionUploads.Where(u => u.Status != SubmissionUploadStatus.Used).ToListAsync(cancellationToken);
+        var expired = stale.Where(u => u.StartedAt < cutoff).ToList();
+        db.SubmissionUploads.RemoveRange(expired);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var upload in expired) staging.Delete(upload.Id);
+        var live = (await db.SubmissionUploads.Where(u => u.Status == SubmissionUploadStatus.Receiving).Select(u => u.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var orphans = staging.Orphans(live).ToList();
+        foreach (var orphan in orphans) staging.Delete(orphan);
+        staging.DeleteStrays();
+        if (expired.Count + orphans.Count > 0) logger.LogInformation("Removed {Expired} stale uploads and {Orphans} orphan staged files", expired.Count, orphans.Count);
+    }
+}

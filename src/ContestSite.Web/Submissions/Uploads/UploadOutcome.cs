@@ -1,0 +1,13 @@
+using ContestSite.Core.Submissions;
+using ContestSite.Core.Teams;
+
+namespace ContestSite.Web.Submissions.Uploads;
+
+/// <summary>The answer to an upload request: an HTTP status, the upload when there is one, and a refusal to show.</summary>
+public sealed record UploadOutcome(int Status, SubmissionUpload? Upload, long Offset, RuleResult? Refusal = null)
+{
+    public static UploadOutcome Refused(int status, string message, params object[] arguments) =>
+        new(status, null, 0, RuleResult.Refuse(message, arguments));
+
+    public static UploadOutcome Refused(int status, RuleResult refusal, long offset = 0) => new(status, null, offset, refusal);
+}

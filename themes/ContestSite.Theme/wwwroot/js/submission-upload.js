@@ -1,0 +1,102 @@
+// Resumable uploads for the submission form (protocol: docs/uploads.md). Each chosen file is announced,
+// sent in chunks with its offset (a chunk that fails is retried from the offset the server reports),
+// then the form is posted with the finished uploads' ids. Without JavaScript the form posts the files itself.
+(function () {
+  var CHUNK = 8 * 1024 * 1024;
+  var RETRIES = 5;
+
+  function countdown(el) {
+    var deadline = Number(el.dataset.countdown);
+    var skew = Number(el.dataset.now) - Date.now(); // show server time, not the visitor's clock
+    function tick() {
+      var left = deadline - (Date.now() + skew);
+      if (left <= 0) { el.textContent = ' · ' + el.dataset.labelClosed; return; }
+      var s = Math.floor(left / 1000), d = Math.floor(s / 86400), h = Math.floor(s % 86400 / 3600), m = Math.floor(s % 3600 / 60);
+      el.textContent = ' · ' + el.dataset.labelLeft + ' ' + (d ? d + 'd ' : '') + h + 'h ' + m + 'm ' + (s % 60) + 's';
+      setTimeout(tick, 1000);
+    }
+    tick();
+  }
+  document.querySelectorAll('[data-countdown]').forEach(countdown);
+
+  var form = document.querySelector('form[data-upload-form]');
+  if (!form) return;
+  var token = form.querySelector('input[name="__RequestVerificationToken"]').value;
+  var box = form.querySelector('[data-upload-progress]');
+  var bar = box.querySelector('progress');
+  var percent = box.querySelector('[data-upload-percent]');
+  var label = box.querySelector('[data-upload-label]');
+  var error = form.querySelector('[data-upload-error]');
+
+  function request(method, url, headers, body, onProgress) {
+    return new Promise(function (resolve, reject) {
+      var xhr = new XMLHttpRequest();
+      xhr.open(method, url);
+      xhr.setRequestHeader('RequestVerificationToken', token);
+      Object.keys(headers).forEach(function (name) { xhr.setRequestHeader(name, headers[name]); });
+      if (onProgress) xhr.upload.onprogress = function (e) { onProgress(e.loaded); };
+      xhr.onload = function () {
+        var json = null;
+        try { json = xhr.responseText ? JSON.parse(xhr.responseText) : null; } catch (e) { json = null; }
+        resolve({ status: xhr.status, json: json, offset: Number(xhr.getResponseHeader('Upload-Offset') || 0) });
+      };
+      xhr.onerror = function () { reject(new Error('network')); };
+      xhr.send(body);
+    });
+  }
+
+  function show(done, total, name) {
+    var value = total ? Math.floor(done * 100 / total) : 100;
+    bar.value = value;
+    percent.textContent = name + ' ' + value + '%';
+  }
+
+  async function upload(file, kind) {
+    var started = await request('POST', '/submissions/uploads', { 'Content-Type': 'application/json' },
+      JSON.stringify({ roundId: Number(form.dataset.round), kind: kind, fileName: file.name, length: file.size }));
+    if (started.status !== 201) throw new Error(started.json && started.json.error || started.status);
+    var id = started.json.id, offset = 0, failures = 0;
+    while (true) {
+      var end = Math.min(offset + CHUNK, file.size);
+      var base = offset;
+      try {
+        var sent = await request('PATCH', '/submissions/uploads/' + id,
+          { 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream' },
+          file.slice(offset, end), function (loaded) { show(base + loaded, file.size, file.name); });
+        if (sent.status === 200) return id;
+        if (sent.status === 204) { offset = sent.offset; failures = 0; continue; }
+        if (sent.status === 409 || sent.status === 408 || sent.status === 460) { offset = sent.offset; }
+        else throw new Error(sent.json && sent.json.error || sent.status);
+      } catch (e) {
+        if (e.message !== 'network') throw e;
+        var head = await request('HEAD', '/submissions/uploads/' + id, {}, null);
+        offset = head.offset;
+      }
+      if (++failures > RETRIES) throw new Error(file.name);
+    }
+  }
+
+  form.addEventListener('submit', async function (event) {
+    var inputs = Array.prototype.filter.call(form.querySelectorAll('input[type=file][data-upload-kind]'), function (i) { return i.files.length > 0; });
+    if (inputs.length === 0) return;
+    event.preventDefault();
+    box.hidden = false;
+    error.hidden = true;
+    try {
+      for (var i = 0; i < inputs.length; i++) {
+        for (var f = 0; f < inputs[i].files.length; f++) {
+          label.textContent = inputs[i].labels[0].textContent;
+          var id = await upload(inputs[i].files[f], inputs[i].dataset.uploadKind);
+          var hidden = document.createElement('input');
+          hidden.type = 'hidden'; hidden.name = 'Input.UploadIds'; hidden.value = id;
+          form.appendChild(hidden);
+        }
+        inputs[i].value = '';
+      }
+      form.submit();
+    } catch (e) {
+      error.textContent = e.message;
+      error.hidden = false;
+    }
+  });
+})();
