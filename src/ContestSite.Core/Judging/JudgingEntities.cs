@@ -8,6 +8,8 @@ public class JudgeProfile
     /// <summary>Comma-separated expertise tags, e.g. "交通,医疗,数字政府"; matched against an entry's track and category.</summary>
     public string? ExpertiseTags { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Set when the judge withdraws from the committee: no new entries, open ones go to others.</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
 
     public IReadOnlyList<string> Tags => JudgeTags.Split(ExpertiseTags);
 }

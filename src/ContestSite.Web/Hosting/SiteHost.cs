@@ -10,6 +10,7 @@ using ContestSite.Web.Catalog;
 using ContestSite.Web.Contests;
 using ContestSite.Web.Email;
 using ContestSite.Web.Health;
+using ContestSite.Web.Judging;
 using ContestSite.Web.Localization;
 using ContestSite.Web.Security;
 using ContestSite.Web.Setup;
@@ -75,6 +76,7 @@ public static class SiteHost
         services.AddAdmin();
         services.AddContests();
         services.AddTeams();
+        services.AddJudging();
         services.AddAnnouncements();
         services.AddHealth();
         return builder;
@@ -106,6 +108,7 @@ public static class SiteHost
         app.MapCatalogApi();
         app.MapCatalogDownloads();
         app.MapHealth();
+        app.MapJudging();
         return app;
     }
 
