@@ -9,10 +9,12 @@ public sealed class JudgingPermissions : IPermissionProvider
 {
     public const string Manage = "judging.manage";
     public const string Review = "judging.review";
+    public const string ViewResults = "judging.results.view";
     public IEnumerable<Permission> Permissions =>
     [
         new(Manage, "评审", "管理评审：分配评委、查看全部评分与排名、晋级、设奖与发布结果"),
         new(Review, "评审", "担任评委：声明利益冲突，为分配给自己的作品打分"),
+        new(ViewResults, "评审", "查看已发布的获奖名单"),
     ];
 }
 
@@ -21,7 +23,7 @@ public sealed class JudgingNavigation : INavigationProvider
     public IEnumerable<NavItem> Items =>
     [
         new(NavMenu.Main, "评审", "/judging", JudgingPermissions.Review, 300),
-        new(NavMenu.Main, "获奖名单", "/results", null, 400),
+        new(NavMenu.Main, "获奖名单", "/results", JudgingPermissions.ViewResults, 400),
         new(NavMenu.Admin, "评审管理", "/admin/judging", JudgingPermissions.Manage, 300),
     ];
 }
@@ -43,6 +45,7 @@ public static class JudgingFeature
         services.AddScoped<AdvanceEntries>();
         services.AddScoped<ManageAwards>();
         services.AddScoped<ScoreExport>();
+        services.AddScoped<SaveJudgingSettings>();
         services.AddPermissions<JudgingPermissions>();
         services.AddNavigation<JudgingNavigation>();
         return services;
