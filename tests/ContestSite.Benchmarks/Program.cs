@@ -1,15 +1,17 @@
 using ContestSite.Benchmarks.Catalog;
+using ContestSite.Benchmarks.Judging;
 using ContestSite.Benchmarks.Masking;
 
 return args.FirstOrDefault() switch
 {
     "catalog" => await CatalogBenchmark.RunAsync(),
     "masking" => await MaskingBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "judging" => JudgingBenchmark.Run(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ContestSite.Benchmarks -- catalog | masking [sizeMB]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ContestSite.Benchmarks -- catalog | masking [sizeMB] | judging");
     return 2;
 }

@@ -7,6 +7,13 @@ namespace ContestSite.Web.Tests.Judging;
 
 public sealed class AccessTests
 {
+    /// <summary>The site answers a signed-in person without the permission with a redirect to its 403 page.</summary>
+    private static void AssertDenied(SiteClient.Page page, string url)
+    {
+        Assert.True(page.Status == HttpStatusCode.Redirect, $"{url} answered {page.Status}");
+        Assert.StartsWith("/account/access-denied", page.Location!.PathAndQuery);
+    }
+
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [InlineData(TestProvider.Postgres)]
@@ -43,6 +50,7 @@ public sealed class AccessTests
         var spareId = await site.JudgeAsync("spare@test.local");
         var entry = await site.EntryAsync("利益相关作品");
         await site.AssignDirectAsync(judgeId, entry);
+        await site.WithDbAsync(db => db.Rounds.Where(r => r.Sequence == 1).ExecuteUpdateAsync(s => s.SetProperty(r => r.JudgesPerEntry, 1)));
         using var judge = await site.SignedInAsync("judge@test.local");
 
         await judge.PostFormAsync("/judging", new Dictionary<string, string> { ["submissionId"] = Id(entry), ["reason"] = "指导过该团队" }, "/judging?handler=Conflict");
@@ -108,7 +116,7 @@ public sealed class AccessTests
         }
         foreach (var url in new[] { $"/admin/judging/rounds/{roundId}/results", $"/admin/judging/rounds/{roundId}", "/admin/judging",
                      $"/admin/judging/rounds/{roundId}/export/scores.csv", $"/admin/judging/rounds/{roundId}/export/ranking.xlsx", $"/admin/judging/rounds/{roundId}/export/assignments.csv" })
-            Assert.Equal(HttpStatusCode.Forbidden, (await judge.GetAsync(url)).Status);
+            AssertDenied(await judge.GetAsync(url), url);
     }
 
     [Fact]
@@ -143,9 +151,9 @@ public sealed class AccessTests
             "/admin/judging", $"/admin/judging/rounds/{roundId}", $"/admin/judging/rounds/{roundId}/results",
             $"/admin/judging/rounds/{roundId}/export/scores.csv", $"/admin/judging/rounds/{roundId}/export/ranking.xlsx",
         ];
-        foreach (var url in urls) Assert.True((await contestant.GetAsync(url)).Status == HttpStatusCode.Forbidden, url);
+        foreach (var url in urls) AssertDenied(await contestant.GetAsync(url), url);
         var posted = await contestant.PostAsync($"/judging/entries/{entry}?handler=Submit", new Dictionary<string, string>());
-        Assert.NotEqual(HttpStatusCode.Redirect, posted.Status);
+        AssertDenied(posted, "POST score");
         Assert.Empty(await site.ReviewsAsync(entry));
     }
 }

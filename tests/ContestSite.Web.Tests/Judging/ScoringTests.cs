@@ -32,7 +32,7 @@ public sealed class ScoringTests
         Assert.Equal(HttpStatusCode.Redirect, submitted.Status);
         var review = Assert.Single(await site.ReviewsAsync(entry));
         Assert.Equal(ReviewStatus.Submitted, review.Status);
-        Assert.Equal(76.5m, review.Total);
+        Assert.Equal(77m, review.Total);
         Assert.Equal(5, review.Scores.Count);
 
         await judge.ScoreAsync(site, entry, "Submit", "10", "10", "10", "10", "10");
@@ -83,7 +83,7 @@ public sealed class ScoringTests
         Assert.Contains("请为“完整度”打分", missing.Text);
         Assert.Contains("“完整度”的分数不能超过满分 10", above.Text);
         var review = Assert.Single(await site.ReviewsAsync(entry));
-        Assert.Equal(76.5m, review.Total);
+        Assert.Equal(77m, review.Total);
         Assert.Equal([8m, 7m, 6m, 9m, 10m], review.Scores.OrderBy(s => s.CriterionId).Select(s => s.Value));
     }
 
@@ -106,7 +106,7 @@ public sealed class ScoringTests
             new Dictionary<string, string>(form) { ["__RequestVerificationToken"] = page.AntiforgeryToken! });
 
         Assert.Contains("评审已于 2020-11-10 18:00 截止，不能再修改评分", late.Text);
-        Assert.Equal(76.5m, Assert.Single(await site.ReviewsAsync(entry)).Total);
+        Assert.Equal(77m, Assert.Single(await site.ReviewsAsync(entry)).Total);
         Assert.Equal(0, await site.AuditCountAsync("judging.review-revised"));
     }
 
@@ -128,7 +128,7 @@ public sealed class ScoringTests
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.Status));
         var review = Assert.Single(await site.ReviewsAsync(entry));
-        Assert.Equal(76.5m, review.Total);
+        Assert.Equal(77m, review.Total);
         Assert.Equal(5, review.Scores.Count);
         Assert.Equal(1, await site.AuditCountAsync("judging.review-submitted"));
     }
