@@ -38,8 +38,14 @@ public sealed class SaveReview(ContestDbContext db, JudgeAccess access, IAuditLo
                 await audit.AppendAsync(new AuditEvent(action, $"submission:{submissionId}", "ok", $"judge={judgeId}"), cancellationToken);
                 return outcome;
             }
-            catch (DbUpdateException ex) when (attempt < MaxAttempts)
+            catch (DbUpdateException ex)
             {
+                db.ChangeTracker.Clear();
+                if (attempt == MaxAttempts)
+                {
+                    logger.LogWarning(ex, "A review save still conflicted after {Attempts} attempts", attempt);
+                    return ReviewOutcome.Refused("评分刚被同时修改，请刷新页面后重试");
+                }
                 logger.LogInformation(ex, "A review save met another one (attempt {Attempt}); deciding again", attempt);
             }
         }
