@@ -43,15 +43,19 @@ public sealed class ScoringTests
     }
 
     [Theory]
-    [InlineData("-1", "“创新性”的分数不能小于 0")]
-    [InlineData("11", "“创新性”的分数不能超过满分 10")]
-    [InlineData("NaN", "“创新性”的分数须是数字")]
-    [InlineData("1e309", "“创新性”的分数须是数字")]
-    [InlineData("8.5", "“创新性”只能打整数分")]
-    [InlineData("", "请为“创新性”打分")]
-    public async Task A_bad_score_is_refused_with_a_message_and_nothing_is_saved(string innovation, string message)
+    [InlineData("-1", "“创新性”的分数不能小于 0", TestProvider.Sqlite)]
+    [InlineData("11", "“创新性”的分数不能超过满分 10", TestProvider.Sqlite)]
+    [InlineData("NaN", "“创新性”的分数须是数字", TestProvider.Sqlite)]
+    [InlineData("1e309", "“创新性”的分数须是数字", TestProvider.Sqlite)]
+    [InlineData("8.5", "“创新性”只能打整数分", TestProvider.Sqlite)]
+    [InlineData("", "请为“创新性”打分", TestProvider.Sqlite)]
+    [InlineData("-1", "“创新性”的分数不能小于 0", TestProvider.Postgres)]
+    [InlineData("NaN", "“创新性”的分数须是数字", TestProvider.Postgres)]
+    [InlineData("1e309", "“创新性”的分数须是数字", TestProvider.Postgres)]
+    [InlineData("8.5", "“创新性”只能打整数分", TestProvider.Postgres)]
+    public async Task A_bad_score_is_refused_with_a_message_and_nothing_is_saved(string innovation, string message, TestProvider provider)
     {
-        await using var site = await SiteAsync();
+        await using var site = await SiteAsync(provider);
         var judgeId = await site.JudgeAsync("judge@test.local");
         var entry = await site.EntryAsync("智慧公交");
         await site.AssignDirectAsync(judgeId, entry);
