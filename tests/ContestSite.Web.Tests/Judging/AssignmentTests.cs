@@ -33,7 +33,9 @@ public sealed class AssignmentTests
         var loads = pairs.GroupBy(p => p.JudgeUserId).Select(g => g.Count()).ToList();
         Assert.True(loads.Max() - loads.Min() <= 1);
         Assert.Equal(1, await site.AuditCountAsync("judging.assigned"));
-        Assert.Contains("已分配 15 个评审任务", (await organizer.GetAsync($"/admin/judging/rounds/{roundId}")).Text);
+        var page = await organizer.GetAsync($"/admin/judging/rounds/{roundId}");
+        Assert.Contains("已分配 15 个评审任务", page.Text);
+        Assert.DoesNotContain("无效", page.Text);
     }
 
     [Theory]

@@ -25,7 +25,8 @@ public sealed class RoundModel(ContestDbContext db, CurrentContest current, Roun
     public IReadOnlyList<EntryLine> Entries { get; private set; } = [];
     public int Total { get; private set; }
     public int Short { get; private set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // Not "page": Razor Pages keeps the page path in the route value of that name, which would bind here first.
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public async Task<IActionResult> OnGetAsync([FromRoute] int id) => await LoadAsync(id) ?? Page();
 
