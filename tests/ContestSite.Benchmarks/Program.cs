@@ -1,4 +1,5 @@
 using ContestSite.Benchmarks.Catalog;
+using ContestSite.Benchmarks.Judging;
 using ContestSite.Benchmarks.Masking;
 using ContestSite.Benchmarks.Submissions;
 
@@ -8,11 +9,12 @@ return args.FirstOrDefault() switch
     "masking" => await MaskingBenchmark.RunAsync(args.Skip(1).ToArray()),
     "upload" => await UploadBenchmark.RunAsync(),
     "finalise-load" => await FinaliseLoadBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "judging" => JudgingBenchmark.Run(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ContestSite.Benchmarks -- catalog | masking [sizeMB] | upload | finalise-load [teams]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ContestSite.Benchmarks -- catalog | masking [sizeMB] | upload | finalise-load [teams] | judging");
     return 2;
 }

@@ -11,6 +11,7 @@ using ContestSite.Web.Catalog;
 using ContestSite.Web.Contests;
 using ContestSite.Web.Email;
 using ContestSite.Web.Health;
+using ContestSite.Web.Judging;
 using ContestSite.Web.Localization;
 using ContestSite.Web.Security;
 using ContestSite.Web.Setup;
@@ -79,6 +80,7 @@ public static class SiteHost
         services.AddTeams();
         services.AddBundles();
         services.AddSubmissions(builder.Configuration);
+        services.AddJudging();
         services.AddAnnouncements();
         services.AddHealth();
         return builder;
@@ -112,6 +114,7 @@ public static class SiteHost
         app.MapBundles();
         app.MapSubmissions();
         app.MapHealth();
+        app.MapJudging();
         return app;
     }
 

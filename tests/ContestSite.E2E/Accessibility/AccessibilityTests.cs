@@ -20,6 +20,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AxeSite axeSite) 
     [InlineData("/account/login")]
     [InlineData("/announcements")]
     [InlineData("/datasets")]
+    [InlineData("/results")]
     public async Task A_public_page_has_no_serious_or_critical_axe_violations(string path)
     {
         var page = await browser.NewPageAsync();

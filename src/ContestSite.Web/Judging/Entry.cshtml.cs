@@ -1,0 +1,94 @@
+using ContestSite.Core.Judging;
+using ContestSite.Core.Submissions;
+using ContestSite.Core.Teams;
+using ContestSite.Data;
+using ContestSite.Web.Judging.UseCases;
+using ContestSite.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace ContestSite.Web.Judging;
+
+/// <summary>
+/// One assigned entry for its judge: the content of the finalised version and the score form. In a blind
+/// round nothing of the team (name, members, organization) is loaded, so nothing of it can be shown.
+/// The judge sees only their own review, never another judge's.
+/// </summary>
+[RequirePermission(JudgingPermissions.Review)]
+public sealed class EntryModel(ContestDbContext db, JudgeAccess access, TimeProvider clock, IStringLocalizerFactory localizers) : JudgingPageModel(localizers)
+{
+    public sealed record TeamView(string Name, string Organization, IReadOnlyList<(string Name, string Organization)> Members);
+
+    public JudgeEntry Entry { get; private set; } = null!;
+    public SubmissionVersion? Version { get; private set; }
+    public IReadOnlyList<string> DatasetTitles { get; private set; } = [];
+    public TeamView? Team { get; private set; }
+    public bool CanScore { get; private set; }
+    public DateTimeOffset Now { get; private set; }
+
+    [BindProperty] public Dictionary<int, string?> Scores { get; set; } = [];
+    [BindProperty] public string? Comment { get; set; }
+
+    public async Task<IActionResult> OnGetAsync([FromRoute] int id)
+    {
+        if (await LoadAsync(id) is { } notFound) return notFound;
+        var review = Entry.Assignment.Review;
+        Scores = Entry.Round.Criteria.ToDictionary(c => c.Id,
+            c => review?.Scores.FirstOrDefault(s => s.CriterionId == c.Id)?.Value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture));
+        Comment = review?.Comment;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync([FromRoute] int id, [FromServices] SaveReview save) => SaveAsync(id, save, submit: false);
+
+    public Task<IActionResult> OnPostSubmitAsync([FromRoute] int id, [FromServices] SaveReview save) => SaveAsync(id, save, submit: true);
+
+    private async Task<IActionResult> SaveAsync(int id, SaveReview save, bool submit)
+    {
+        var typed = Scores;
+        var comment = Comment;
+        var outcome = await save.RunAsync(UserId, id, new ReviewInput(typed, comment, submit));
+        if (outcome.Result.Allowed)
+        {
+            Announce(submit ? "评分已提交。评审截止前您仍可修改。" : "草稿已保存。");
+            return Redirect($"/judging/entries/{id}");
+        }
+        if (await LoadAsync(id) is { } notFound) return notFound;
+        Scores = typed;
+        Comment = comment;
+        ShowRefusal(outcome.Result);
+        foreach (var error in outcome.Errors) ShowError(error.CriterionId is { } c ? $"Scores[{c}]" : string.Empty, error);
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id)
+    {
+        db.ChangeTracker.Clear();
+        var entry = await access.FindAsync(UserId, id);
+        if (entry is null) return NotFound();
+        Entry = entry;
+        Now = clock.GetUtcNow();
+        CanScore = entry.Round.IsReviewOpen(Now);
+        Version = await access.CurrentVersionAsync(entry.Submission);
+        var datasetIds = Version?.Datasets.Select(d => d.DatasetId).ToList() ?? [];
+        DatasetTitles = await db.Datasets.AsNoTracking().Where(d => datasetIds.Contains(d.Id)).OrderBy(d => d.Title).Select(d => d.Title).ToListAsync();
+        if (!entry.Round.BlindReview) Team = await TeamAsync(entry.Submission.TeamId);
+        return null;
+    }
+
+    private async Task<TeamView?> TeamAsync(int teamId)
+    {
+        var team = await db.Teams.AsNoTracking().Include(t => t.Members).SingleOrDefaultAsync(t => t.Id == teamId);
+        return team is null ? null : new TeamView(team.Name, team.OrganizationName,
+            team.Members.OrderBy(m => m.Role).Select(m => (m.RealName, m.Organization)).ToList());
+    }
+
+    public static string KindName(SubmissionFileKind kind) => kind switch
+    {
+        SubmissionFileKind.Proposal => "作品方案",
+        SubmissionFileKind.Screenshot => "截图",
+        SubmissionFileKind.Video => "演示视频",
+        _ => "源代码包",
+    };
+}

@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using ContestSite.Core.Submissions;
+using ContestSite.Data;
+using ContestSite.Web.Audit;
+using ContestSite.Web.Contests;
+using ContestSite.Web.Judging.UseCases;
+using ContestSite.Web.Security;
+using ContestSite.Web.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace ContestSite.Web.Judging;
+
+/// <summary>The judging routes that answer with files: entry files for judges, exports for organizers.</summary>
+public static class JudgingEndpoints
+{
+    /// <summary>
+    /// A file of an entry, to the judge it is assigned to (and not conflicted): always as an attachment with
+    /// nosniff, so an uploaded page or script never runs in the site's origin.
+    /// </summary>
+    public static IEndpointRouteBuilder MapJudgeFiles(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/judging/entries/{submissionId:int}/files/{fileId:int}", async (int submissionId, int fileId, HttpContext http,
+                JudgeAccess access, IFileStore files, IAuditLog audit, CancellationToken cancellationToken) =>
+            {
+                var judgeId = http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+                var entry = await access.FindAsync(judgeId, submissionId, cancellationToken);
+                if (entry is null) return Results.NotFound();
+                var version = await access.CurrentVersionAsync(entry.Submission, cancellationToken);
+                var file = version?.Files.FirstOrDefault(f => f.Id == fileId);
+                if (file is null || !files.Exists(file.StorageKey)) return Results.NotFound();
+                await audit.AppendAsync(new AuditEvent("judging.file-opened", $"submission:{submissionId}/file:{fileId}", "ok", file.FileName) { TeamId = entry.Submission.TeamId }, cancellationToken);
+                http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
+                http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+                return Results.File(files.OpenRead(file.StorageKey), "application/octet-stream", file.FileName, enableRangeProcessing: true);
+            })
+            .RequirePermission(JudgingPermissions.Review)
+            .ExcludeFromDescription();
+        return endpoints;
+    }
+
+    public static IEndpointRouteBuilder MapJudgingExports(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/admin/judging/rounds/{roundId:int}/export/{kind}.{format}", async (int roundId, string kind, string format,
+                CurrentContest current, RoundResults results, ScoreExport export, AssignmentCsv assignments, CancellationToken cancellationToken) =>
+            {
+                var contest = await current.FindAsync(cancellationToken);
+                var round = contest?.Rounds.FirstOrDefault(r => r.Id == roundId);
+                if (round is null || format is not ("csv" or "xlsx")) return Results.NotFound();
+                var name = $"round-{roundId}-{kind}.{format}";
+                if (kind == "assignments" && format == "csv") return Results.File(await assignments.ExportAsync(round, cancellationToken), "text/csv; charset=utf-8", name);
+                var report = await results.ReportAsync(round, cancellationToken);
+                List<string[]>? rows = kind switch
+                {
+                    "scores" => await export.ScoresAsync(report, cancellationToken),
+                    "ranking" => export.Ranking(report, contest!.Tracks.ToDictionary(t => t.Id, t => t.Name)),
+                    _ => null,
+                };
+                if (rows is null) return Results.NotFound();
+                return format == "csv"
+                    ? Results.File(ScoreExport.Csv(rows), "text/csv; charset=utf-8", name)
+                    : Results.File(await ScoreExport.XlsxAsync(rows, kind), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+            })
+            .RequirePermission(JudgingPermissions.Manage)
+            .ExcludeFromDescription();
+        return endpoints;
+    }
+}

@@ -1,0 +1,44 @@
+using ContestSite.Core.Judging;
+using ContestSite.Core.Teams;
+using ContestSite.Data;
+using ContestSite.Web.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContestSite.Web.Judging.UseCases;
+
+/// <summary>
+/// A judge leaves the committee: their unscored entries in rounds still under review go to other judges.
+/// Runs in one transaction, so when the others cannot take the entries nothing changes at all.
+/// </summary>
+public sealed class WithdrawJudge(ContestDbContext db, AutoAssign assign, IAuditLog audit, TimeProvider clock)
+{
+    public async Task<(RuleResult Result, int Reassigned)> RunAsync(string judgeId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var profile = await db.JudgeProfiles.SingleOrDefaultAsync(p => p.UserId == judgeId, cancellationToken);
+        if (profile is null) db.JudgeProfiles.Add(profile = new JudgeProfile { UserId = judgeId, UpdatedAt = now });
+        if (profile.WithdrawnAt is not null) return (RuleResult.Refuse("该评委已退出评审"), 0);
+        profile.WithdrawnAt = now;
+        var open = await db.Assignments.Include(a => a.Review)
+            .Where(a => a.JudgeUserId == judgeId && db.Rounds.Any(r => r.Id == a.RoundId && r.ReviewClosesAt > now))
+            .ToListAsync(cancellationToken);
+        var released = open.Where(a => a.Review?.Status != ReviewStatus.Submitted).ToList();
+        db.Assignments.RemoveRange(released);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var added = 0;
+        foreach (var roundId in released.Select(a => a.RoundId).Distinct())
+        {
+            var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == roundId, cancellationToken);
+            var (result, pairs) = await assign.PlanAsync(round, cancellationToken);
+            if (!result.Allowed) return (result, 0);
+            db.Assignments.AddRange(pairs.Select(p => new Assignment { RoundId = roundId, SubmissionId = p.EntryId, JudgeUserId = p.JudgeId, AssignedAt = now }));
+            added += pairs.Count;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await audit.AppendAsync(new AuditEvent("judging.judge-withdrawn", $"user:{judgeId}", "ok", $"released={released.Count}; reassigned={added}"), cancellationToken);
+        return (RuleResult.Ok, added);
+    }
+}
