@@ -10,6 +10,7 @@ using ContestSite.Web.Catalog;
 using ContestSite.Web.Contests;
 using ContestSite.Web.Email;
 using ContestSite.Web.Health;
+using ContestSite.Web.Home;
 using ContestSite.Web.Localization;
 using ContestSite.Web.Security;
 using ContestSite.Web.Setup;
@@ -47,6 +48,7 @@ public static class SiteHost
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
+        services.AddPublicOutputCache();
 
         services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
         services.AddLocalization();
@@ -76,6 +78,7 @@ public static class SiteHost
         services.AddContests();
         services.AddTeams();
         services.AddAnnouncements();
+        services.AddHome();
         services.AddHealth();
         return builder;
     }
@@ -92,6 +95,7 @@ public static class SiteHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseOutputCache();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
@@ -106,6 +110,7 @@ public static class SiteHost
         app.MapCatalogApi();
         app.MapCatalogDownloads();
         app.MapHealth();
+        app.MapAnnouncements();
         return app;
     }
 
