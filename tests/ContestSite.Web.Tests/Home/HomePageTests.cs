@@ -8,19 +8,19 @@ public sealed class HomePageTests
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
     [Fact]
-    public async Task During_registration_the_home_page_shows_the_stage_and_counts_down_to_the_close_of_registration()
+    public async Task Before_the_first_round_opens_the_home_page_shows_registration_and_counts_down_to_the_first_submissions()
     {
         await using var site = await SiteFactory.CreateAsync();
-        site.Clock.Set(new DateTimeOffset(2020, 9, 28, 16, 30, 0, Beijing));
+        site.Clock.Set(new DateTimeOffset(2020, 8, 10, 8, 30, 0, Beijing));
         using var visitor = site.CreateSiteClient();
 
         var home = await visitor.GetAsync("/");
 
         Assert.Contains("2020 浙江省数据开放创新应用大赛", home.Text);
-        Assert.Contains("当前阶段 报名中", home.Text);
-        Assert.Contains("距报名截止", home.Text);
-        Assert.Contains("2 天 1 小时 30 分", home.Text);
-        Assert.Contains("data-countdown=\"2020-09-30T10:00:00.0000000+00:00\"", home.Html);
+        Assert.Contains("<strong>报名中</strong>", home.Html);
+        Assert.Contains("距初赛作品提交开始", home.Text);
+        Assert.Contains("4 天 15 小时 30 分", home.Text);
+        Assert.Contains("data-countdown=\"2020-08-14T16:00:00Z\"", home.Html);
         Assert.Contains("/js/countdown.js", home.Html);
     }
 
@@ -33,7 +33,7 @@ public sealed class HomePageTests
 
         var home = await visitor.GetAsync("/");
 
-        Assert.Contains("当前阶段 初赛作品提交中", home.Text);
+        Assert.Contains("<strong>初赛作品提交中</strong>", home.Html);
         Assert.Contains("距初赛作品提交截止", home.Text);
         Assert.Contains("1 天 0 小时 0 分", home.Text);
         foreach (var text in new[] { "初赛", "复赛", "决赛", "作品提交截止：2020-10-31 18:00", "作品提交截止：2020-12-15 18:00", "数字政府", "数字经济", "数字社会" })

@@ -16,20 +16,21 @@ public sealed class AnnouncementsAdminModel(ContestDbContext db, TimeProvider cl
     private const int PageSize = 50;
     private readonly IStringLocalizer _text = localizers.Create(typeof(AnnouncementsAdminModel));
 
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public int PageNumber { get; private set; } = 1;
     public IReadOnlyList<Announcement> Items { get; private set; } = [];
     public bool HasMore { get; private set; }
     public DateTimeOffset Now { get; private set; }
 
-    public async Task OnGetAsync()
+    // "page" is also Razor Pages' own route value (the page's path), so it is read from the query string only.
+    public async Task OnGetAsync([FromQuery(Name = "page")] int page = 1)
     {
-        PageNumber = Math.Clamp(PageNumber, 1, 10_000);
+        PageNumber = Math.Clamp(page, 1, 10_000);
         Now = clock.GetUtcNow();
         // Drafts first (they need attention), then scheduled and published, newest first.
-        var page = await db.Announcements.AsNoTracking().OrderBy(a => a.PublishAt != null).ThenByDescending(a => a.PublishAt).ThenByDescending(a => a.Id)
+        var rows = await db.Announcements.AsNoTracking().OrderBy(a => a.PublishAt != null).ThenByDescending(a => a.PublishAt).ThenByDescending(a => a.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync();
-        HasMore = page.Count > PageSize;
-        Items = page.Take(PageSize).ToList();
+        HasMore = rows.Count > PageSize;
+        Items = rows.Take(PageSize).ToList();
     }
 
     public Task<IActionResult> OnPostPinAsync(int id, [FromServices] ChangePublication change) => ActAsync(change.PinAsync(id, true), "公告已置顶。");
