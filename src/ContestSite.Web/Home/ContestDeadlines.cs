@@ -1,32 +1,39 @@
 using ContestSite.Core.Contests;
-using ContestSite.Data;
 using ContestSite.Web.Hosting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace ContestSite.Web.Home;
 
 /// <summary>
 /// Public pages show the contest's stage and countdown, which change at each deadline: a cached page varies
-/// by the next deadline and is never kept past it. The calendar is re-read every 30 seconds.
+/// by the next deadline and is never kept past it. The calendar is re-read every 30 seconds (real time).
 /// </summary>
-public sealed class ContestDeadlines(IServiceScopeFactory scopes, IMemoryCache memory, TimeProvider clock) : IPublicContentSchedule
+public sealed class ContestDeadlines(IServiceScopeFactory scopes, TimeProvider clock) : IPublicContentSchedule
 {
-    private const string CacheKey = "home:milestones";
+    private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(30);
+    private volatile Snapshot? _snapshot;
+
+    private sealed record Snapshot(DateTimeOffset[] Milestones, long ReadAt);
 
     public async ValueTask<(string Version, TimeSpan Lifetime)> DescribeAsync(TimeSpan longest, CancellationToken cancellationToken)
     {
-        var milestones = await memory.GetOrCreateAsync(CacheKey, async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30);
-            using var scope = scopes.CreateScope();
-            var contest = await scope.ServiceProvider.GetRequiredService<Contests.CurrentContest>().FindAsync(cancellationToken);
-            return contest is null ? [] : ContestTimeline.Milestones(contest).Select(m => m.At).ToArray();
-        }) ?? [];
+        var snapshot = _snapshot;
+        if (snapshot is null || System.Diagnostics.Stopwatch.GetElapsedTime(snapshot.ReadAt) > Refresh)
+            _snapshot = snapshot = await ReadAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var next = milestones.Cast<DateTimeOffset?>().FirstOrDefault(m => m > now);
-        if (next is null) return ("over", longest);
-        var untilNext = next.Value - now;
-        return (next.Value.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), untilNext < longest ? untilNext : longest);
+        foreach (var milestone in snapshot.Milestones)
+        {
+            if (milestone <= now) continue;
+            var untilNext = milestone - now;
+            return (milestone.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), untilNext < longest ? untilNext : longest);
+        }
+        return ("over", longest);
+    }
+
+    private async Task<Snapshot> ReadAsync(CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var contest = await scope.ServiceProvider.GetRequiredService<Contests.CurrentContest>().FindAsync(cancellationToken);
+        var milestones = contest is null ? [] : ContestTimeline.Milestones(contest).Select(m => m.At).ToArray();
+        return new Snapshot(milestones, System.Diagnostics.Stopwatch.GetTimestamp());
     }
 }

@@ -42,6 +42,10 @@ public static class PublicOutputCache
 public sealed class PublicPagePolicy : IOutputCachePolicy
 {
     private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
+    // The schedules are singletons: resolved once rather than on every request of the hottest path.
+    private IPublicContentSchedule[]? _schedules;
+
+    private static readonly string[] ScheduleKeys = ["schedule0", "schedule1", "schedule2", "schedule3", "schedule4", "schedule5", "schedule6", "schedule7"];
 
     public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -60,10 +64,11 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
         context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
         var lifetime = PublicOutputCache.Longest;
         var index = 0;
-        foreach (var schedule in http.RequestServices.GetServices<IPublicContentSchedule>())
+        _schedules ??= http.RequestServices.GetServices<IPublicContentSchedule>().ToArray();
+        foreach (var schedule in _schedules)
         {
             var (version, cap) = await schedule.DescribeAsync(lifetime, cancellation);
-            context.CacheVaryByRules.VaryByValues["schedule" + index++] = version;
+            context.CacheVaryByRules.VaryByValues[ScheduleKeys[index++]] = version;
             if (cap < lifetime) lifetime = cap;
         }
         context.ResponseExpirationTimeSpan = lifetime;
