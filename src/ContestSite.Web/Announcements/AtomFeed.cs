@@ -46,26 +46,28 @@ public static class AtomFeed
         xml.WriteStartElement("author", AtomNamespace);
         xml.WriteElementString("name", AtomNamespace, "浙江省数据开放创新应用大赛组委会");
         xml.WriteEndElement();
-        foreach (var a in items)
-        {
-            var url = $"{origin}/announcements/{a.Id}";
-            xml.WriteStartElement("entry", AtomNamespace);
-            xml.WriteElementString("id", AtomNamespace, url);
-            xml.WriteElementString("title", AtomNamespace, a.Title);
-            xml.WriteElementString("published", AtomNamespace, Rfc3339(a.PublishAt!.Value));
-            xml.WriteElementString("updated", AtomNamespace, Rfc3339(Latest(a.PublishAt!.Value, a.UpdatedAt)));
-            WriteLink(xml, "alternate", url, "text/html");
-            xml.WriteStartElement("category", AtomNamespace);
-            xml.WriteAttributeString("term", a.Category);
-            xml.WriteEndElement();
-            xml.WriteStartElement("content", AtomNamespace);
-            xml.WriteAttributeString("type", "html");
-            xml.WriteString(markdown.ToSafeHtml(a.BodyMarkdown));
-            xml.WriteEndElement();
-            xml.WriteEndElement();
-        }
+        foreach (var a in items) WriteEntry(xml, a, origin, markdown);
         xml.WriteEndElement();
         xml.WriteEndDocument();
+    }
+
+    private static void WriteEntry(XmlWriter xml, Core.Announcements.Announcement a, string origin, MarkdownRenderer markdown)
+    {
+        var url = $"{origin}/announcements/{a.Id}";
+        xml.WriteStartElement("entry", AtomNamespace);
+        xml.WriteElementString("id", AtomNamespace, url);
+        xml.WriteElementString("title", AtomNamespace, a.Title);
+        xml.WriteElementString("published", AtomNamespace, Rfc3339(a.PublishAt!.Value));
+        xml.WriteElementString("updated", AtomNamespace, Rfc3339(Latest(a.PublishAt!.Value, a.UpdatedAt)));
+        WriteLink(xml, "alternate", url, "text/html");
+        xml.WriteStartElement("category", AtomNamespace);
+        xml.WriteAttributeString("term", a.Category);
+        xml.WriteEndElement();
+        xml.WriteStartElement("content", AtomNamespace);
+        xml.WriteAttributeString("type", "html");
+        xml.WriteString(markdown.ToSafeHtml(a.BodyMarkdown));
+        xml.WriteEndElement();
+        xml.WriteEndElement();
     }
 
     private static void WriteLink(XmlWriter xml, string rel, string href, string type)
@@ -79,5 +81,5 @@ public static class AtomFeed
 
     private static DateTimeOffset Latest(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    private static string Rfc3339(DateTimeOffset moment) => moment.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Rfc3339(DateTimeOffset moment) => ContestTime.Iso(moment);
 }
