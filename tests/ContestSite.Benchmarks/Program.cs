@@ -2,6 +2,7 @@ using ContestSite.Benchmarks.Catalog;
 using ContestSite.Benchmarks.Judging;
 using ContestSite.Benchmarks.Masking;
 using ContestSite.Benchmarks.Submissions;
+using ContestSite.Benchmarks.PublicPages;
 
 return args.FirstOrDefault() switch
 {
@@ -10,11 +11,12 @@ return args.FirstOrDefault() switch
     "upload" => await UploadBenchmark.RunAsync(),
     "finalise-load" => await FinaliseLoadBenchmark.RunAsync(args.Skip(1).ToArray()),
     "judging" => JudgingBenchmark.Run(),
+    "public-pages" => await PublicPagesBenchmark.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ContestSite.Benchmarks -- catalog | masking [sizeMB] | upload | finalise-load [teams] | judging");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ContestSite.Benchmarks -- catalog | masking [sizeMB] | upload | finalise-load [teams] | judging | public-pages [seconds]");
     return 2;
 }

@@ -1,4 +1,6 @@
 using ContestSite.Core.Security;
+using ContestSite.Web.Announcements.UseCases;
+using ContestSite.Web.Hosting;
 using ContestSite.Web.Navigation;
 using ContestSite.Web.Security;
 
@@ -17,14 +19,27 @@ public sealed class AnnouncementPermissions : IPermissionProvider
 
 public sealed class AnnouncementsNavigation : INavigationProvider
 {
-    public IEnumerable<NavItem> Items => [new(NavMenu.Main, "公告", "/announcements", AnnouncementPermissions.ViewAnnouncements, 10)];
+    public IEnumerable<NavItem> Items =>
+    [
+        new(NavMenu.Main, "公告", "/announcements", AnnouncementPermissions.ViewAnnouncements, 10),
+        new(NavMenu.Admin, "公告管理", "/admin/announcements", AnnouncementPermissions.ManageAnnouncements, 150),
+    ];
 }
 
 public static class AnnouncementsFeature
 {
     public static IServiceCollection AddAnnouncements(this IServiceCollection services)
     {
+        services.AddOptions<AnnouncementOptions>().BindConfiguration(AnnouncementOptions.Section);
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<AnnouncementSchedule>();
+        services.AddSingleton<IPublicContentSchedule>(sp => sp.GetRequiredService<AnnouncementSchedule>());
+        services.AddScoped<AnnouncementRecipients>();
+        services.AddScoped<AnnouncementMailer>();
+        services.AddScoped<SaveAnnouncement>();
+        services.AddScoped<ChangePublication>();
+        services.AddScoped<AnnouncementAttachments>();
+        services.AddHostedService<AnnouncementJob>();
         services.AddPermissions<AnnouncementPermissions>();
         services.AddNavigation<AnnouncementsNavigation>();
         return services;

@@ -1,13 +1,16 @@
 using ContestSite.Core.Announcements;
 using ContestSite.Data;
+using ContestSite.Web.Hosting;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Announcements;
 
 [RequirePermission(AnnouncementPermissions.ViewAnnouncements)]
+[OutputCache(PolicyName = PublicOutputCache.Policy, Tags = [AnnouncementSchedule.CacheTag])]
 public sealed class AnnouncementDetailsModel(ContestDbContext db, MarkdownRenderer markdown, TimeProvider clock) : PageModel
 {
     public Announcement Item { get; private set; } = null!;
@@ -17,7 +20,7 @@ public sealed class AnnouncementDetailsModel(ContestDbContext db, MarkdownRender
     public async Task<IActionResult> OnGetAsync(int id)
     {
         var now = clock.GetUtcNow();
-        var item = await db.Announcements.AsNoTracking().VisibleAt(now).SingleOrDefaultAsync(a => a.Id == id);
+        var item = await db.Announcements.AsNoTracking().Include(a => a.Attachments.OrderBy(f => f.Id)).VisibleAt(now).SingleOrDefaultAsync(a => a.Id == id);
         if (item is null) return NotFound();
         Item = item;
         SafeHtml = markdown.ToSafeHtml(item.BodyMarkdown);

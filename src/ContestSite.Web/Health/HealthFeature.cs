@@ -14,8 +14,15 @@ public static class HealthFeature
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/healthz").ExcludeFromDescription();
+        // A constant 200-byte answer through the same pipeline as the pages: the baseline of the public-pages benchmark.
+        endpoints.MapGet("/bench/static", () => Results.Text(BenchStatic.Body, "text/plain")).ExcludeFromDescription();
         return endpoints;
     }
+}
+
+public static class BenchStatic
+{
+    public static readonly string Body = new string('x', 199) + "\n";
 }
 
 /// <summary>Healthy when the database answers a query.</summary>

@@ -12,6 +12,7 @@ using ContestSite.Web.Contests;
 using ContestSite.Web.Email;
 using ContestSite.Web.Health;
 using ContestSite.Web.Judging;
+using ContestSite.Web.Home;
 using ContestSite.Web.Localization;
 using ContestSite.Web.Security;
 using ContestSite.Web.Setup;
@@ -50,6 +51,7 @@ public static class SiteHost
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
+        services.AddPublicOutputCache();
 
         services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
         services.AddLocalization();
@@ -82,6 +84,7 @@ public static class SiteHost
         services.AddSubmissions(builder.Configuration);
         services.AddJudging();
         services.AddAnnouncements();
+        services.AddHome();
         services.AddHealth();
         return builder;
     }
@@ -98,6 +101,7 @@ public static class SiteHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseOutputCache();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
@@ -115,6 +119,7 @@ public static class SiteHost
         app.MapSubmissions();
         app.MapHealth();
         app.MapJudging();
+        app.MapAnnouncements();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using ContestSite.Data.Accounts;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,9 +12,11 @@ public static class CultureEndpoints
     public static IEndpointRouteBuilder MapCultureSwitch(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/culture", async ([FromForm] string culture, [FromForm] string? returnUrl,
-            HttpContext http, UserManager<SiteUser> users) =>
+            HttpContext http, UserManager<SiteUser> users, IAntiforgery antiforgery) =>
         {
             if (!SiteCultures.IsSupported(culture)) return Results.BadRequest();
+            // Signed in, the choice is saved to the account, so the post must come from the site's own form.
+            if (http.User.Identity?.IsAuthenticated == true && !await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
             var canonical = SiteCultures.All.First(c => c.Equals(culture, StringComparison.OrdinalIgnoreCase));
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(canonical)),
@@ -24,7 +27,11 @@ public static class CultureEndpoints
                 await users.UpdateAsync(user);
             }
             return Results.LocalRedirect(SafeReturnUrl.OrHome(returnUrl));
-        }).WithName("SwitchCulture").ExcludeFromDescription();
+        })
+        // Anonymous visitors get the form without a token, so public pages hold nothing per visitor and can be
+        // served from the output cache; switching the language of a visitor's own browser needs no protection.
+        .DisableAntiforgery()
+        .WithName("SwitchCulture").ExcludeFromDescription();
         return endpoints;
     }
 }

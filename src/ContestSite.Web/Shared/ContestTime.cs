@@ -25,6 +25,9 @@ public static class ContestTime
         return true;
     }
 
+    /// <summary>UTC in ISO 8601 with a Z, for <c>datetime</c> and data attributes (no "+" for the encoder to escape).</summary>
+    public static string Iso(DateTimeOffset moment) => moment.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
     /// <summary>2020-11-30 18:00 (北京时间), the way deadlines are written in messages.</summary>
     public static string Display(DateTimeOffset moment) => ToChina(moment).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -19,6 +19,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AxeSite axeSite) 
     [InlineData("/account/register")]
     [InlineData("/account/login")]
     [InlineData("/announcements")]
+    [InlineData("/announcements?category=规则")]
     [InlineData("/datasets")]
     [InlineData("/results")]
     public async Task A_public_page_has_no_serious_or_critical_axe_violations(string path)

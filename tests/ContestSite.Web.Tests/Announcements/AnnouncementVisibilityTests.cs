@@ -1,6 +1,8 @@
 using System.Net;
 using ContestSite.Core.Announcements;
+using ContestSite.Web.Announcements;
 using ContestSite.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContestSite.Web.Tests.Announcements;
 
@@ -21,6 +23,8 @@ public sealed class AnnouncementVisibilityTests
             await db.SaveChangesAsync();
             return scheduled.Id;
         });
+        // Written straight to the database, as another node would: this node learns of it at its job's next tick.
+        await site.Services.GetRequiredService<AnnouncementSchedule>().ReloadAsync();
         using var client = site.CreateSiteClient();
 
         Assert.DoesNotContain("决赛名单公布", (await client.GetAsync("/announcements")).Text);

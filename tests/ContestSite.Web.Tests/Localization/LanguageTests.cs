@@ -26,15 +26,29 @@ public sealed class LanguageTests
     }
 
     [Fact]
+    public async Task A_signed_in_user_cannot_have_their_language_changed_by_a_post_from_elsewhere()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        var user = await site.CreateUserAsync("zh@example.com", "Chinese-pass-1");
+        using var client = site.CreateSiteClient();
+        await client.SignInAsync("zh@example.com", "Chinese-pass-1");
+
+        var forged = await client.PostAsync("/culture", new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = "/" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.Status);
+        Assert.Equal("zh-CN", await site.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.PreferredCulture).SingleAsync()));
+    }
+
+    [Fact]
     public async Task The_language_switch_ignores_an_outside_return_url_and_an_unknown_language()
     {
         await using var site = await SiteFactory.CreateAsync();
         using var client = site.CreateSiteClient();
 
-        var outside = await client.PostFormAsync("/", new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = "//evil.example" }, "/culture");
+        var outside = await client.PostAsync("/culture", new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = "//evil.example" });
         Assert.Equal("/", outside.Location?.OriginalString);
 
-        var unknown = await client.PostFormAsync("/", new Dictionary<string, string> { ["culture"] = "xx-YY", ["returnUrl"] = "/" }, "/culture");
+        var unknown = await client.PostAsync("/culture", new Dictionary<string, string> { ["culture"] = "xx-YY", ["returnUrl"] = "/" });
         Assert.Equal(HttpStatusCode.BadRequest, unknown.Status);
     }
 
@@ -43,7 +57,7 @@ public sealed class LanguageTests
     {
         await using var site = await SiteFactory.CreateAsync();
         using var client = site.CreateSiteClient();
-        await client.PostFormAsync("/", new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = "/" }, "/culture");
+        await client.PostAsync("/culture", new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = "/" });
 
         await client.PostFormAsync("/account/register", new Dictionary<string, string>
         {

@@ -30,6 +30,14 @@ namespace ContestSite.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("AudienceTrackId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("AuthorId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
@@ -46,6 +54,12 @@ namespace ContestSite.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("EmailQueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EmailRecipientCount")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("Pinned")
                         .HasColumnType("boolean");
 
@@ -60,11 +74,58 @@ namespace ContestSite.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Category", "PublishAt");
+
+                    b.HasIndex("EmailQueuedAt", "PublishAt");
 
                     b.HasIndex("Pinned", "PublishAt");
 
                     b.ToTable("Announcements");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Announcements.AnnouncementAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AnnouncementId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnnouncementId");
+
+                    b.ToTable("AnnouncementAttachments");
                 });
 
             modelBuilder.Entity("ContestSite.Core.Audit.AuditEntry", b =>
@@ -1864,6 +1925,15 @@ namespace ContestSite.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ContestSite.Core.Announcements.AnnouncementAttachment", b =>
+                {
+                    b.HasOne("ContestSite.Core.Announcements.Announcement", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ContestSite.Core.Bundles.AccessApplication", b =>
                 {
                     b.HasOne("ContestSite.Data.Accounts.SiteUser", null)
@@ -2278,6 +2348,11 @@ namespace ContestSite.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Announcements.Announcement", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("ContestSite.Core.Bundles.AccessApplication", b =>

@@ -23,6 +23,14 @@ namespace ContestSite.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AudienceTrackId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AuthorId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -39,6 +47,12 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("EmailQueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmailRecipientCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Pinned")
                         .HasColumnType("INTEGER");
 
@@ -53,11 +67,56 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Category", "PublishAt");
+
+                    b.HasIndex("EmailQueuedAt", "PublishAt");
 
                     b.HasIndex("Pinned", "PublishAt");
 
                     b.ToTable("Announcements");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Announcements.AnnouncementAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnnouncementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnnouncementId");
+
+                    b.ToTable("AnnouncementAttachments");
                 });
 
             modelBuilder.Entity("ContestSite.Core.Audit.AuditEntry", b =>
@@ -1801,6 +1860,15 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ContestSite.Core.Announcements.AnnouncementAttachment", b =>
+                {
+                    b.HasOne("ContestSite.Core.Announcements.Announcement", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ContestSite.Core.Bundles.AccessApplication", b =>
                 {
                     b.HasOne("ContestSite.Data.Accounts.SiteUser", null)
@@ -2215,6 +2283,11 @@ namespace ContestSite.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Announcements.Announcement", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("ContestSite.Core.Bundles.AccessApplication", b =>
