@@ -14,8 +14,8 @@ internal sealed class CsvParallelMasking(IReadOnlyList<ColumnMasking> columns, C
     {
         var workers = Math.Max(1, options.Workers);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var work = Channel.CreateBounded<CsvChunk>(workers);
-        var ordered = Channel.CreateBounded<CsvChunk>(workers + 1);
+        var work = Channel.CreateBounded<CsvChunk>(workers * 2);
+        var ordered = Channel.CreateBounded<CsvChunk>(workers * 4);
         var reader = new CsvChunkReader(window.Pending, input, window.IsFinal, window.Offset, 2 * options.MaxRecordBytes);
         await output.FlushAsync(cancellationToken);
 
