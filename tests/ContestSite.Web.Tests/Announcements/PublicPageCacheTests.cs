@@ -100,4 +100,25 @@ public sealed class PublicPageCacheTests
         Assert.Contains("<html lang=\"en\">", page.Html);
         Assert.Contains("<html lang=\"zh-CN\">", (await chinese.GetAsync("/announcements")).Html);
     }
+
+    [Fact]
+    public async Task An_announcement_published_by_another_node_reaches_this_nodes_cached_pages_at_the_next_tick_of_the_job()
+    {
+        await using var site = await SiteAsync();
+        using var visitor = site.CreateSiteClient();
+        await visitor.GetAsync("/announcements");
+        Assert.True(FromCache(await visitor.GetAsync("/announcements")));
+
+        await site.WithDbAsync(async db =>
+        {
+            db.Announcements.Add(new Core.Announcements.Announcement
+            {
+                Title = "另一节点发布", BodyMarkdown = "正文", Category = "通知",
+                PublishAt = site.Clock.GetUtcNow(), CreatedAt = site.Clock.GetUtcNow(), UpdatedAt = site.Clock.GetUtcNow(),
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        await WaitUntilAsync(async () => (await visitor.GetAsync("/announcements")).Text.Contains("另一节点发布", StringComparison.Ordinal), seconds: 10);
+    }
 }
