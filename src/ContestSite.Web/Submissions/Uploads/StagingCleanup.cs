@@ -1,5 +1,6 @@
 using ContestSite.Core.Submissions;
 using ContestSite.Data;
+using ContestSite.Web.Submissions.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace ContestSite.Web.Submissions.Uploads;
 /// temporaries. Files already in the store stay (content-addressed, possibly shared).
 /// </summary>
 public sealed class StagingCleanup(IServiceScopeFactory scopes, StagingArea staging, IOptions<SubmissionUploadOptions> options,
-    TimeProvider clock, ILogger<StagingCleanup> logger) : BackgroundService
+    ThumbnailQueue thumbnails, TimeProvider clock, ILogger<StagingCleanup> logger) : BackgroundService
 {
     /// <summary>The first pass runs before the site takes requests, so a restarted site never serves a leftover.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -24,6 +25,14 @@ public sealed class StagingCleanup(IServiceScopeFactory scopes, StagingArea stag
     {
         using var timer = new PeriodicTimer(options.Value.CleanupInterval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken)) await RunSafelyAsync(stoppingToken);
+    }
+
+    /// <summary>The thumbnail queue lives in memory: screenshots it never finished (full queue, restart) are queued again.</summary>
+    private async Task RequeueMissingThumbnailsAsync(ContestDbContext db, CancellationToken cancellationToken)
+    {
+        var missing = await db.SubmissionFiles.Where(f => f.Kind == SubmissionFileKind.Screenshot && !db.SubmissionThumbnails.Any(t => t.SourceKey == f.StorageKey))
+            .Select(f => f.StorageKey).Distinct().Take(500).ToListAsync(cancellationToken);
+        foreach (var key in missing.TakeWhile(key => thumbnails.TryEnqueue(new ThumbnailJob(key)))) logger.LogDebug("Thumbnails of {Key} queued again", key);
     }
 
     private async Task RunSafelyAsync(CancellationToken cancellationToken)
@@ -46,6 +55,7 @@ public sealed class StagingCleanup(IServiceScopeFactory scopes, StagingArea stag
         var orphans = staging.Orphans(live).ToList();
         foreach (var orphan in orphans) staging.Delete(orphan);
         staging.DeleteStrays();
+        await RequeueMissingThumbnailsAsync(db, cancellationToken);
         if (expired.Count + orphans.Count > 0) logger.LogInformation("Removed {Expired} stale uploads and {Orphans} orphan staged files", expired.Count, orphans.Count);
     }
 }
