@@ -31,6 +31,11 @@ if ((${#missing[@]} > 0)); then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# Browser tests and in-process sites each take inotify instances; Debian's default of 128 per user is tight.
+if [[ $(id -u) -eq 0 ]] && (( $(cat /proc/sys/fs/inotify/max_user_instances 2>/dev/null || echo 1024) < 1024 )); then
+    sysctl -q -w fs.inotify.max_user_instances=1024 >/dev/null 2>&1 || true
+fi
+
 # --- 2. a throwaway PostgreSQL cluster ------------------------------------------------------------
 work=$(mktemp -d "${TMPDIR:-/tmp}/contestsite-test.XXXXXX")
 chmod 755 "$work"

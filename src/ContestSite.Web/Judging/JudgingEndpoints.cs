@@ -6,6 +6,7 @@ using ContestSite.Web.Contests;
 using ContestSite.Web.Judging.UseCases;
 using ContestSite.Web.Security;
 using ContestSite.Web.Storage;
+using ContestSite.Web.Submissions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
@@ -33,6 +34,25 @@ public static class JudgingEndpoints
                 http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
                 http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
                 return Results.File(files.OpenRead(file.StorageKey), "application/octet-stream", file.FileName, enableRangeProcessing: true);
+            })
+            .RequirePermission(JudgingPermissions.Review)
+            .ExcludeFromDescription();
+
+        // Screenshots are shown inline only as the re-encoded thumbnails, under the same assignment check.
+        endpoints.MapGet("/judging/entries/{submissionId:int}/files/{fileId:int}/thumbnails/{width:int}", async (int submissionId, int fileId, int width,
+                HttpContext http, JudgeAccess access, IFileStore files, SubmissionThumbnails thumbnails, CancellationToken cancellationToken) =>
+            {
+                var judgeId = http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+                var entry = await access.FindAsync(judgeId, submissionId, cancellationToken);
+                if (entry is null) return Results.NotFound();
+                var version = await access.CurrentVersionAsync(entry.Submission, cancellationToken);
+                var file = version?.Files.FirstOrDefault(f => f.Id == fileId && f.Kind == SubmissionFileKind.Screenshot);
+                if (file is null) return Results.NotFound();
+                var thumbnail = await thumbnails.FindAsync(file.StorageKey, width, cancellationToken);
+                if (thumbnail is null || !files.Exists(thumbnail.StorageKey)) return Results.NotFound();
+                http.Response.Headers[HeaderNames.CacheControl] = "private, max-age=3600";
+                http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+                return Results.File(files.OpenRead(thumbnail.StorageKey), thumbnail.ContentType);
             })
             .RequirePermission(JudgingPermissions.Review)
             .ExcludeFromDescription();

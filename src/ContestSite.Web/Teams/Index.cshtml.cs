@@ -15,7 +15,7 @@ public sealed class IndexModel(ContestDbContext db, CurrentContest current, IStr
     public const int PageSize = 30;
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public int Total { get; private set; }
     public IReadOnlyList<TeamRow> Items { get; private set; } = [];
 

@@ -59,6 +59,9 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
     public static async Task<SiteFactory> CreateAsync(TestProvider provider = TestProvider.Sqlite, bool realPort = false,
         Action<Dictionary<string, string?>>? settings = null, Action<IServiceCollection>? services = null)
     {
+        // Every in-process site would otherwise watch its settings files with an inotify instance of its own;
+        // a test run starts hundreds of sites and the kernel allows 128 instances per user.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
         var appData = Path.Combine(Path.GetTempPath(), "contestsite-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(appData);
         var smtp = await TestSmtpServer.StartAsync();

@@ -12,7 +12,7 @@ public sealed class UsersModel(ContestDbContext db, TimeProvider clock) : PageMo
     public const int PageSize = 50;
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public int Total { get; private set; }
     public IReadOnlyList<UserRow> Items { get; private set; } = [];
 

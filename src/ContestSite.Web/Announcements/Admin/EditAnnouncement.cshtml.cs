@@ -98,7 +98,7 @@ public sealed class EditAnnouncementModel(ContestDbContext db, CurrentContest cu
     {
         AnnouncementAudience.AllContestants => "全体参赛者",
         AnnouncementAudience.Track => "某一赛道的参赛者",
-        AnnouncementAudience.Judges => "评委",
+        AnnouncementAudience.Judges => "全体评委",
         _ => "不发送邮件",
     }].Value;
 }

@@ -14,7 +14,7 @@ public sealed class DatasetsModel(ContestDbContext db) : PageModel
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public DatasetStatus? Status { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public int Total { get; private set; }
     public IReadOnlyList<Dataset> Items { get; private set; } = [];
 

@@ -16,7 +16,7 @@ public sealed class TeamsModel(ContestDbContext db, CurrentContest current, IStr
     public const int PageSize = 50;
 
     [BindProperty(SupportsGet = true)] public TeamFilter Filter { get; set; } = new();
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public int Total { get; private set; }
     public IReadOnlyList<TeamRow> Items { get; private set; } = [];
 
