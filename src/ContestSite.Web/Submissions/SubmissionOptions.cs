@@ -2,10 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ContestSite.Web.Submissions;
 
-/// <summary>Deadline grace and upload transport limits, bound from "Submissions:Uploads".</summary>
+/// <summary>Deadline grace and upload transport limits, bound from "ContestSite:Submissions:Uploads".</summary>
 public sealed class SubmissionUploadOptions
 {
-    public const string Section = "Submissions:Uploads";
+    public const string Section = "ContestSite:Submissions:Uploads";
 
     /// <summary>An upload begun before the deadline may finish, and be saved, this long after it.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")] public TimeSpan GracePeriod { get; set; } = TimeSpan.FromMinutes(15);

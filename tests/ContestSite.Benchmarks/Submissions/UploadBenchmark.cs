@@ -27,8 +27,8 @@ internal static class UploadBenchmark
             var appData = Path.Combine(work, "site");
             await using var site = await SiteUnderTest.StartAsync(appData, new Dictionary<string, string>
             {
-                ["Submissions__Files__VideoMaxMegabytes"] = "2048",
-                ["Submissions__Files__TeamRoundMaxMegabytes"] = "4096",
+                ["ContestSite__Submissions__Files__VideoMaxMegabytes"] = "2048",
+                ["ContestSite__Submissions__Files__TeamRoundMaxMegabytes"] = "4096",
             });
             var (roundId, emails) = await site.SeedAsync(1);
             using var client = new BenchClient(site.Root);

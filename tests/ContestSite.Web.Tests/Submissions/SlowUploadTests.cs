@@ -17,8 +17,8 @@ public sealed class SlowUploadTests
     {
         await using var site = await SiteAsync(realPort: true, settings: s =>
         {
-            s["Submissions:Uploads:MinBytesPerSecond"] = "1000";
-            s["Submissions:Uploads:MinDataRateGrace"] = "00:00:02";
+            s["ContestSite:Submissions:Uploads:MinBytesPerSecond"] = "1000";
+            s["ContestSite:Submissions:Uploads:MinDataRateGrace"] = "00:00:02";
         });
         var team = await site.ApprovedTeamAsync();
         var cookies = new CookieContainer();

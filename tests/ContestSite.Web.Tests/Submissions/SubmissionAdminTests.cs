@@ -82,7 +82,7 @@ public sealed class SubmissionAdminTests
     [Fact]
     public async Task Stale_uploads_and_orphan_staged_files_are_removed_by_the_cleanup()
     {
-        await using var site = await SiteAsync(settings: s => s["Submissions:Uploads:StaleAfter"] = "01:00:00");
+        await using var site = await SiteAsync(settings: s => s["ContestSite:Submissions:Uploads:StaleAfter"] = "01:00:00");
         using var team = await site.ApprovedTeamAsync();
         var token = await team.Member.TokenAsync(team.RoundId);
         var id = await IdOfAsync(await team.Member.StartUploadAsync(team.RoundId, SubmissionFileKind.Proposal, "a.pdf", 1000, token));

@@ -61,7 +61,7 @@ public sealed class SubmissionFlowTests
     [Fact]
     public async Task An_upload_started_before_the_deadline_may_finish_and_be_saved_within_the_grace_period()
     {
-        await using var site = await SiteAsync(settings: s => s["Submissions:Uploads:GracePeriod"] = "00:10:00", now: HourBeforeFirstDeadline);
+        await using var site = await SiteAsync(settings: s => s["ContestSite:Submissions:Uploads:GracePeriod"] = "00:10:00", now: HourBeforeFirstDeadline);
         using var team = await site.ApprovedTeamAsync();
         var token = await team.Member.TokenAsync(team.RoundId);
         site.Clock.Set(FirstRoundCloses.AddSeconds(-1));

@@ -85,7 +85,7 @@ public sealed class SubmissionUploadTests
     [Fact]
     public async Task A_file_declared_larger_than_its_kind_allows_is_refused_before_any_byte_is_sent()
     {
-        await using var site = await SiteAsync(settings: s => s["Submissions:Files:ProposalMaxMegabytes"] = "1");
+        await using var site = await SiteAsync(settings: s => s["ContestSite:Submissions:Files:ProposalMaxMegabytes"] = "1");
         using var team = await site.ApprovedTeamAsync();
 
         var refused = await team.Member.StartUploadAsync(team.RoundId, SubmissionFileKind.Proposal, "big.pdf", 2 * 1024 * 1024);

@@ -2,10 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ContestSite.Web.Submissions.Files;
 
-/// <summary>Limits on submission files, bound from the "Submissions:Files" configuration section.</summary>
+/// <summary>Limits on submission files, bound from the "ContestSite:Submissions:Files" configuration section.</summary>
 public sealed class SubmissionFileOptions
 {
-    public const string Section = "Submissions:Files";
+    public const string Section = "ContestSite:Submissions:Files";
 
     [Range(1, 10_000)] public int ProposalMaxMegabytes { get; set; } = 50;
     [Range(1, 10_000)] public int ImageMaxMegabytes { get; set; } = 10;

@@ -98,11 +98,11 @@ public sealed class SubmissionFileCheckerTests
     [Fact]
     public void Registration_builds_the_checker_and_rejects_invalid_limits_at_start()
     {
-        var valid = Provider(new Dictionary<string, string?> { ["Submissions:Files:ProposalMaxMegabytes"] = "20" });
+        var valid = Provider(new Dictionary<string, string?> { ["ContestSite:Submissions:Files:ProposalMaxMegabytes"] = "20" });
         Assert.NotNull(valid.GetRequiredService<SubmissionFileChecker>());
         Assert.Equal(20, valid.GetRequiredService<IOptions<SubmissionFileOptions>>().Value.ProposalMaxMegabytes);
 
-        var invalid = Provider(new Dictionary<string, string?> { ["Submissions:Files:Zip:MaxEntries"] = "0" });
+        var invalid = Provider(new Dictionary<string, string?> { ["ContestSite:Submissions:Files:Zip:MaxEntries"] = "0" });
         Assert.Throws<OptionsValidationException>(() => invalid.GetRequiredService<IOptions<SubmissionFileOptions>>().Value);
     }
 
