@@ -1,3 +1,4 @@
+using ContestSite.Benchmarks.Bundles;
 using ContestSite.Benchmarks.Catalog;
 using ContestSite.Benchmarks.Judging;
 using ContestSite.Benchmarks.Masking;
@@ -11,12 +12,13 @@ return args.FirstOrDefault() switch
     "upload" => await UploadBenchmark.RunAsync(),
     "finalise-load" => await FinaliseLoadBenchmark.RunAsync(args.Skip(1).ToArray()),
     "judging" => JudgingBenchmark.Run(),
+    "bundle" => await BundleBenchmark.RunAsync(args.Skip(1).ToArray()),
     "public-pages" => await PublicPagesBenchmark.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ContestSite.Benchmarks -- catalog | masking [sizeMB] | upload | finalise-load [teams] | judging | public-pages [seconds]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ContestSite.Benchmarks -- catalog | masking [sizeMB] | upload | finalise-load [teams] | judging | public-pages [seconds] | bundle [sizeMB]");
     return 2;
 }

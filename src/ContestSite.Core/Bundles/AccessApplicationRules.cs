@@ -11,6 +11,8 @@ public static class AccessApplicationRules
 {
     public const int MaxTextLength = 2000;
     public const int MaxApprovalDays = 366;
+    /// <summary>Also shown when a simultaneous submit lost to the database's unique index on pending applications.</summary>
+    public const string AlreadyPendingMessage = "您的团队对该数据集已有一份待审核的申请";
 
     public static RuleResult CanApply(TeamStatus? teamStatus, OpenType openType, IEnumerable<AccessApplication> teamApplicationsForDataset,
         string? purpose, string? scenario, bool agreementAccepted, DateTimeOffset now)
@@ -25,7 +27,7 @@ public static class AccessApplicationRules
         if (!agreementAccepted) return RuleResult.Refuse("请阅读并同意数据使用协议");
         foreach (var existing in teamApplicationsForDataset)
         {
-            if (existing.Status == ApplicationStatus.Pending) return RuleResult.Refuse("您的团队对该数据集已有一份待审核的申请");
+            if (existing.Status == ApplicationStatus.Pending) return RuleResult.Refuse(AlreadyPendingMessage);
             if (existing.Status == ApplicationStatus.Approved && existing.ExpiresAt > now) return RuleResult.Refuse("您的团队已获批使用该数据集，许可仍在有效期内");
         }
         return RuleResult.Ok;

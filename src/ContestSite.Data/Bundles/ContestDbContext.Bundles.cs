@@ -63,6 +63,10 @@ internal sealed class AccessApplicationConfiguration : IEntityTypeConfiguration<
         application.Property(a => a.DecisionNote).HasMaxLength(AccessApplicationRules.MaxTextLength);
         application.Property(a => a.Version).IsConcurrencyToken();
         application.HasIndex(a => new { a.TeamId, a.DatasetId });
+        // One pending application per team and dataset, held by the database so two simultaneous submits cannot both
+        // pass the check. Quoted identifier and string literal are valid in SQLite and PostgreSQL alike (Status is stored as text).
+        application.HasIndex(a => new { a.TeamId, a.DatasetId }, "IX_AccessApplications_OnePending")
+            .IsUnique().HasFilter($"\"Status\" = '{nameof(ApplicationStatus.Pending)}'");
         application.HasIndex(a => new { a.Status, a.SubmittedAt });
         // Applications are the record of who used restricted data: a team or dataset with them is not deleted.
         application.HasOne<Team>().WithMany().HasForeignKey(a => a.TeamId).OnDelete(DeleteBehavior.Restrict);

@@ -81,7 +81,7 @@ internal static class MaskingBenchmark
         File.Delete(warmUp);
     }
 
-    private static MaskingPlan Plan()
+    internal static MaskingPlan Plan()
     {
         var names = SyntheticReliefCsv.Header.Split(',');
         var sensitive = new HashSet<string> { "姓名", "身份证号", "手机号", "家庭住址", "电子邮箱" };

@@ -276,6 +276,10 @@ namespace ContestSite.Data.Migrations.Postgres
 
                     b.HasIndex("TeamId", "DatasetId");
 
+                    b.HasIndex(new[] { "TeamId", "DatasetId" }, "IX_AccessApplications_OnePending")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Pending'");
+
                     b.ToTable("AccessApplications");
                 });
 

@@ -265,6 +265,10 @@ namespace ContestSite.Data.Migrations.Sqlite
 
                     b.HasIndex("TeamId", "DatasetId");
 
+                    b.HasIndex(new[] { "TeamId", "DatasetId" }, "IX_AccessApplications_OnePending")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Pending'");
+
                     b.ToTable("AccessApplications");
                 });
 

@@ -29,8 +29,32 @@ public sealed class ApplyForDataset(ContestDbContext db, IAuditLog audit, TimePr
             AgreementAcceptedAt = now, SubmittedAt = now,
         };
         db.AccessApplications.Add(application);
-        await db.SaveChangesAsync();
+        if (!await SaveAsync(teamId.Value, datasetId))
+        {
+            var refused = RuleResult.Refuse(AccessApplicationRules.AlreadyPendingMessage);
+            await audit.AppendAsync(new AuditEvent("data.application.submitted", $"dataset:{datasetId}", "refused", refused.Message) { TeamId = teamId, DatasetId = datasetId });
+            return refused;
+        }
         await audit.AppendAsync(new AuditEvent("data.application.submitted", $"application:{application.Id}", "ok", dataset.Title) { TeamId = teamId, DatasetId = datasetId });
         return RuleResult.Ok;
+    }
+
+    /// <summary>
+    /// Saves the new application; false when a simultaneous submit of the same team won the unique index on pending
+    /// applications. Any other failure is not ours to explain, so it is thrown on.
+    /// </summary>
+    private async Task<bool> SaveAsync(int teamId, Guid datasetId)
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (await db.AccessApplications.AnyAsync(a => a.TeamId == teamId && a.DatasetId == datasetId && a.Status == ApplicationStatus.Pending)) return false;
+            throw;
+        }
     }
 }
