@@ -115,7 +115,7 @@ public sealed class SaveSubmission(ContestDbContext db, IOptions<SubmissionFileO
         var screenshots = version.Files.Count(f => f.Kind == SubmissionFileKind.Screenshot);
         if (screenshots > files.Value.MaxScreenshots) return RuleResult.Refuse("截图最多 {0} 张", files.Value.MaxScreenshots);
         var total = version.Files.DistinctBy(f => f.StorageKey).Sum(f => f.Length);
-        if (FileKinds.RefusalForTeamRoundTotal(0, total, files.Value) is { } overTotal) return RuleResult.Refuse(overTotal);
+        if (FileKinds.RefusalForTeamRoundTotal(0, total, files.Value) is { } overTotal) return overTotal;
         return RuleResult.Ok;
     }
 

@@ -32,5 +32,10 @@ public static class TeamText
     public static string Localize(this IStringLocalizer localizer, NextStep step) => localizer.Localize(step.Message, step.Arguments);
 
     private static string Localize(this IStringLocalizer localizer, string message, object[] arguments) =>
-        localizer[message, arguments.Select(a => a is DateTimeOffset moment ? ContestTime.Display(moment) : a).ToArray()].Value;
+        localizer[message, arguments.Select(a => a switch
+        {
+            DateTimeOffset moment => ContestTime.Display(moment),
+            LocalText words => localizer.Localize(words.Key, words.Arguments),
+            _ => a,
+        }).ToArray()].Value;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContestSite.Core.Teams;
 
 namespace ContestSite.Web.Submissions.Files;
 
@@ -7,9 +8,12 @@ public static class ByteSizeText
 {
     public const long Megabyte = 1024 * 1024;
 
-    public static string Format(long bytes)
+    public static string Format(long bytes) => Words(bytes).ToString();
+
+    /// <summary>The size as a message argument: "{0} 字节" is words and gets translated, "50 MB" reads the same everywhere.</summary>
+    public static LocalText Words(long bytes)
     {
-        if (bytes < 1024) return $"{bytes} 字节";
+        if (bytes < 1024) return new LocalText("{0} 字节", bytes);
         string[] units = ["KB", "MB", "GB", "TB"];
         double value = bytes;
         var unit = -1;
@@ -18,6 +22,6 @@ public static class ByteSizeText
             value /= 1024;
             unit++;
         }
-        return value.ToString(value % 1 == 0 ? "0" : "0.#", CultureInfo.InvariantCulture) + " " + units[unit];
+        return new LocalText("{0} " + units[unit], value.ToString(value % 1 == 0 ? "0" : "0.#", CultureInfo.InvariantCulture));
     }
 }

@@ -1,4 +1,5 @@
 using ContestSite.Core.Submissions;
+using ContestSite.Core.Teams;
 
 namespace ContestSite.Web.Submissions.Files;
 
@@ -45,32 +46,33 @@ public static class FileKinds
     public static FileCheck CheckType(SubmissionFileKind kind, DetectedFileType detected)
     {
         if (AcceptedTypes(kind).Contains(detected)) return FileCheck.Accept(detected);
+        var expected = new LocalText(ExpectedText(kind));
         var message = detected switch
         {
-            DetectedFileType.Empty => $"文件是空的，{DisplayName(kind)}需要 {ExpectedText(kind)}",
-            DetectedFileType.Unknown => $"无法识别文件内容，不是 {ExpectedText(kind)}",
-            _ => $"文件内容是 {detected.DisplayName()}，不是 {ExpectedText(kind)}",
+            DetectedFileType.Empty => RuleResult.Refuse("文件是空的，{0}需要 {1}", new LocalText(DisplayName(kind)), expected),
+            DetectedFileType.Unknown => RuleResult.Refuse("无法识别文件内容，不是 {0}", expected),
+            _ => RuleResult.Refuse("文件内容是 {0}，不是 {1}", new LocalText(detected.DisplayName()), expected),
         };
         return FileCheck.Refuse(detected, message);
     }
 
     /// <summary>Null when the size fits the kind; otherwise the message.</summary>
-    public static string? RefusalForSize(SubmissionFileKind kind, long sizeBytes, SubmissionFileOptions options)
+    public static RuleResult? RefusalForSize(SubmissionFileKind kind, long sizeBytes, SubmissionFileOptions options)
     {
         var max = MaxBytes(kind, options);
-        return sizeBytes <= max ? null : $"{DisplayName(kind)}不能超过 {ByteSizeText.Format(max)}（此文件 {ByteSizeText.Format(sizeBytes)}）";
+        return sizeBytes <= max ? null : RuleResult.Refuse("{0}不能超过 {1}（此文件 {2}）", new LocalText(DisplayName(kind)), ByteSizeText.Words(max), ByteSizeText.Words(sizeBytes));
     }
 
     /// <summary>Null when a new file fits the team's total for the round; otherwise the message.</summary>
-    public static string? RefusalForTeamRoundTotal(long alreadyStoredBytes, long newFileBytes, SubmissionFileOptions options)
+    public static RuleResult? RefusalForTeamRoundTotal(long alreadyStoredBytes, long newFileBytes, SubmissionFileOptions options)
     {
         var max = options.TeamRoundMaxMegabytes * ByteSizeText.Megabyte;
         return alreadyStoredBytes + newFileBytes <= max
             ? null
-            : $"本轮作品的文件合计不能超过 {ByteSizeText.Format(max)}（已用 {ByteSizeText.Format(alreadyStoredBytes)}，此文件 {ByteSizeText.Format(newFileBytes)}）";
+            : RuleResult.Refuse("本轮作品的文件合计不能超过 {0}（已用 {1}，此文件 {2}）", ByteSizeText.Words(max), ByteSizeText.Words(alreadyStoredBytes), ByteSizeText.Words(newFileBytes));
     }
 
     /// <summary>Null when one more screenshot is allowed; otherwise the message.</summary>
-    public static string? RefusalForScreenshotCount(int existingScreenshots, SubmissionFileOptions options) =>
-        existingScreenshots < options.MaxScreenshots ? null : $"截图最多 {options.MaxScreenshots} 张";
+    public static RuleResult? RefusalForScreenshotCount(int existingScreenshots, SubmissionFileOptions options) =>
+        existingScreenshots < options.MaxScreenshots ? null : RuleResult.Refuse("截图最多 {0} 张", options.MaxScreenshots);
 }

@@ -36,8 +36,8 @@ public sealed class SubmissionFileChecker(IOptions<SubmissionFileOptions> option
     }
 
     private static FileCheck FromZip(DetectedFileType detected, ZipInspection inspection) =>
-        inspection.IsSafe ? FileCheck.Accept(detected) : FileCheck.Refuse(detected, inspection.Refusal!);
+        inspection.IsSafe ? FileCheck.Accept(detected) : FileCheck.Refuse(detected, inspection.Reason!);
 
     private static FileCheck FromImage(DetectedFileType detected, ImageInspection inspection) =>
-        inspection.IsAcceptable ? FileCheck.Accept(detected) : FileCheck.Refuse(detected, inspection.Refusal!);
+        inspection.IsAcceptable ? FileCheck.Accept(detected) : FileCheck.Refuse(detected, inspection.Reason!);
 }

@@ -1,3 +1,5 @@
+using ContestSite.Core.Teams;
+
 namespace ContestSite.Web.Submissions.Files;
 
 /// <summary>The rules one entry must pass from its directory record alone.</summary>
@@ -5,19 +7,20 @@ internal static class ZipEntryRules
 {
     private const int MaxShownNameLength = 120;
 
-    public static string? RefusalFor(ZipEntryRecord entry, string shownName, ZipLimits limits)
+    public static RuleResult? RefusalFor(ZipEntryRecord entry, string shownName, ZipLimits limits)
     {
-        if (entry.IsEncrypted) return $"压缩包中的“{shownName}”已加密，无法检查；请去掉密码后重新打包";
+        if (entry.IsEncrypted) return RuleResult.Refuse("压缩包中的“{0}”已加密，无法检查；请去掉密码后重新打包", shownName);
         foreach (var name in entry.AllNames)
         {
-            if (name.Any(char.IsControl)) return $"压缩包中的“{shownName}”名称含有控制字符，不允许";
-            if (IsAbsolute(name)) return $"压缩包中的“{shownName}”是绝对路径，不允许";
-            if (name.Split('/', '\\').Contains("..")) return $"压缩包中的“{shownName}”含有“..”路径，不允许";
+            if (name.Any(char.IsControl)) return RuleResult.Refuse("压缩包中的“{0}”名称含有控制字符，不允许", shownName);
+            if (IsAbsolute(name)) return RuleResult.Refuse("压缩包中的“{0}”是绝对路径，不允许", shownName);
+            if (name.Split('/', '\\').Contains("..")) return RuleResult.Refuse("压缩包中的“{0}”含有“..”路径，不允许", shownName);
         }
-        if (entry.IsSymbolicLink) return $"压缩包中的“{shownName}”是符号链接，不允许";
+        if (entry.IsSymbolicLink) return RuleResult.Refuse("压缩包中的“{0}”是符号链接，不允许", shownName);
         if (entry.UncompressedSize >= limits.RatioCheckMinimumBytes && Exceeds(entry.UncompressedSize, entry.CompressedSize, limits.MaxCompressionRatio))
         {
-            return $"压缩包中的“{shownName}”压缩比超过 {limits.MaxCompressionRatio}:1（{ByteSizeText.Format(entry.CompressedSize)} 解压后为 {ByteSizeText.Format(entry.UncompressedSize)}），疑似压缩炸弹";
+            return RuleResult.Refuse("压缩包中的“{0}”压缩比超过 {1}:1（{2} 解压后为 {3}），疑似压缩炸弹",
+                shownName, limits.MaxCompressionRatio, ByteSizeText.Words(entry.CompressedSize), ByteSizeText.Words(entry.UncompressedSize));
         }
         return null;
     }

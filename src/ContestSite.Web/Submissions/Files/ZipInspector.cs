@@ -1,9 +1,14 @@
+using ContestSite.Core.Teams;
+
 namespace ContestSite.Web.Submissions.Files;
 
 /// <summary>The verdict on a zip: safe to keep, or the message saying why not.</summary>
-public sealed record ZipInspection(string? Refusal, long EntryCount, long TotalUncompressedBytes)
+public sealed record ZipInspection(RuleResult? Reason, long EntryCount, long TotalUncompressedBytes)
 {
-    public bool IsSafe => Refusal is null;
+    public bool IsSafe => Reason is null;
+
+    /// <summary>The refusal in Chinese; users get <see cref="Reason"/> translated.</summary>
+    public string? Refusal => Reason?.ChineseText;
 }
 
 /// <summary>
@@ -14,7 +19,7 @@ public sealed record ZipInspection(string? Refusal, long EntryCount, long TotalU
 /// </summary>
 public sealed class ZipInspector(ZipLimits limits, string temporaryFolder)
 {
-    private const string Malformed = "压缩包已损坏或格式不受支持，请重新打包为标准 ZIP";
+    private static readonly RuleResult Malformed = RuleResult.Refuse("压缩包已损坏或格式不受支持，请重新打包为标准 ZIP");
 
     /// <summary>Inspects a seekable stream (the uploaded temporary file).</summary>
     public ZipInspection Inspect(Stream zip, CancellationToken cancellationToken = default)
@@ -32,10 +37,10 @@ public sealed class ZipInspector(ZipLimits limits, string temporaryFolder)
         }
     }
 
-    private string? InspectArchive(Stream zip, string shownPrefix, int depth, Totals totals, CancellationToken cancellationToken)
+    private RuleResult? InspectArchive(Stream zip, string shownPrefix, int depth, Totals totals, CancellationToken cancellationToken)
     {
         var end = ZipCentralDirectory.ReadEnd(zip);
-        if (totals.Entries + end.EntryCount > limits.MaxEntries) return $"压缩包中的文件超过 {limits.MaxEntries} 个";
+        if (totals.Entries + end.EntryCount > limits.MaxEntries) return RuleResult.Refuse("压缩包中的文件超过 {0} 个", limits.MaxEntries);
         long archiveCompressed = 0, archiveUncompressed = 0;
         foreach (var entry in ZipCentralDirectory.ReadEntries(zip, end))
         {
@@ -52,24 +57,25 @@ public sealed class ZipInspector(ZipLimits limits, string temporaryFolder)
         }
         if (archiveUncompressed >= limits.RatioCheckMinimumBytes && ZipEntryRules.Exceeds(archiveUncompressed, archiveCompressed, limits.MaxCompressionRatio))
         {
-            return $"压缩包整体压缩比超过 {limits.MaxCompressionRatio}:1（{ByteSizeText.Format(archiveCompressed)} 解压后为 {ByteSizeText.Format(archiveUncompressed)}），疑似压缩炸弹";
+            return RuleResult.Refuse("压缩包整体压缩比超过 {0}:1（{1} 解压后为 {2}），疑似压缩炸弹",
+                limits.MaxCompressionRatio, ByteSizeText.Words(archiveCompressed), ByteSizeText.Words(archiveUncompressed));
         }
         return null;
     }
 
-    private string? RefusalForTotal(Totals totals) =>
+    private RuleResult? RefusalForTotal(Totals totals) =>
         totals.UncompressedBytes > limits.MaxTotalUncompressedBytes
-            ? $"压缩包解压后超过 {ByteSizeText.Format(limits.MaxTotalUncompressedBytes)}，疑似压缩炸弹"
+            ? RuleResult.Refuse("压缩包解压后超过 {0}，疑似压缩炸弹", ByteSizeText.Words(limits.MaxTotalUncompressedBytes))
             : null;
 
     /// <summary>Only nested archives and, when configured, size verification ever decompress anything.</summary>
-    private string? LookInside(Stream zip, ZipEntryRecord entry, string shownName, int depth, Totals totals, CancellationToken cancellationToken)
+    private RuleResult? LookInside(Stream zip, ZipEntryRecord entry, string shownName, int depth, Totals totals, CancellationToken cancellationToken)
     {
         var nested = ZipEntryRules.LooksLikeArchive(entry.Name) && entry.UncompressedSize > 0;
         if (!nested && !limits.VerifySizesByDecompressing) return null;
-        if (nested && depth >= limits.MaxNestingDepth) return $"压缩包嵌套超过 {limits.MaxNestingDepth} 层（“{shownName}”），请解开后重新打包";
+        if (nested && depth >= limits.MaxNestingDepth) return RuleResult.Refuse("压缩包嵌套超过 {0} 层（“{1}”），请解开后重新打包", limits.MaxNestingDepth, shownName);
         using var content = ZipEntryContent.Open(zip, entry);
-        if (content is null) return $"无法检查压缩包中的“{shownName}”：压缩方式不受支持，请用标准 ZIP（Deflate）重新打包";
+        if (content is null) return RuleResult.Refuse("无法检查压缩包中的“{0}”：压缩方式不受支持，请用标准 ZIP（Deflate）重新打包", shownName);
         if (!nested) return DeclaredSizeHolds(ZipEntryContent.CopyAtMost(content, Stream.Null, entry.UncompressedSize, cancellationToken), entry, shownName);
 
         using var inner = new FileStream(Path.Combine(temporaryFolder, Guid.NewGuid().ToString("N") + ".nested"), FileMode.CreateNew,
@@ -84,8 +90,8 @@ public sealed class ZipInspector(ZipLimits limits, string temporaryFolder)
         return InspectArchive(inner, shownName + "/", depth + 1, totals, cancellationToken);
     }
 
-    private static string? DeclaredSizeHolds(long actualBytes, ZipEntryRecord entry, string shownName) =>
-        actualBytes == entry.UncompressedSize ? null : $"压缩包中的“{shownName}”实际大小与目录记录不符，疑似伪造的压缩包";
+    private static RuleResult? DeclaredSizeHolds(long actualBytes, ZipEntryRecord entry, string shownName) =>
+        actualBytes == entry.UncompressedSize ? null : RuleResult.Refuse("压缩包中的“{0}”实际大小与目录记录不符，疑似伪造的压缩包", shownName);
 
     private sealed class Totals
     {

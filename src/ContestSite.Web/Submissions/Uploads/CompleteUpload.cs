@@ -25,7 +25,7 @@ public sealed class CompleteUpload(ContestDbContext db, StagingArea staging, Sub
             staging.Delete(upload.Id);
             db.SubmissionUploads.Remove(upload);
             await db.SaveChangesAsync(CancellationToken.None);
-            return UploadOutcome.Refused(StatusCodes.Status422UnprocessableEntity, check.Refusal!);
+            return UploadOutcome.Refused(StatusCodes.Status422UnprocessableEntity, check.Reason!);
         }
         await store.MoveInAsync(staging.PathOf(upload.Id), sha, cancellationToken);
         upload.Status = SubmissionUploadStatus.Ready;

@@ -20,7 +20,7 @@ public sealed class FileKindsTests
     [Fact]
     public void A_file_over_its_kind_limit_gets_a_message_with_both_sizes()
     {
-        Assert.Equal("截图不能超过 10 MB（此文件 10.5 MB）", FileKinds.RefusalForSize(SubmissionFileKind.Screenshot, 10 * ByteSizeText.Megabyte + 512 * 1024, Defaults));
+        Assert.Equal("截图不能超过 10 MB（此文件 10.5 MB）", FileKinds.RefusalForSize(SubmissionFileKind.Screenshot, 10 * ByteSizeText.Megabyte + 512 * 1024, Defaults)?.ChineseText);
         Assert.Null(FileKinds.RefusalForSize(SubmissionFileKind.Screenshot, 10 * ByteSizeText.Megabyte, Defaults));
     }
 
@@ -28,7 +28,7 @@ public sealed class FileKindsTests
     public void The_team_total_for_a_round_is_capped_at_one_gigabyte()
     {
         Assert.Equal("本轮作品的文件合计不能超过 1 GB（已用 900 MB，此文件 200 MB）",
-            FileKinds.RefusalForTeamRoundTotal(900 * ByteSizeText.Megabyte, 200 * ByteSizeText.Megabyte, Defaults));
+            FileKinds.RefusalForTeamRoundTotal(900 * ByteSizeText.Megabyte, 200 * ByteSizeText.Megabyte, Defaults)?.ChineseText);
         Assert.Null(FileKinds.RefusalForTeamRoundTotal(824 * ByteSizeText.Megabyte, 200 * ByteSizeText.Megabyte, Defaults));
     }
 
@@ -36,7 +36,7 @@ public sealed class FileKindsTests
     public void A_ninth_screenshot_is_refused()
     {
         Assert.Null(FileKinds.RefusalForScreenshotCount(7, Defaults));
-        Assert.Equal("截图最多 8 张", FileKinds.RefusalForScreenshotCount(8, Defaults));
+        Assert.Equal("截图最多 8 张", FileKinds.RefusalForScreenshotCount(8, Defaults)?.ChineseText);
     }
 
     [Theory]
