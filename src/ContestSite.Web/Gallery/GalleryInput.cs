@@ -8,7 +8,8 @@ public sealed class GalleryPublishInput
     public int SubmissionId { get; set; }
     public string? ConsentGivenBy { get; set; }
     public string? ConsentText { get; set; }
-    public DateTimeOffset? ConsentGivenAt { get; set; }
+    /// <summary>China time as the datetime-local input sends it.</summary>
+    public string? ConsentGivenAt { get; set; }
     public bool ConsentConfirmed { get; set; }
     public string? Title { get; set; }
     public string? Text { get; set; }
@@ -17,7 +18,8 @@ public sealed class GalleryPublishInput
     /// <summary>False records the consent only; the entry is published later (e.g. with its award).</summary>
     public bool PublishNow { get; set; } = true;
 
-    public GalleryConsent Consent => new(ConsentGivenBy?.Trim(), ConsentText?.Trim(), ConsentGivenAt, ConsentConfirmed);
+    public GalleryConsent Consent => new(ConsentGivenBy?.Trim(), ConsentText?.Trim(),
+        ContestTime.TryParseInput(ConsentGivenAt, out var at) ? at : null, ConsentConfirmed);
 }
 
 /// <summary>The organizer's edit of the showcase text of an entry already in the gallery.</summary>

@@ -48,7 +48,7 @@ public sealed class PublishToGallery(ContestDbContext db, IAuditLog audit, Galle
             RoundId = submission.RoundId, TrackId = submission.TrackId, TeamId = submission.TeamId,
             ShowcaseTitle = input.Title!.Trim(), ShowcaseText = input.Text, Domain = domain,
             TeamDisplayName = input.TeamDisplayName!.Trim(), MemberDisplayNames = input.MemberDisplayNames?.Trim(),
-            ConsentGivenBy = input.Consent.GivenBy!, ConsentText = input.Consent.Text!, ConsentGivenAt = input.ConsentGivenAt!.Value,
+            ConsentGivenBy = input.Consent.GivenBy!, ConsentText = input.Consent.Text!, ConsentGivenAt = input.Consent.GivenAt!.Value,
             ConsentRecordedByUserId = organizerId, UpdatedAt = now, PublishedAt = input.PublishNow ? now : null,
         };
         CopyAward(entry, await BestPublishedAwardAsync(db, submission.Id, cancellationToken));
