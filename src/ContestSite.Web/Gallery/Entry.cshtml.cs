@@ -3,7 +3,6 @@ using ContestSite.Web.Announcements;
 using ContestSite.Web.Gallery.UseCases;
 using ContestSite.Web.Hosting;
 using ContestSite.Web.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -31,9 +30,9 @@ public sealed class GalleryEntryModel(GalleryEntryDetails details, MarkdownRende
         return Page();
     }
 
-    [Authorize]
     public async Task<IActionResult> OnPostLikeAsync(int id, [FromServices] LikeGalleryEntry like)
     {
+        if (User.FindFirstValue(ClaimTypes.NameIdentifier) is null) return Challenge();
         var result = await like.RunAsync(id, User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         TempData["Notice"] = result.Ok ? _text["谢谢你的点赞！"].Value : _text[result.Errors[0]].Value;
         return Redirect($"/gallery/{id}");
