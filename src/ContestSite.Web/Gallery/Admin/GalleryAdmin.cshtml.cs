@@ -76,12 +76,13 @@ public sealed class GalleryAdminModel(ContestDbContext db, CurrentContest curren
     {
         Contest = await current.FindAsync();
         Entries = await db.GalleryEntries.AsNoTracking().OrderBy(e => e.PublishedAt != null).ThenByDescending(e => e.UpdatedAt).Take(500).ToListAsync();
-        var shown = Entries.Select(e => e.SubmissionId).ToList();
-        Candidates = await db.Submissions.AsNoTracking().Where(s => s.Status == SubmissionStatus.Finalised && !db.GalleryEntries.Any(e => e.SubmissionId == s.Id))
+        var open = await db.Submissions.AsNoTracking().Where(s => s.Status == SubmissionStatus.Finalised && !db.GalleryEntries.Any(e => e.SubmissionId == s.Id))
             .Join(db.Teams, s => s.TeamId, t => t.Id, (s, t) => new { s.Id, s.CurrentVersionNumber, TeamName = t.Name })
-            .Join(db.SubmissionVersions, x => new { SubmissionId = x.Id, Number = x.CurrentVersionNumber }, v => new { v.SubmissionId, v.Number },
-                (x, v) => new GalleryCandidate(x.Id, v.Title, x.TeamName))
-            .OrderBy(c => c.SubmissionId).Take(1000).ToListAsync();
+            .OrderBy(x => x.Id).Take(1000).ToListAsync();
+        var ids = open.Select(x => x.Id).ToList();
+        var titles = (await db.SubmissionVersions.AsNoTracking().Where(v => ids.Contains(v.SubmissionId))
+            .Select(v => new { v.SubmissionId, v.Number, v.Title }).ToListAsync()).ToDictionary(v => (v.SubmissionId, v.Number), v => v.Title);
+        Candidates = open.Select(x => new GalleryCandidate(x.Id, titles.GetValueOrDefault((x.Id, x.CurrentVersionNumber), ""), x.TeamName)).ToList();
         LikesEnabled = Contest is not null && await db.GallerySettings.AnyAsync(s => s.ContestId == Contest.Id && s.LikesEnabled);
     }
 }
