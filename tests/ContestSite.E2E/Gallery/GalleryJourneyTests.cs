@@ -1,7 +1,9 @@
 using ContestSite.E2E.Infrastructure;
-using ContestSite.Web.Tests.Gallery;
+using ContestSite.Web.Gallery;
+using ContestSite.Web.Gallery.UseCases;
 using ContestSite.Web.Tests.Infrastructure;
 using ContestSite.Web.Tests.Judging;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -16,11 +18,8 @@ public sealed class GalleryJourneyTests(BrowserFixture browser)
         await using var site = await SiteFactory.CreateAsync(realPort: true);
         site.Clock.Set(JudgingTestKit.DuringReview);
         var root = site.RootUri!;
-        using (var organizerClient = await site.OrganizerAsync())
-        {
-            await site.PublishedEntryAsync(organizerClient, "智慧公交到站预测");
-            await site.PublishedEntryAsync(organizerClient, "社区养老服务地图");
-        }
+        await PublishAsync(site, "智慧公交到站预测");
+        await PublishAsync(site, "社区养老服务地图");
 
         var visitor = await browser.NewPageAsync();
         await visitor.GotoAsync(new Uri(root, "/gallery").ToString());
@@ -46,5 +45,20 @@ public sealed class GalleryJourneyTests(BrowserFixture browser)
         await organizer.AssertNoSeriousViolationsAsync("the gallery admin page");
         await Screenshots.TakeAsync(organizer, "admin-gallery");
         await organizer.Context.CloseAsync();
+    }
+
+    /// <summary>Through the use case: with a real port the in-process HTTP client is not available.</summary>
+    private static async Task PublishAsync(SiteFactory site, string title)
+    {
+        var submissionId = await site.EntryAsync(title);
+        await site.WithScopeAsync(async services =>
+        {
+            var result = await services.GetRequiredService<PublishToGallery>().RunAsync(new GalleryPublishInput
+            {
+                SubmissionId = submissionId, Title = title, TeamDisplayName = title + "团队", Text = "**展示**介绍",
+                ConsentGivenBy = "王队长", ConsentText = "同意公开展示", ConsentGivenAt = "2020-11-05T09:00", ConsentConfirmed = true,
+            }, "organizer");
+            Assert.True(result.Ok, string.Join(", ", result.Errors));
+        });
     }
 }
