@@ -123,4 +123,16 @@ public sealed class GalleryLikeAndQueryTests
         Assert.Equal(0, await TotalAsync("公%预测 地铁"));
         Assert.Equal(1, await TotalAsync("%_"));
     }
+
+    [Fact]
+    public async Task The_gallery_api_is_described_in_the_openapi_document()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        using var client = site.CreateClient();
+
+        var paths = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("paths");
+
+        Assert.True(paths.TryGetProperty("/api/gallery", out _) || paths.TryGetProperty("/api/gallery/", out _));
+        Assert.True(paths.TryGetProperty("/api/gallery/{id}", out _));
+    }
 }
