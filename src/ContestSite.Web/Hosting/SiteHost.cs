@@ -10,6 +10,7 @@ using ContestSite.Web.Bundles;
 using ContestSite.Web.Catalog;
 using ContestSite.Web.Contests;
 using ContestSite.Web.Email;
+using ContestSite.Web.Gallery;
 using ContestSite.Web.Health;
 using ContestSite.Web.Judging;
 using ContestSite.Web.Home;
@@ -84,6 +85,7 @@ public static class SiteHost
         services.AddSubmissions(builder.Configuration);
         services.AddJudging();
         services.AddAnnouncements();
+        services.AddGallery();
         services.AddHome();
         services.AddHealth();
         return builder;
@@ -120,6 +122,7 @@ public static class SiteHost
         app.MapHealth();
         app.MapJudging();
         app.MapAnnouncements();
+        app.MapGallery();
         return app;
     }
 

@@ -858,6 +858,138 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.ToTable("Tracks");
                 });
 
+            modelBuilder.Entity("ContestSite.Core.Gallery.GalleryEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AwardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AwardLevel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AwardName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConsentGivenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsentGivenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentRecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentText")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Domain")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LikeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MemberDisplayNames")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ShowcaseText")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShowcaseTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TeamDisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrackId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
+
+                    b.HasIndex("PublishedAt", "Year");
+
+                    b.ToTable("GalleryEntries");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Gallery.GalleryLike", b =>
+                {
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LikedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EntryId", "UserId");
+
+                    b.ToTable("GalleryLikes");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Gallery.GallerySettings", b =>
+                {
+                    b.Property<int>("ContestId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LikesEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ContestId");
+
+                    b.ToTable("GallerySettings");
+                });
+
             modelBuilder.Entity("ContestSite.Core.Judging.Advancement", b =>
                 {
                     b.Property<int>("Id")
@@ -1977,6 +2109,15 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.HasOne("ContestSite.Core.Contests.Contest", null)
                         .WithMany("Tracks")
                         .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Gallery.GalleryLike", b =>
+                {
+                    b.HasOne("ContestSite.Core.Gallery.GalleryEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,81 @@
+using ContestSite.Core.Gallery;
+using ContestSite.Data;
+using ContestSite.Web.Submissions.Files;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ContestSite.Web.Gallery;
+
+public sealed record GalleryCard(int Id, string Title, string TeamName, int TrackId, string TrackName, string? AwardName,
+    string? AwardLevel, int Year, string? Domain, int LikeCount, GalleryImage? Image);
+
+/// <summary>A screenshot as the gallery shows it: re-encoded thumbnails only, one URL per allowed width that exists.</summary>
+public sealed record GalleryImage(string Src, string SrcSet, string Alt);
+
+public sealed record GalleryPage(int Total, int Page, int PageSize, IReadOnlyList<GalleryCard> Items);
+
+/// <summary>
+/// The public reading of the gallery: published entries only, filtered and paged.
+/// The words are matched with a database LIKE (EF escapes the pattern): an interim until the gallery has its own Lucene index.
+/// </summary>
+public sealed class GalleryReader(ContestDbContext db, IOptions<SubmissionFileOptions> files)
+{
+    public int[] Widths { get; } = [.. files.Value.Thumbnails.Widths.Order()];
+
+    public async Task<GalleryPage> SearchAsync(GalleryQuery query, CancellationToken cancellationToken = default)
+    {
+        var entries = Filtered(query);
+        var total = await entries.CountAsync(cancellationToken);
+        var page = await entries.OrderByDescending(e => e.PublishedAt).ThenByDescending(e => e.Id)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
+        return new GalleryPage(total, query.Page, query.PageSize, await CardsAsync(page, cancellationToken));
+    }
+
+    public IQueryable<GalleryEntry> Published() => db.GalleryEntries.AsNoTracking().Where(e => e.PublishedAt != null);
+
+    private IQueryable<GalleryEntry> Filtered(GalleryQuery query)
+    {
+        var entries = Published();
+        if (query.Year is { } year) entries = entries.Where(e => e.Year == year);
+        if (query.TrackId is { } track) entries = entries.Where(e => e.TrackId == track);
+        if (query.Award is { } award) entries = entries.Where(e => e.AwardLevel == award);
+        if (query.Domain is { } domain) entries = entries.Where(e => e.Domain == domain);
+        foreach (var word in query.Words)
+            entries = entries.Where(e => e.ShowcaseTitle.Contains(word) || e.TeamDisplayName.Contains(word)
+                || (e.ShowcaseText != null && e.ShowcaseText.Contains(word)) || (e.Domain != null && e.Domain.Contains(word)));
+        return entries;
+    }
+
+    public async Task<IReadOnlyList<GalleryCard>> CardsAsync(IReadOnlyList<GalleryEntry> entries, CancellationToken cancellationToken = default)
+    {
+        var trackIds = entries.Select(e => e.TrackId).Distinct().ToList();
+        var tracks = await db.Tracks.AsNoTracking().Where(t => trackIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        var cards = new List<GalleryCard>();
+        foreach (var e in entries)
+        {
+            var images = await ImagesAsync(e, 1, cancellationToken);
+            cards.Add(new GalleryCard(e.Id, e.ShowcaseTitle, e.TeamDisplayName, e.TrackId, tracks.GetValueOrDefault(e.TrackId, ""), e.AwardName,
+                e.AwardLevel?.ToString(), e.Year, e.Domain, e.LikeCount, images.FirstOrDefault()));
+        }
+        return cards;
+    }
+
+    /// <summary>The shown version's screenshots that have thumbnails, in their order.</summary>
+    public async Task<IReadOnlyList<GalleryImage>> ImagesAsync(GalleryEntry entry, int max, CancellationToken cancellationToken = default)
+    {
+        var screenshots = await db.SubmissionVersions.AsNoTracking().Where(v => v.SubmissionId == entry.SubmissionId && v.Number == entry.VersionNumber)
+            .SelectMany(v => v.Files).Where(f => f.Kind == Core.Submissions.SubmissionFileKind.Screenshot)
+            .OrderBy(f => f.SortOrder).Take(max).Select(f => new { f.Id, f.StorageKey }).ToListAsync(cancellationToken);
+        var keys = screenshots.Select(s => s.StorageKey).ToList();
+        var made = await db.SubmissionThumbnails.AsNoTracking().Where(t => keys.Contains(t.SourceKey)).Select(t => new { t.SourceKey, t.SlotWidth }).ToListAsync(cancellationToken);
+        var images = new List<GalleryImage>();
+        foreach (var (shot, index) in screenshots.Select((s, i) => (s, i)))
+        {
+            var widths = made.Where(t => t.SourceKey == shot.StorageKey && Widths.Contains(t.SlotWidth)).Select(t => t.SlotWidth).Order().ToList();
+            if (widths.Count == 0) continue;
+            string Url(int w) => $"/gallery/{entry.Id}/images/{shot.Id}/{w}";
+            images.Add(new GalleryImage(Url(widths[0]), string.Join(", ", widths.Select(w => $"{Url(w)} {w}w")), $"{entry.ShowcaseTitle} ({index + 1})"));
+        }
+        return images;
+    }
+}

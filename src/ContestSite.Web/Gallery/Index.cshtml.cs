@@ -1,0 +1,48 @@
+using ContestSite.Core.Contests;
+using ContestSite.Core.Judging;
+using ContestSite.Data;
+using ContestSite.Web.Hosting;
+using ContestSite.Web.Security;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContestSite.Web.Gallery;
+
+/// <summary>The public gallery: cards of published entries with filters by year, track, award and domain, words, and pages.</summary>
+[RequirePermission(GalleryPermissions.ViewGallery)]
+[OutputCache(PolicyName = PublicOutputCache.Policy, Tags = [GalleryCache.Tag])]
+public sealed class GalleryIndexModel(GalleryReader reader, ContestDbContext db) : PageModel
+{
+    public GalleryQuery Query { get; private set; } = GalleryQuery.From(new QueryCollection());
+    public GalleryPage Result { get; private set; } = new(0, 1, GalleryQuery.DefaultPageSize, []);
+    public IReadOnlyList<int> Years { get; private set; } = [];
+    public IReadOnlyList<Track> Tracks { get; private set; } = [];
+    public IReadOnlyList<string> Domains { get; private set; } = [];
+    public static readonly AwardLevel[] Awards = Enum.GetValues<AwardLevel>();
+
+    public int PageCount => Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Query = GalleryQuery.From(Request.Query) with { PageSize = GalleryQuery.DefaultPageSize };
+        Result = await reader.SearchAsync(Query, cancellationToken);
+        Years = await reader.Published().Select(e => e.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
+        var trackIds = await reader.Published().Select(e => e.TrackId).Distinct().ToListAsync(cancellationToken);
+        Tracks = await db.Tracks.AsNoTracking().Where(t => trackIds.Contains(t.Id)).OrderBy(t => t.ContestId).ThenBy(t => t.SortOrder).ToListAsync(cancellationToken);
+        Domains = (await reader.Published().Where(e => e.Domain != null).Select(e => e.Domain!).Distinct().ToListAsync(cancellationToken)).Order().ToList();
+    }
+
+    public string PageUrl(int page) => QueryHelpers.AddQueryString("/gallery", new Dictionary<string, string?>
+    {
+        ["q"] = Query.Text, ["year"] = Query.Year?.ToString(), ["track"] = Query.TrackId?.ToString(),
+        ["award"] = Query.Award?.ToString(), ["domain"] = Query.Domain, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(p => p.Value is not null).ToDictionary());
+
+    public static string AwardLabel(AwardLevel level) => level switch
+    {
+        AwardLevel.First => "一等奖", AwardLevel.Second => "二等奖", AwardLevel.Third => "三等奖",
+        AwardLevel.Excellence => "优秀奖", _ => "特别奖",
+    };
+}

@@ -1,0 +1,73 @@
+using System.Threading.RateLimiting;
+using ContestSite.Core.Gallery;
+using ContestSite.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ContestSite.Web.Gallery.UseCases;
+
+/// <summary>A fixed window of likes per account, so a script behind one account cannot flood the count.</summary>
+public sealed class GalleryLikeLimiter(IOptions<GalleryOptions> options) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(userId =>
+        RateLimitPartition.GetFixedWindowLimiter(userId, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = options.Value.LikesPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+        }));
+
+    public bool TryAcquire(string userId)
+    {
+        using var lease = _limiter.AttemptAcquire(userId);
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}
+
+/// <summary>
+/// A signed-in visitor likes a published entry (people's choice, 人气奖) when the contest has likes open:
+/// once per account; the count on the entry is raised in SQL in the like's transaction, so concurrent likes all count.
+/// </summary>
+public sealed class LikeGalleryEntry(ContestDbContext db, GalleryLikeLimiter limiter, GalleryCache cache, TimeProvider clock)
+{
+    public async Task<GalleryResult> RunAsync(int entryId, string userId, CancellationToken cancellationToken = default)
+    {
+        var entry = await db.GalleryEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == entryId && e.PublishedAt != null, cancellationToken);
+        if (entry is null) return GalleryResult.Refuse("展示作品不存在");
+        if (!await db.GallerySettings.AnyAsync(s => s.ContestId == entry.ContestId && s.LikesEnabled, cancellationToken))
+            return GalleryResult.Refuse("本届赛事未开放人气投票");
+        if (await db.GalleryLikes.AnyAsync(l => l.EntryId == entryId && l.UserId == userId, cancellationToken))
+            return GalleryResult.Refuse("你已经为该作品点过赞");
+        if (!limiter.TryAcquire(userId)) return GalleryResult.Refuse("点赞过于频繁，请稍后再试");
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.GalleryLikes.Add(new GalleryLike { EntryId = entryId, UserId = userId, LikedAt = clock.GetUtcNow() });
+            await db.SaveChangesAsync(cancellationToken);
+            await db.GalleryEntries.Where(e => e.Id == entryId).ExecuteUpdateAsync(s => s.SetProperty(e => e.LikeCount, e => e.LikeCount + 1), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two requests of the same account at once: the key refuses the second like and its count.
+            db.ChangeTracker.Clear();
+            return GalleryResult.Refuse("你已经为该作品点过赞");
+        }
+        await cache.ChangedAsync(cancellationToken);
+        return new GalleryResult(entryId, []);
+    }
+}
+
+/// <summary>An organizer opens or closes people's choice likes for a contest.</summary>
+public sealed class SwitchGalleryLikes(ContestDbContext db, Audit.IAuditLog audit, GalleryCache cache)
+{
+    public async Task RunAsync(int contestId, bool enabled, CancellationToken cancellationToken = default)
+    {
+        var settings = await db.GallerySettings.SingleOrDefaultAsync(s => s.ContestId == contestId, cancellationToken);
+        if (settings is null) db.GallerySettings.Add(settings = new GallerySettings { ContestId = contestId });
+        settings.LikesEnabled = enabled;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(new Audit.AuditEvent(enabled ? "gallery.likes.opened" : "gallery.likes.closed", $"contest:{contestId}", "ok", ""));
+        await cache.ChangedAsync(cancellationToken);
+    }
+}
