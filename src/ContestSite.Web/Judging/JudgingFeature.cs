@@ -33,6 +33,7 @@ public static class JudgingFeature
     public static IServiceCollection AddJudging(this IServiceCollection services)
     {
         services.AddScoped<JudgePool>();
+        services.AddScoped<ContestSite.Web.Home.ICallToActionProvider, JudgingCallsToAction>();
         services.AddScoped<JudgeAccess>();
         services.AddScoped<AutoAssign>();
         services.AddScoped<ChangeAssignment>();
