@@ -6,6 +6,7 @@ using ContestSite.Core.Catalog;
 using ContestSite.Core.Teams;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
+using ContestSite.Web.Storage;
 using ContestSite.Web.Teams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -109,8 +110,8 @@ public sealed class BundleIssuer(ContestDbContext db, DataAccess access, Masking
 
     private static string EntryPath(Dataset dataset, DatasetResource resource, HashSet<string> taken)
     {
-        var folder = Submissions.Files.FileNames.Clean(dataset.Title, 80);
-        var name = Submissions.Files.FileNames.Clean(resource.FileName, 120);
+        var folder = FileNames.Clean(dataset.Title, 80);
+        var name = FileNames.Clean(resource.FileName, 120);
         var path = $"{folder}/{name}";
         for (var i = 2; !taken.Add(path); i++) path = $"{folder}/{Path.GetFileNameWithoutExtension(name)}-{i}{Path.GetExtension(name)}";
         return path;

@@ -3,7 +3,6 @@ using ContestSite.Data;
 using ContestSite.Web.Audit;
 using ContestSite.Web.Security;
 using ContestSite.Web.Storage;
-using ContestSite.Web.Submissions.Files;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using ContestSite.Web.Audit;
 using ContestSite.Web.Security;
-using ContestSite.Web.Submissions.Files;
+using ContestSite.Web.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;

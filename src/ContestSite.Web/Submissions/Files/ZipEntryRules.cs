@@ -1,4 +1,5 @@
 using ContestSite.Core.Teams;
+using ContestSite.Web.Storage;
 
 namespace ContestSite.Web.Submissions.Files;
 

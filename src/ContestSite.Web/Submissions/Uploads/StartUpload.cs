@@ -1,5 +1,6 @@
 using ContestSite.Core.Submissions;
 using ContestSite.Data;
+using ContestSite.Web.Storage;
 using ContestSite.Web.Submissions.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using ContestSite.Web.Storage;
 using ContestSite.Web.Submissions.Files;
 
 namespace ContestSite.Web.Tests.Submissions.Files;

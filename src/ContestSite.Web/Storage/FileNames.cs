@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ContestSite.Web.Submissions.Files;
+namespace ContestSite.Web.Storage;
 
 /// <summary>
 /// Turns a name sent by a browser into one that is safe to show and to offer in a download. Names are
