@@ -1,4 +1,4 @@
-using System.Text.Unicode;
+using ContestSite.Core.Text;
 
 namespace ContestSite.Core.Bundles.Masking.Csv;
 
@@ -82,7 +82,7 @@ internal sealed class CsvMaskingRun(CsvInputWindow window, CsvOutputBuffer outpu
             var lines = pending.LastIndexOf((byte)'\n') + 1;
             if (lines >= record.Length)
             {
-                if (Utf8.IsValid(pending[..lines]))
+                if (Utf8Validator.IsValid(pending[..lines]))
                 {
                     validUntil = start + lines;
                     return true;
@@ -90,6 +90,6 @@ internal sealed class CsvMaskingRun(CsvInputWindow window, CsvOutputBuffer outpu
                 bulkCheckAfter = start + lines;
             }
         }
-        return Utf8.IsValid(record);
+        return Utf8Validator.IsValid(record);
     }
 }
