@@ -47,6 +47,32 @@ public sealed class MaskingBytePathTests
         Assert.Contains(plain.Rows(), r => r["家庭住址"] == "新疆维吾尔自治区伊犁哈萨克自治州");
     }
 
+    /// <summary>Addresses built at random from the words the rule looks for, in orders real and not, and odd chars between.</summary>
+    [Fact]
+    public async Task Random_addresses_masked_from_bytes_equal_the_text_rule()
+    {
+        string[] pieces =
+        [
+            "浙江省", "省", "新疆维吾尔自治区", "自治区", "香港特别行政区", "特别行政区", "杭州市", "市", "义乌市", "阿克苏地区", "地区",
+            "伊犁哈萨克自治州", "自治州", "锡林郭勒盟", "西湖区", "区", "安吉县", "县", "市辖区", "文三路", "街道", "镇", "村", "90号", "5",
+            "工业园区", "省府路", "号", "巷", "弄", "楼", "栋", "幢", "室", "乡", "道", "街", "路", "长", "白", "a", "Room", "é", "·", "　", " ", "\t", "𠀀", "自治", "特别", "地",
+        ];
+        var random = new Random(20201129);
+        var rows = ReliefRecords.Generate(3000, seed: 9).Select(r => r.Cells()).ToList();
+        foreach (var cells in rows)
+            cells[4] = string.Concat(Enumerable.Range(0, random.Next(0, 9)).Select(_ => pieces[random.Next(pieces.Length)]));
+
+        var plain = await MaskedCsv.MaskAsync(Csv(rows, quoted: false));
+        var quoted = await MaskedCsv.MaskAsync(Csv(rows, quoted: true));
+
+        Assert.Equal(rows.Count, plain.Report.RowsOut);
+        Assert.Equal(quoted.Rows().Select(r => r["家庭住址"]), plain.Rows().Select(r => r["家庭住址"]));
+        // The rule kept a district, a city alone and nothing at all in some of them.
+        Assert.Contains(plain.Rows(), r => r["家庭住址"].EndsWith('区'));
+        Assert.Contains(plain.Rows(), r => r["家庭住址"].EndsWith('市'));
+        Assert.Contains(plain.Rows(), r => r["家庭住址"] == "***");
+    }
+
     private static string Csv(IEnumerable<string[]> rows, bool quoted)
     {
         var csv = new StringBuilder(string.Join(',', ReliefRecords.Header)).Append("\r\n");
