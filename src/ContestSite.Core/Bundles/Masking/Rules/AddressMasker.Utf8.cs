@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ContestSite.Core.Bundles.Masking.Rules;
@@ -38,20 +39,20 @@ public sealed partial class AddressMasker
 
     private static int EndOfProvince(ReadOnlySpan<byte> address)
     {
-        int special = -1, autonomous = -1, province = -1, firstStop = int.MaxValue;
+        int special = -1, autonomous = -1, province = -1;
+        // A word after the first 市, 区 or 县 never counts (杭州市省府路: that 省 is a street name), so the scan stops there.
         for (var (at, chars) = (0, 0); at < address.Length && chars < ProvinceWindow; at = Next(address, at), chars++)
         {
             var code = Code(address, at);
-            if (code is Shi or Qu or Xian) firstStop = Math.Min(firstStop, at);
+            if (code is Shi or Qu or Xian) break;
             if (code == Sheng && province < 0) province = at;
             // A word counts only when it ends inside the window, as when searching the first twelve chars.
             else if (code == Zi && autonomous < 0 && chars + 3 <= ProvinceWindow && address[at..].StartsWith("自治区"u8)) autonomous = at;
             else if (code == Te && special < 0 && chars + 5 <= ProvinceWindow && address[at..].StartsWith("特别行政区"u8)) special = at;
         }
-        // 杭州市省府路: a 省 after a city is a street name, not a province.
-        if (special > 0 && special <= firstStop) return special + "特别行政区"u8.Length;
-        if (autonomous > 0 && autonomous <= firstStop) return autonomous + "自治区"u8.Length;
-        return province > 0 && province <= firstStop ? province + "省"u8.Length : 0;
+        if (special > 0) return special + "特别行政区"u8.Length;
+        if (autonomous > 0) return autonomous + "自治区"u8.Length;
+        return province > 0 ? province + "省"u8.Length : 0;
     }
 
     private static int EndOfCity(ReadOnlySpan<byte> address, int from)
@@ -91,6 +92,7 @@ public sealed partial class AddressMasker
     };
 
     // 路街道镇乡村号巷弄楼栋幢室 and the ASCII digits: the StreetLevel set of the text path.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsStreetLevel(int code) => code is >= '0' and <= '9'
         or 0xE8_B7_AF or 0xE8_A1_97 or 0xE9_81_93 or 0xE9_95_87 or 0xE4_B9_A1 or 0xE6_9D_91 or 0xE5_8F_B7
         or 0xE5_B7_B7 or 0xE5_BC_84 or 0xE6_A5_BC or 0xE6_A0_8B or 0xE5_B9_A2 or 0xE5_AE_A4;
