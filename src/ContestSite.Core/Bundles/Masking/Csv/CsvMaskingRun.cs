@@ -11,8 +11,6 @@ internal sealed class CsvMaskingRun(CsvInputWindow window, CsvOutputBuffer outpu
 {
     public enum Need { MoreInput, OutputFlush, Nothing }
 
-    private const int FlushThreshold = 256 * 1024;
-
     private readonly CsvFieldBounds[] fields = new CsvFieldBounds[columnCount + 1];
 
     // Input offsets up to which the bytes are known to be valid UTF-8, and after which a bulk check may be tried again.
@@ -37,7 +35,7 @@ internal sealed class CsvMaskingRun(CsvInputWindow window, CsvOutputBuffer outpu
             }
             Line += scan.LineBreaks;
             window.Consume(scan.Consumed);
-            if (output.Length >= FlushThreshold) return Need.OutputFlush;
+            if (output.ShouldFlush) return Need.OutputFlush;
         }
     }
 
