@@ -91,11 +91,15 @@ public sealed partial class AddressMasker
         _ => (utf8[at] << 16) | (utf8[at + 1] << 8) | utf8[at + 2],
     };
 
+    // The low six bits of the last byte of each street-level char, one bit each: most other chars fail this one test.
+    private const ulong StreetLevelLastBits = 0x10808016008A0890UL;
+
     // 路街道镇乡村号巷弄楼栋幢室 and the ASCII digits: the StreetLevel set of the text path.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsStreetLevel(int code) => code is >= '0' and <= '9'
-        or 0xE8_B7_AF or 0xE8_A1_97 or 0xE9_81_93 or 0xE9_95_87 or 0xE4_B9_A1 or 0xE6_9D_91 or 0xE5_8F_B7
-        or 0xE5_B7_B7 or 0xE5_BC_84 or 0xE6_A5_BC or 0xE6_A0_8B or 0xE5_B9_A2 or 0xE5_AE_A4;
+    private static bool IsStreetLevel(int code) => code < 0x80
+        ? code is >= '0' and <= '9'
+        : (StreetLevelLastBits >> (code & 0x3F) & 1) != 0 && code is 0xE8_B7_AF or 0xE8_A1_97 or 0xE9_81_93 or 0xE9_95_87 or 0xE4_B9_A1
+            or 0xE6_9D_91 or 0xE5_8F_B7 or 0xE5_B7_B7 or 0xE5_BC_84 or 0xE6_A5_BC or 0xE6_A0_8B or 0xE5_B9_A2 or 0xE5_AE_A4;
 
     /// <summary>Only a char whose lead byte could start white space is decoded to check.</summary>
     private static bool StartsOrEndsWithWhiteSpace(ReadOnlySpan<byte> value)
