@@ -7,7 +7,7 @@ namespace ContestSite.Web.Gallery;
 /// Called after every change of the gallery: brings this node's gallery index up to date, then drops every
 /// cached page that shows gallery entries (the gallery, entry pages, the home page's featured list). In that
 /// order, so a page cached right after the eviction is searched in an index that already has the change.
-/// Other nodes' indexes follow within a second, and their cached pages live at most a minute.
+/// Other nodes' indexes follow within a second (GalleryIndexingOptions.FollowInterval), and their cached pages live at most a minute.
 /// </summary>
 public sealed class GalleryCache(IOutputCacheStore cache, GalleryIndexService index)
 {

@@ -44,6 +44,8 @@ public static class GalleryFeature
         var folder = Path.Combine(paths.Index, "gallery");
         services.AddSingleton(_ => new GalleryIndex(new GalleryIndexOptions { Folder = folder }));
         services.AddSingleton<IGalleryEntrySource, EfGalleryEntrySource>();
+        services.AddOptions<GalleryIndexingOptions>().BindConfiguration(GalleryIndexingOptions.Section)
+            .Validate(o => o.FollowInterval > TimeSpan.Zero, "ContestSite:Gallery:Index:FollowInterval must be positive").ValidateOnStart();
         services.AddSingleton<GalleryIndexService>();
         services.AddHostedService(sp => sp.GetRequiredService<GalleryIndexService>());
         services.AddSiteCommand<GalleryReindexCommand>();

@@ -3,6 +3,7 @@ using ContestSite.Search.Gallery;
 using ContestSite.Web.Hosting;
 using Markdig;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ContestSite.Web.Gallery;
 
@@ -39,23 +40,33 @@ public sealed class EfGalleryEntrySource(IServiceScopeFactory scopes) : IGallery
     private static string? PlainText(string? markdown) => string.IsNullOrWhiteSpace(markdown) ? null : Markdown.ToPlainText(markdown);
 }
 
+public sealed class GalleryIndexingOptions
+{
+    public const string Section = "ContestSite:Gallery:Index";
+
+    /// <summary>How often this node's index compares itself with the database: changes made on other nodes show within it. Changes made on this node are caught up at once.</summary>
+    public TimeSpan FollowInterval { get; set; } = TimeSpan.FromSeconds(1);
+}
+
 /// <summary>
 /// Keeps this node's gallery index following the database, like the catalogue's: every node has its own
-/// index on local disk and converges on the database within a second. A change made on this node is
+/// index on local disk and converges on the database within <see cref="GalleryIndexingOptions.FollowInterval"/>. A change made on this node is
 /// caught up at once (<see cref="CatchUpAsync"/>, called by <see cref="GalleryCache"/>), before the cached pages are dropped.
 /// </summary>
-public sealed class GalleryIndexService(GalleryIndex index, IGalleryEntrySource source, ILogger<GalleryIndexService> logger) : BackgroundService
+public sealed class GalleryIndexService(GalleryIndex index, IGalleryEntrySource source, IOptions<GalleryIndexingOptions> options,
+    ILogger<GalleryIndexService> logger) : BackgroundService
 {
-    private static readonly TimeSpan Idle = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan AfterFailure = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _queueLock = new();
+    private Task? _queued;
     private readonly GalleryIndexFollower _follower = new(index, source);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var rest = Idle;
+            var rest = options.Value.FollowInterval;
             try
             {
                 await PassAsync(stoppingToken);
@@ -73,16 +84,39 @@ public sealed class GalleryIndexService(GalleryIndex index, IGalleryEntrySource 
         }
     }
 
-    /// <summary>Brings this node's index up to date now. A failure is logged, not thrown: the change is saved, and the background pass retries.</summary>
-    public async Task CatchUpAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Brings this node's index up to date now: waits for a pass that starts after this call. Callers that
+    /// arrive while a pass runs share the next one, so a burst of changes (or of likes) costs two passes, not one each.
+    /// A failure is logged, not thrown: the change is saved, and the background pass retries.
+    /// </summary>
+    public Task CatchUpAsync(CancellationToken cancellationToken = default)
     {
+        lock (_queueLock)
+        {
+            // On the thread pool, so the pass cannot start (and clear the slot) before it is stored here.
+            _queued ??= Task.Run(QueuedPassAsync, CancellationToken.None);
+            return _queued.WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task QueuedPassAsync()
+    {
+        var entered = false;
         try
         {
-            await PassAsync(cancellationToken);
+            await _gate.WaitAsync();
+            entered = true;
+            // From here on the pass has not read anything yet, and a caller arriving now queues the next one.
+            lock (_queueLock) _queued = null;
+            await _follower.RunOnceAsync();
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             logger.LogError(ex, "The gallery index could not catch up after a change; the background pass will retry");
+        }
+        finally
+        {
+            if (entered) _gate.Release();
         }
     }
 
