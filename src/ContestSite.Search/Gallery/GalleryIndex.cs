@@ -35,9 +35,6 @@ public sealed class GalleryIndex : IDisposable
 
     public void Delete(int entryId) => _folder.Write(writer => writer.DeleteDocuments(IdTerm(entryId)));
 
-    /// <summary>Drops every entry (staged until <see cref="Commit"/>), so the next follower pass rebuilds the index from the database.</summary>
-    public void Clear() => _folder.Write(writer => writer.DeleteAll());
-
     /// <summary>Makes staged changes durable, then visible to searches.</summary>
     public void Commit() => _folder.Commit();
 

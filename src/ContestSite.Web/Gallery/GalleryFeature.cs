@@ -48,7 +48,6 @@ public static class GalleryFeature
             .Validate(o => o.FollowInterval > TimeSpan.Zero, "ContestSite:Gallery:Index:FollowInterval must be positive").ValidateOnStart();
         services.AddSingleton<GalleryIndexService>();
         services.AddHostedService(sp => sp.GetRequiredService<GalleryIndexService>());
-        services.AddSiteCommand<GalleryReindexCommand>();
         services.AddSingleton<GalleryLikeLimiter>();
         services.AddScoped<GalleryCache>();
         services.AddScoped<GalleryReader>();

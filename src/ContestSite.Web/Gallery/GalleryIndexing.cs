@@ -1,6 +1,5 @@
 using ContestSite.Data;
 using ContestSite.Search.Gallery;
-using ContestSite.Web.Hosting;
 using Markdig;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -120,23 +119,6 @@ public sealed class GalleryIndexService(GalleryIndex index, IGalleryEntrySource 
         }
     }
 
-    /// <summary>Empties this node's index and fills it again from the database; returns the entries indexed.</summary>
-    public async Task<int> RebuildAsync(CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            index.Clear();
-            index.Commit();
-            await _follower.RunOnceAsync(cancellationToken);
-            return index.Count;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
     private async Task PassAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
@@ -154,18 +136,5 @@ public sealed class GalleryIndexService(GalleryIndex index, IGalleryEntrySource 
     {
         _gate.Dispose();
         base.Dispose();
-    }
-}
-
-public sealed class GalleryReindexCommand : ISiteCommand
-{
-    public IReadOnlyList<string> Words => ["gallery", "reindex"];
-    public string Usage => "gallery reindex            rebuilds this node's gallery index from the database";
-
-    public async Task<int> RunAsync(IReadOnlyList<string> arguments, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
-    {
-        var count = await services.GetRequiredService<GalleryIndexService>().RebuildAsync(cancellationToken);
-        await output.WriteLineAsync($"索引已重建 / index rebuilt: {count} gallery entries");
-        return 0;
     }
 }
