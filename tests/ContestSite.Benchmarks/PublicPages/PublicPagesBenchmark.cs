@@ -16,7 +16,7 @@ using Microsoft.Extensions.Logging;
 namespace ContestSite.Benchmarks.PublicPages;
 
 /// <summary>
-/// Starts the site (SQLite, default recipe, 40 announcements) on a loopback port and measures with wrk the
+/// Starts the site (SQLite, default recipe, 40 announcements, 24 gallery entries with screenshots) on a loopback port and measures with wrk the
 /// requests per second of the public pages, served from the output cache, against the site's static
 /// 200-byte endpoint in the same run. Target: every cached page at least half the static endpoint's rate.
 /// </summary>
@@ -45,7 +45,8 @@ internal static class PublicPagesBenchmark
         {
             var root = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var detailId = await SeedAsync(app.Services);
-            string[] paths = ["/bench/static", "/", "/announcements", $"/announcements/{detailId}", "/announcements/feed.atom"];
+            var entryId = await GallerySeed.SeedAsync(app.Services, 24);
+            string[] paths = ["/bench/static", "/", "/gallery", $"/gallery/{entryId}", "/announcements", $"/announcements/{detailId}", "/announcements/feed.atom"];
             await WarmUpAsync(root, paths);
             Console.WriteLine($"wrk {Wrk.Arguments(seconds)} on {root}, {Environment.ProcessorCount} cores, server in this process, median of {Rounds} interleaved rounds");
 

@@ -40,22 +40,35 @@ public sealed class GalleryLikeAndQueryTests
     }
 
     [Fact]
-    public async Task Likes_beyond_the_per_minute_limit_of_an_account_are_refused()
+    public async Task A_like_beyond_the_per_minute_limit_of_an_account_is_refused_until_the_minute_has_passed()
     {
-        await using var site = await SiteFactory.CreateAsync(settings: s => s["ContestSite:Gallery:LikesPerMinute"] = "1");
+        await using var site = await SiteFactory.CreateAsync(settings: s => s["ContestSite:Gallery:LikesPerMinute"] = "2");
         site.Clock.Set(JudgingTestKit.DuringReview);
         using var organizer = await site.OrganizerAsync();
-        var first = await site.PublishedEntryAsync(organizer, "社区食堂");
-        var second = await site.PublishedEntryAsync(organizer, "公园导览");
+        int[] entries = [await site.PublishedEntryAsync(organizer, "社区食堂"), await site.PublishedEntryAsync(organizer, "公园导览"),
+            await site.PublishedEntryAsync(organizer, "河道巡查")];
         await OpenLikesAsync(organizer);
         await site.JudgeAsync("eager@test.local");
         using var fan = await site.SignedInAsync("eager@test.local");
+        Task<SiteClient.Page> LikeAsync(int id) => fan.PostFormAsync($"/gallery/{id}", new Dictionary<string, string>(), $"/gallery/{id}?handler=Like");
+        Task<int> CountAsync(int id) => site.WithDbAsync(db => db.GalleryEntries.Where(e => e.Id == id).Select(e => e.LikeCount).SingleAsync());
 
-        await fan.PostFormAsync($"/gallery/{first}", new Dictionary<string, string>(), $"/gallery/{first}?handler=Like");
-        await fan.PostFormAsync($"/gallery/{second}", new Dictionary<string, string>(), $"/gallery/{second}?handler=Like");
+        await LikeAsync(entries[0]);
+        site.Clock.Advance(TimeSpan.FromSeconds(30));
+        await LikeAsync(entries[1]);
+        site.Clock.Advance(TimeSpan.FromSeconds(29));
+        await LikeAsync(entries[2]);
 
-        Assert.Contains("点赞过于频繁", (await fan.GetAsync($"/gallery/{second}")).Text);
-        Assert.Equal(1, await site.WithDbAsync(db => db.GalleryLikes.CountAsync()));
+        Assert.Contains("点赞过于频繁，请稍后再试", (await fan.GetAsync($"/gallery/{entries[2]}")).Text);
+        Assert.Equal(0, await CountAsync(entries[2]));
+        Assert.Equal(2, await site.WithDbAsync(db => db.GalleryLikes.CountAsync()));
+
+        site.Clock.Advance(TimeSpan.FromSeconds(2));
+        await LikeAsync(entries[2]);
+
+        Assert.Contains("谢谢你的点赞", (await fan.GetAsync($"/gallery/{entries[2]}")).Text);
+        Assert.Equal(1, await CountAsync(entries[2]));
+        Assert.Equal(3, await site.WithDbAsync(db => db.GalleryLikes.CountAsync()));
     }
 
     [Fact]

@@ -1,28 +1,8 @@
-using System.Threading.RateLimiting;
 using ContestSite.Core.Gallery;
 using ContestSite.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ContestSite.Web.Gallery.UseCases;
-
-/// <summary>A fixed window of likes per account, so a script behind one account cannot flood the count.</summary>
-public sealed class GalleryLikeLimiter(IOptions<GalleryOptions> options) : IDisposable
-{
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(userId =>
-        RateLimitPartition.GetFixedWindowLimiter(userId, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.LikesPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
-        }));
-
-    public bool TryAcquire(string userId)
-    {
-        using var lease = _limiter.AttemptAcquire(userId);
-        return lease.IsAcquired;
-    }
-
-    public void Dispose() => _limiter.Dispose();
-}
 
 /// <summary>
 /// A signed-in visitor likes a published entry (people's choice, 人气奖) when the contest has likes open:

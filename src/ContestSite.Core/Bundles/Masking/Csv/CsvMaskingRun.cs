@@ -1,4 +1,4 @@
-using System.Text.Unicode;
+using ContestSite.Core.Text;
 
 namespace ContestSite.Core.Bundles.Masking.Csv;
 
@@ -10,8 +10,6 @@ namespace ContestSite.Core.Bundles.Masking.Csv;
 internal sealed class CsvMaskingRun(CsvInputWindow window, CsvOutputBuffer output, CsvRowWriter writer, int columnCount, MaskingReport report, long firstLine)
 {
     public enum Need { MoreInput, OutputFlush, Nothing }
-
-    private const int FlushThreshold = 256 * 1024;
 
     private readonly CsvFieldBounds[] fields = new CsvFieldBounds[columnCount + 1];
 
@@ -37,7 +35,7 @@ internal sealed class CsvMaskingRun(CsvInputWindow window, CsvOutputBuffer outpu
             }
             Line += scan.LineBreaks;
             window.Consume(scan.Consumed);
-            if (output.Length >= FlushThreshold) return Need.OutputFlush;
+            if (output.ShouldFlush) return Need.OutputFlush;
         }
     }
 
@@ -82,7 +80,7 @@ internal sealed class CsvMaskingRun(CsvInputWindow window, CsvOutputBuffer outpu
             var lines = pending.LastIndexOf((byte)'\n') + 1;
             if (lines >= record.Length)
             {
-                if (Utf8.IsValid(pending[..lines]))
+                if (Utf8Validator.IsValid(pending[..lines]))
                 {
                     validUntil = start + lines;
                     return true;
@@ -90,6 +88,6 @@ internal sealed class CsvMaskingRun(CsvInputWindow window, CsvOutputBuffer outpu
                 bulkCheckAfter = start + lines;
             }
         }
-        return Utf8.IsValid(record);
+        return Utf8Validator.IsValid(record);
     }
 }

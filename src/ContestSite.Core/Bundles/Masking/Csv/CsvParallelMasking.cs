@@ -54,7 +54,6 @@ internal sealed class CsvParallelMasking(IReadOnlyList<ColumnMasking> columns, C
     private void Work(ChannelReader<CsvChunk> chunks, CancellationToken cancellationToken)
     {
         using var writer = new CsvRowWriter(columns, options.MaxRecordBytes);
-        var capacity = writer.WorstCaseBytes(options.MaxRecordBytes) + 64 * 1024;
         while (chunks.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
         {
             while (chunks.TryRead(out var chunk))
@@ -62,7 +61,8 @@ internal sealed class CsvParallelMasking(IReadOnlyList<ColumnMasking> columns, C
                 try
                 {
                     using var window = CsvInputWindow.OverChunk(chunk.Buffer, chunk.Length, options.MaxRecordBytes, chunk.Offset);
-                    using var buffer = new CsvOutputBuffer(chunk.Output, capacity);
+                    // Room for the chunk's worst case: then its output is one array, handed to the chunk whole.
+                    using var buffer = new CsvOutputBuffer(chunk.Output, writer.WorstCaseBytes(chunk.Length) + 64 * 1024);
                     var masking = CsvSegment.MaskAsync(window, buffer, writer, columns.Count, chunk.Report, 0, options.MaxRecordBytes, cancellationToken);
                     chunk.Complete(masking.GetAwaiter().GetResult());
                 }

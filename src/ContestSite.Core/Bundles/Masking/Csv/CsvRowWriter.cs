@@ -15,6 +15,8 @@ internal sealed class CsvRowWriter : IDisposable
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
 
     private readonly IValueMasker?[] maskers;
+    // Bound once: a type test and an interface call per cell cost as much as masking a phone number.
+    private readonly Utf8Mask?[] byteMaskers;
     private readonly int[] served;
     private readonly byte[] unescaped;
     private readonly char[] decoded;
@@ -23,6 +25,7 @@ internal sealed class CsvRowWriter : IDisposable
     public CsvRowWriter(IReadOnlyList<ColumnMasking> columns, int maxRecordBytes)
     {
         maskers = columns.Select(c => c.Masker).ToArray();
+        byteMaskers = maskers.Select(m => m is IUtf8ValueMasker direct ? new Utf8Mask(direct.TryMaskUtf8) : null).ToArray();
         served = Enumerable.Range(0, columns.Count).Where(i => !columns[i].IsDropped).ToArray();
         unescaped = ArrayPool<byte>.Shared.Rent(maxRecordBytes);
         decoded = ArrayPool<char>.Shared.Rent(maxRecordBytes);
@@ -43,19 +46,15 @@ internal sealed class CsvRowWriter : IDisposable
             var column = served[k];
             var field = fields[column];
             var raw = record.Slice(field.Start, field.Length);
-            if (maskers[column] is { } masker) WriteMasked(raw, field.Quoted, masker, output);
-            else output.Write(raw);
+            if (maskers[column] is not { } masker) output.Write(raw);
+            else if (!field.Quoted && byteMaskers[column] is { } direct && direct(raw, output.Free, out var bytes)) output.Advance(bytes);
+            else WriteMasked(raw, field.Quoted, masker, output);
         }
         output.Write("\r\n"u8);
     }
 
     private void WriteMasked(ReadOnlySpan<byte> raw, bool quoted, IValueMasker masker, CsvOutputBuffer output)
     {
-        if (!quoted && masker is IUtf8ValueMasker direct && direct.TryMaskUtf8(raw, output.Free, out var bytes))
-        {
-            output.Advance(bytes);
-            return;
-        }
         var value = quoted ? CsvText.Unquote(raw, unescaped) : raw;
         var chars = Encoding.UTF8.GetChars(value, decoded);
         var written = masker.Mask(decoded.AsSpan(0, chars), masked);

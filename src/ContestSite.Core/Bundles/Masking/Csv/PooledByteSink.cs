@@ -16,6 +16,9 @@ internal sealed class PooledByteSink : Stream
         parts.Add((array, buffer.Length));
     }
 
+    /// <summary>Takes a pooled array as the next part; it is returned to the pool with the sink.</summary>
+    public void Adopt(byte[] array, int length) => parts.Add((array, length));
+
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         Write(buffer.Span);

@@ -8,9 +8,10 @@ namespace ContestSite.Core.Bundles.Masking.Rules;
 /// words, so a 区 in a street name (工业园区5号) is never taken for the district: when unsure, keep less.
 /// An address with no recognisable province or city becomes *** whole.
 /// </summary>
-public sealed class AddressMasker : IValueMasker
+public sealed partial class AddressMasker : IValueMasker, IUtf8ValueMasker
 {
     private const string Unrecognised = "***";
+    private const int ProvinceWindow = 12;
     private const int CityWindow = 12;
     private const int DistrictWindow = 15;
 
@@ -23,25 +24,38 @@ public sealed class AddressMasker : IValueMasker
     {
         var address = value.Trim();
         if (address.IsEmpty) return 0;
-        var provinceEnd = EndOfProvince(address);
-        var cityEnd = EndOfCity(address, provinceEnd);
-        var districtEnd = EndOfDistrict(address, cityEnd > 0 ? cityEnd : provinceEnd);
-        var keep = districtEnd > 0 ? districtEnd : cityEnd > 0 ? cityEnd : provinceEnd;
+        var keep = KeptLength(address);
         var kept = keep > 0 ? address[..keep] : Unrecognised;
         kept.CopyTo(destination);
         return kept.Length;
     }
 
+    private static int KeptLength(ReadOnlySpan<char> address)
+    {
+        var provinceEnd = EndOfProvince(address);
+        var cityEnd = EndOfCity(address, provinceEnd);
+        var districtEnd = EndOfDistrict(address, cityEnd > 0 ? cityEnd : provinceEnd);
+        return districtEnd > 0 ? districtEnd : cityEnd > 0 ? cityEnd : provinceEnd;
+    }
+
     private static int EndOfProvince(ReadOnlySpan<char> address)
     {
-        var head = address[..Math.Min(address.Length, 12)];
+        var head = address[..Math.Min(address.Length, ProvinceWindow)];
         foreach (var suffix in (ReadOnlySpan<string>)["特别行政区", "自治区", "省"])
         {
-            var at = head.IndexOf(suffix);
+            var at = IndexOfWord(head, suffix);
             // 杭州市省府路: a 省 after a city is a street name, not a province.
             if (at > 0 && head[..at].IndexOfAny("市区县") < 0) return at + suffix.Length;
         }
         return 0;
+    }
+
+    // A plain loop: over a dozen chars it is several times cheaper than the general string search.
+    private static int IndexOfWord(ReadOnlySpan<char> text, string word)
+    {
+        for (var i = 0; i + word.Length <= text.Length; i++)
+            if (text[i] == word[0] && text[i..].StartsWith(word)) return i;
+        return -1;
     }
 
     private static int EndOfCity(ReadOnlySpan<char> address, int from)

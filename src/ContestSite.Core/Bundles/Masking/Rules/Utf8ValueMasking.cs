@@ -16,6 +16,9 @@ internal interface IUtf8ValueMasker
     bool TryMaskUtf8(ReadOnlySpan<byte> value, Span<byte> destination, out int written);
 }
 
+/// <summary><see cref="IUtf8ValueMasker.TryMaskUtf8"/> bound to one rule: a call through it skips the interface dispatch.</summary>
+internal delegate bool Utf8Mask(ReadOnlySpan<byte> value, Span<byte> destination, out int written);
+
 internal static class Utf8ValueMasking
 {
     // Printable ASCII without space, comma and quote: such a value needs no trimming and no CSV quotes.
