@@ -8,7 +8,10 @@ using Lucene.Net.Util;
 
 namespace ContestSite.Search;
 
-/// <summary>The analyzers of the schema: SmartCn for *_w fields, CJK bigrams for *_b fields.</summary>
+/// <summary>
+/// The analyzers of the schema: SmartCn for *_w fields, CJK bigrams for *_b fields. The gallery index
+/// analyses its own searchable fields with the same analyzers (<see cref="PerField"/>).
+/// </summary>
 internal static class CatalogAnalyzers
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
@@ -17,10 +20,10 @@ internal static class CatalogAnalyzers
     private static readonly Lazy<Analyzer> Words = new(() => new SmartChineseAnalyzer(Version));
     private static readonly Lazy<Analyzer> Bigrams = new(() => new CJKAnalyzer(Version));
     private static readonly Lazy<Analyzer> Keyword = new(() => new KeywordAnalyzer());
-    private static readonly Lazy<Analyzer> PerField = new(CreatePerField);
+    private static readonly Lazy<Analyzer> CatalogSchema = new(() => PerField(CatalogFields.Searchable.Select(f => f.Name)));
 
-    /// <summary>Routes each field to its analyzer by suffix; anything else is a single keyword.</summary>
-    public static Analyzer Schema => PerField.Value;
+    /// <summary>The catalogue's analyzer: routes each searchable field's variants to their analyzer; anything else is a single keyword.</summary>
+    public static Analyzer Schema => CatalogSchema.Value;
 
     public static Analyzer For(string field) =>
         field.EndsWith(CatalogFields.WordsSuffix, StringComparison.Ordinal) ? Words.Value
@@ -41,10 +44,11 @@ internal static class CatalogAnalyzers
         return terms;
     }
 
-    private static Analyzer CreatePerField()
+    /// <summary>An index's analyzer: the words and bigrams variants of these searchable fields analysed, anything else a single keyword.</summary>
+    public static Analyzer PerField(IEnumerable<string> searchableNames)
     {
         var fields = new Dictionary<string, Analyzer>();
-        foreach (var (name, _) in CatalogFields.Searchable)
+        foreach (var name in searchableNames)
         {
             fields[CatalogFields.Words(name)] = Words.Value;
             fields[CatalogFields.Bigrams(name)] = Bigrams.Value;

@@ -8,10 +8,19 @@ namespace ContestSite.Search;
 /// Builds the query from the analysed terms of the user's words, never through QueryParser, so no input
 /// (quotes, brackets, *:*, wildcards, control characters, megabytes of text) is syntax. Each word must
 /// match in some field (title and tags weigh most); with several words, documents having all of them
-/// are lifted by a boosted all-words clause above documents having only some.
+/// are lifted by a boosted all-words clause above documents having only some. The gallery builds its
+/// queries here too, over its own fields, and requires every word.
 /// </summary>
-internal sealed class UserQueryBuilder(AnalysisStrategy strategy)
+/// <param name="strategy">How Chinese text is cut into terms, as the index was built.</param>
+/// <param name="searchable">The searchable fields with their weight; the catalogue's by default.</param>
+/// <param name="everyWord">True when a document must have every word, not only some of them.</param>
+internal sealed class UserQueryBuilder(AnalysisStrategy strategy, IReadOnlyList<(string Name, float Boost)> searchable, bool everyWord = false)
 {
+    public UserQueryBuilder(AnalysisStrategy strategy)
+        : this(strategy, CatalogFields.Searchable)
+    {
+    }
+
     public const int MaxTextLength = 200;
     public const int MaxWords = 8;
 
@@ -40,7 +49,10 @@ internal sealed class UserQueryBuilder(AnalysisStrategy strategy)
         {
             return null;
         }
-        var query = wordQueries.Count == 1 ? wordQueries[0] : ranked ? AllWordsOverAnyWord(wordQueries) : AnyWord(wordQueries);
+        var query = wordQueries.Count == 1 ? wordQueries[0]
+            : everyWord ? AllWords(wordQueries)
+            : ranked ? AllWordsOverAnyWord(wordQueries)
+            : AnyWord(wordQueries);
         var terms = termsByField.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.Distinct().ToList());
         return new UserQuery(query, words, terms);
     }
@@ -85,6 +97,16 @@ internal sealed class UserQueryBuilder(AnalysisStrategy strategy)
         return any;
     }
 
+    private static BooleanQuery AllWords(List<Query> wordQueries)
+    {
+        var all = new BooleanQuery();
+        foreach (var wordQuery in wordQueries)
+        {
+            all.Add(wordQuery, Occur.MUST);
+        }
+        return all;
+    }
+
     private static BooleanQuery AllWordsOverAnyWord(List<Query> wordQueries)
     {
         var all = new BooleanQuery { Boost = AllWordsBoost };
@@ -101,7 +123,7 @@ internal sealed class UserQueryBuilder(AnalysisStrategy strategy)
     {
         var perField = new DisjunctionMaxQuery(FieldTieBreaker);
         var any = false;
-        foreach (var (name, boost) in CatalogFields.Searchable.Where(f => onlyFields is null || onlyFields.Contains(f.Name)))
+        foreach (var (name, boost) in searchable.Where(f => onlyFields is null || onlyFields.Contains(f.Name)))
         {
             foreach (var field in CatalogFields.Variants(name, strategy))
             {

@@ -1,6 +1,8 @@
 using ContestSite.Core.Security;
+using ContestSite.Search.Gallery;
 using ContestSite.Web.Gallery.UseCases;
 using ContestSite.Web.Home;
+using ContestSite.Web.Hosting;
 using ContestSite.Web.Navigation;
 using ContestSite.Web.Security;
 
@@ -35,9 +37,17 @@ public sealed class GalleryOptions
 
 public static class GalleryFeature
 {
-    public static IServiceCollection AddGallery(this IServiceCollection services)
+    public static IServiceCollection AddGallery(this IServiceCollection services, AppDataPaths paths)
     {
         services.AddOptions<GalleryOptions>().BindConfiguration(GalleryOptions.Section);
+        // Like the catalogue's: a folder of this node's app data, so every node (and every test site) has its own.
+        var folder = Path.Combine(paths.Index, "gallery");
+        services.AddSingleton(_ => new GalleryIndex(new GalleryIndexOptions { Folder = folder }));
+        services.AddSingleton<IGalleryEntrySource, EfGalleryEntrySource>();
+        services.AddOptions<GalleryIndexingOptions>().BindConfiguration(GalleryIndexingOptions.Section)
+            .Validate(o => o.FollowInterval > TimeSpan.Zero, "ContestSite:Gallery:Index:FollowInterval must be positive").ValidateOnStart();
+        services.AddSingleton<GalleryIndexService>();
+        services.AddHostedService(sp => sp.GetRequiredService<GalleryIndexService>());
         services.AddSingleton<GalleryLikeLimiter>();
         services.AddScoped<GalleryCache>();
         services.AddScoped<GalleryReader>();

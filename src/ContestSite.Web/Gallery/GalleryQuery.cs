@@ -16,7 +16,6 @@ public sealed record GalleryQuery(string? Text, int? Year, int? TrackId, AwardLe
     public const int MaxPageSize = 100;
     public const int MaxPage = 10_000;
     public const int MaxTextLength = 200;
-    public const int MaxWords = 8;
 
     public static GalleryQuery From(IQueryCollection query) => new(
         Clean(query["q"]), Int(query["year"]), Int(query["track"]),
@@ -24,10 +23,6 @@ public sealed record GalleryQuery(string? Text, int? Year, int? TrackId, AwardLe
         NullIfBlank(Clean(query["domain"])),
         Math.Clamp(Int(query["page"]) ?? 1, 1, MaxPage),
         Math.Clamp(Int(query["pageSize"]) ?? DefaultPageSize, 1, MaxPageSize));
-
-    /// <summary>The searched words: letters and digits, at most <see cref="MaxWords"/>, from the first <see cref="MaxTextLength"/> characters.</summary>
-    public IReadOnlyList<string> Words =>
-        (Text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Take(MaxWords).ToList();
 
     private static int? Int(StringValues value) =>
         int.TryParse(value.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : null;

@@ -1,5 +1,6 @@
 using ContestSite.Core.Gallery;
 using ContestSite.Data;
+using ContestSite.Search.Gallery;
 using ContestSite.Web.Submissions.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,36 +16,25 @@ public sealed record GalleryImage(string Src, string SrcSet, string Alt);
 public sealed record GalleryPage(int Total, int Page, int PageSize, IReadOnlyList<GalleryCard> Items);
 
 /// <summary>
-/// The public reading of the gallery: published entries only, filtered and paged.
-/// The words are matched with a database LIKE (EF escapes the pattern): an interim until the gallery has its own Lucene index.
+/// The public reading of the gallery: published entries only, filtered and paged. The search runs in the
+/// gallery's Lucene index (best matches first when words are given, else the newest published); the
+/// cards of the page are then read from the database, so an entry withdrawn a moment ago is never shown.
 /// </summary>
-public sealed class GalleryReader(ContestDbContext db, IOptions<SubmissionFileOptions> files)
+public sealed class GalleryReader(ContestDbContext db, GalleryIndex index, IOptions<SubmissionFileOptions> files)
 {
     public int[] Widths { get; } = [.. files.Value.Thumbnails.Widths.Order()];
 
     public async Task<GalleryPage> SearchAsync(GalleryQuery query, CancellationToken cancellationToken = default)
     {
-        var entries = Filtered(query);
-        var total = await entries.CountAsync(cancellationToken);
-        var page = await entries.OrderByDescending(e => e.PublishedAt).ThenByDescending(e => e.Id)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
-        return new GalleryPage(total, query.Page, query.PageSize, await CardsAsync(page, cancellationToken));
+        var found = index.Searcher.Search(new GallerySearchQuery(query.Text, query.Year, query.TrackId, query.Award?.ToString(), query.Domain,
+            query.Page, query.PageSize));
+        var ids = found.Ids;
+        var entries = await Published().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        var page = ids.Where(entries.ContainsKey).Select(id => entries[id]).ToList();
+        return new GalleryPage(found.Total, query.Page, query.PageSize, await CardsAsync(page, cancellationToken));
     }
 
     public IQueryable<GalleryEntry> Published() => db.GalleryEntries.AsNoTracking().Where(e => e.PublishedAt != null);
-
-    private IQueryable<GalleryEntry> Filtered(GalleryQuery query)
-    {
-        var entries = Published();
-        if (query.Year is { } year) entries = entries.Where(e => e.Year == year);
-        if (query.TrackId is { } track) entries = entries.Where(e => e.TrackId == track);
-        if (query.Award is { } award) entries = entries.Where(e => e.AwardLevel == award);
-        if (query.Domain is { } domain) entries = entries.Where(e => e.Domain == domain);
-        foreach (var word in query.Words)
-            entries = entries.Where(e => e.ShowcaseTitle.Contains(word) || e.TeamDisplayName.Contains(word)
-                || (e.ShowcaseText != null && e.ShowcaseText.Contains(word)) || (e.Domain != null && e.Domain.Contains(word)));
-        return entries;
-    }
 
     public async Task<IReadOnlyList<GalleryCard>> CardsAsync(IReadOnlyList<GalleryEntry> entries, CancellationToken cancellationToken = default)
     {

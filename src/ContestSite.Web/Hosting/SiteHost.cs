@@ -85,7 +85,7 @@ public static class SiteHost
         services.AddSubmissions(builder.Configuration);
         services.AddJudging();
         services.AddAnnouncements();
-        services.AddGallery();
+        services.AddGallery(paths);
         services.AddHome();
         services.AddHealth();
         return builder;
