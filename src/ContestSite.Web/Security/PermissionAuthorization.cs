@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ContestSite.Core.Security;
 using ContestSite.Data;
 using Microsoft.AspNetCore.Authorization;
@@ -25,13 +26,19 @@ public sealed record PermissionRequirement(string Permission) : IAuthorizationRe
 /// <summary>Turns a policy name <c>permission:X</c> into a policy that asks for permission X.</summary>
 public sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
 {
+    // A permission's policy never changes (who holds it is decided by the handler), so each is built once.
+    private readonly ConcurrentDictionary<string, AuthorizationPolicy> permissionPolicies = new(StringComparer.Ordinal);
+
+    /// <summary>Lets the authorization middleware keep each endpoint's combined policy instead of asking on every request.</summary>
+    public override bool AllowsCachingPolicies => true;
+
     public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
     {
         if (!policyName.StartsWith(PermissionPolicies.Prefix, StringComparison.Ordinal))
             return await base.GetPolicyAsync(policyName);
-        return new AuthorizationPolicyBuilder()
-            .AddRequirements(new PermissionRequirement(policyName[PermissionPolicies.Prefix.Length..]))
-            .Build();
+        return permissionPolicies.GetOrAdd(policyName, name => new AuthorizationPolicyBuilder()
+            .AddRequirements(new PermissionRequirement(name[PermissionPolicies.Prefix.Length..]))
+            .Build());
     }
 }
 
