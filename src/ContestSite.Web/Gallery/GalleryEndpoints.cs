@@ -1,5 +1,6 @@
 using ContestSite.Core.Submissions;
 using ContestSite.Data;
+using ContestSite.Web.Hosting;
 using ContestSite.Web.Security;
 using ContestSite.Web.Storage;
 using ContestSite.Web.Submissions;
@@ -27,7 +28,9 @@ public static class GalleryEndpoints
             // Public but not immutable: unpublishing must take an image down within the hour.
             http.Response.Headers.CacheControl = "public, max-age=3600";
             return Results.File(store.OpenRead(thumbnail.StorageKey), thumbnail.ContentType);
-        }).RequirePermission(GalleryPermissions.ViewGallery).ExcludeFromDescription();
+        }).RequirePermission(GalleryPermissions.ViewGallery).ExcludeFromDescription()
+            // A gallery page asks for up to 24 of them: cached like the pages, and dropped with them when an entry changes.
+            .CacheOutput(policy => policy.AddPolicy<PublicPagePolicy>().Tag(GalleryCache.Tag), excludeDefaultPolicy: true);
         return endpoints;
     }
 

@@ -113,6 +113,28 @@ public sealed partial class GalleryImageTests
     }
 
     [Fact]
+    public async Task A_thumbnail_asked_twice_by_visitors_comes_from_the_output_cache_the_second_time_and_a_withdrawal_drops_it()
+    {
+        await using var site = await JudgingTestKit.SiteAsync();
+        using var organizer = await site.OrganizerAsync();
+        var (entryId, fileId) = await PublishedWithScreenshotAsync(site, organizer, "积水预警", 320);
+        using var visitor = site.CreateClient();
+        var url = $"/gallery/{entryId}/images/{fileId}/320";
+
+        using var fresh = await visitor.GetAsync(url);
+        using var again = await visitor.GetAsync(url);
+
+        Assert.Null(fresh.Headers.Age);
+        Assert.NotNull(again.Headers.Age);
+        Assert.Equal(ThumbnailBytes(320), await again.Content.ReadAsByteArrayAsync());
+        Assert.Equal("image/webp", again.Content.Headers.ContentType?.MediaType);
+
+        await organizer.PostFormAsync("/admin/gallery", new Dictionary<string, string>(), $"/admin/gallery?handler=Unpublish&id={entryId}");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_screenshot_of_a_version_the_gallery_does_not_show_is_not_found()
     {
         await using var site = await JudgingTestKit.SiteAsync();
