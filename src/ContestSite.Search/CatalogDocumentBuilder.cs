@@ -33,11 +33,11 @@ internal static class CatalogDocumentBuilder
             document.Add(new StoredField(CatalogFields.UpdatedStored, updated.UtcTicks));
         }
 
-        AddText(document, "title", dataset.Title, strategy);
-        AddText(document, "tags", string.Join(' ', dataset.Tags), strategy);
-        AddText(document, "provider", dataset.Provider, strategy);
-        AddText(document, "field_names", string.Join(' ', dataset.Fields.Select(f => f.Name)), strategy);
-        AddText(document, "desc", dataset.Description, strategy);
+        CatalogFields.AddText(document, "title", dataset.Title, strategy);
+        CatalogFields.AddText(document, "tags", string.Join(' ', dataset.Tags), strategy);
+        CatalogFields.AddText(document, "provider", dataset.Provider, strategy);
+        CatalogFields.AddText(document, "field_names", string.Join(' ', dataset.Fields.Select(f => f.Name)), strategy);
+        CatalogFields.AddText(document, "desc", dataset.Description, strategy);
 
         foreach (var (facet, values) in CatalogFacetValues.Of(dataset))
         {
@@ -60,18 +60,6 @@ internal static class CatalogDocumentBuilder
             document.Add(FacetNames.IsMultiValued(facet)
                 ? new SortedSetDocValuesField(field, new BytesRef(value))
                 : new SortedDocValuesField(field, new BytesRef(value)));
-        }
-    }
-
-    private static void AddText(Document document, string name, string? text, AnalysisStrategy strategy)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return;
-        }
-        foreach (var variant in CatalogFields.Variants(name, strategy))
-        {
-            document.Add(new TextField(variant, text, Field.Store.NO));
         }
     }
 

@@ -1,3 +1,5 @@
+using Lucene.Net.Documents;
+
 namespace ContestSite.Search;
 
 /// <summary>The index schema: field names and the query-time weight of each searchable field.</summary>
@@ -48,4 +50,11 @@ internal static class CatalogFields
         AnalysisStrategy.Bigrams => [Bigrams(name)],
         _ => [Words(name), Bigrams(name)],
     };
+
+    /// <summary>Adds a searchable text under each analysed variant of its field name; blank text adds nothing.</summary>
+    public static void AddText(Document document, string name, string? text, AnalysisStrategy strategy)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return;
+        foreach (var variant in Variants(name, strategy)) document.Add(new TextField(variant, text, Field.Store.NO));
+    }
 }

@@ -26,26 +26,14 @@ internal static class GalleryDocumentBuilder
             document.Add(new StringField(GalleryFields.Domain, entry.Domain, Field.Store.NO));
         }
 
-        AddText(document, "title", entry.Title, strategy);
-        AddText(document, "team", entry.TeamName, strategy);
-        AddText(document, "domain_text", entry.Domain, strategy);
-        AddText(document, "track_text", entry.TrackName, strategy);
-        AddText(document, "award_text", entry.AwardName, strategy);
-        AddText(document, "text", entry.Text, strategy);
+        CatalogFields.AddText(document, "title", entry.Title, strategy);
+        CatalogFields.AddText(document, "team", entry.TeamName, strategy);
+        CatalogFields.AddText(document, "domain_text", entry.Domain, strategy);
+        CatalogFields.AddText(document, "track_text", entry.TrackName, strategy);
+        CatalogFields.AddText(document, "award_text", entry.AwardName, strategy);
+        CatalogFields.AddText(document, "text", entry.Text, strategy);
         return document;
     }
 
     public static string IdTerm(int id) => id.ToString(CultureInfo.InvariantCulture);
-
-    private static void AddText(Document document, string name, string? text, AnalysisStrategy strategy)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return;
-        }
-        foreach (var variant in CatalogFields.Variants(name, strategy))
-        {
-            document.Add(new TextField(variant, text, Field.Store.NO));
-        }
-    }
 }
