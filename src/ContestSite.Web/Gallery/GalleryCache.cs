@@ -16,6 +16,15 @@ public sealed class GalleryCache(IOutputCacheStore cache, GalleryIndexService in
     public async Task ChangedAsync(CancellationToken cancellationToken = default)
     {
         await index.CatchUpAsync(cancellationToken);
+        await PagesChangedAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// For changes the index does not hold (like counts, whether likes are open): only the cached pages are
+    /// dropped, without a pass over every published entry's stamp.
+    /// </summary>
+    public async Task PagesChangedAsync(CancellationToken cancellationToken = default)
+    {
         await cache.EvictByTagAsync(Tag, cancellationToken);
         await cache.EvictByTagAsync(HomeFeature.CacheTag, cancellationToken);
     }

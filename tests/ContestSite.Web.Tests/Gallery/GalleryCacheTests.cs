@@ -75,4 +75,26 @@ public sealed class GalleryCacheTests
         Assert.DoesNotContain("河道智能巡查", (await visitor.GetAsync("/gallery")).Text);
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/gallery/{id}")).Status);
     }
+
+    [Fact]
+    public async Task A_like_drops_the_cached_entry_page_so_visitors_see_the_new_count()
+    {
+        await using var site = await JudgingTestKit.SiteAsync();
+        using var organizer = await site.OrganizerAsync();
+        var id = await site.PublishedEntryAsync(organizer, "夜间公交");
+        var opened = await organizer.PostFormAsync("/admin/gallery", new Dictionary<string, string> { ["enabled"] = "true" }, "/admin/gallery?handler=Likes");
+        Assert.Equal(HttpStatusCode.Redirect, opened.Status);
+        await site.JudgeAsync("fan@test.local");
+        using var fan = await site.SignedInAsync("fan@test.local");
+        using var visitor = site.CreateSiteClient();
+        await visitor.GetAsync($"/gallery/{id}");
+        Assert.True(FromCache(await visitor.GetAsync($"/gallery/{id}")));
+
+        var liked = await fan.PostFormAsync($"/gallery/{id}", new Dictionary<string, string>(), $"/gallery/{id}?handler=Like");
+
+        Assert.Equal(HttpStatusCode.Redirect, liked.Status);
+        var after = await visitor.GetAsync($"/gallery/{id}");
+        Assert.False(FromCache(after));
+        Assert.Contains("1 人点赞", after.Text);
+    }
 }

@@ -33,7 +33,7 @@ public sealed class LikeGalleryEntry(ContestDbContext db, GalleryLikeLimiter lim
             db.ChangeTracker.Clear();
             return GalleryResult.Refuse("你已经为该作品点过赞");
         }
-        await cache.ChangedAsync(cancellationToken);
+        await cache.PagesChangedAsync(cancellationToken);
         return new GalleryResult(entryId, []);
     }
 }
@@ -48,6 +48,6 @@ public sealed class SwitchGalleryLikes(ContestDbContext db, Audit.IAuditLog audi
         settings.LikesEnabled = enabled;
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new Audit.AuditEvent(enabled ? "gallery.likes.opened" : "gallery.likes.closed", $"contest:{contestId}", "ok", ""));
-        await cache.ChangedAsync(cancellationToken);
+        await cache.PagesChangedAsync(cancellationToken);
     }
 }
