@@ -128,7 +128,7 @@ internal static class MaskingBenchmark
         var scratch = Path.Combine(folder, "scratch.bin");
         await using (var file = new FileStream(scratch, FileMode.Create, FileAccess.Write, FileShare.None, 1))
         {
-            for (long written = 0; written < bytes; written += block.Length) await file.WriteAsync(ScratchBlock);
+            for (long written = 0; written < bytes; written += ScratchBlock.Length) await file.WriteAsync(ScratchBlock);
         }
         // Deleted while still dirty, the pages are dropped unwritten and go back to the free lists.
         File.Delete(scratch);
