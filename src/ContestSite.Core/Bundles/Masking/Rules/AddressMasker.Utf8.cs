@@ -32,7 +32,7 @@ public sealed partial class AddressMasker
         var districtEnd = EndOfDistrict(value, cityEnd > 0 ? cityEnd : provinceEnd);
         var keep = districtEnd > 0 ? districtEnd : cityEnd > 0 ? cityEnd : provinceEnd;
         var kept = keep > 0 ? value[..keep] : "***"u8;
-        kept.CopyTo(destination);
+        Utf8ValueMasking.CopyShort(kept, destination);
         written = kept.Length;
         return true;
     }
@@ -84,6 +84,7 @@ public sealed partial class AddressMasker
     private static int Next(ReadOnlySpan<byte> utf8, int at) => at + (utf8[at] < 0x80 ? 1 : utf8[at] < 0xE0 ? 2 : 3);
 
     /// <summary>The char at a char boundary as its UTF-8 bytes in one number (an ASCII char is its byte).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Code(ReadOnlySpan<byte> utf8, int at) => utf8[at] switch
     {
         < 0x80 => utf8[at],

@@ -26,7 +26,7 @@ public sealed class EmailMasker : IValueMasker, IUtf8ValueMasker
         }
         destination[0] = value[0];
         "***"u8.CopyTo(destination[1..]);
-        value[at..].CopyTo(destination[4..]);
+        Utf8ValueMasking.CopyShort(value[at..], destination[4..]);
         written = 4 + value.Length - at;
         return true;
     }

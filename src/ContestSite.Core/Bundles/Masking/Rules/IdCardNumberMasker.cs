@@ -22,21 +22,23 @@ public sealed class IdCardNumberMasker : IValueMasker, IUtf8ValueMasker
     bool IUtf8ValueMasker.TryMaskUtf8(ReadOnlySpan<byte> value, Span<byte> destination, out int written)
     {
         written = 0;
-        if (!Utf8ValueMasking.IsPlainAscii(value)) return false;
-        var looksLikeId = value.Length switch
-        {
-            15 => !value.ContainsAnyExceptInRange((byte)'0', (byte)'9'),
-            18 => !value[..17].ContainsAnyExceptInRange((byte)'0', (byte)'9') && (char.IsAsciiDigit((char)value[17]) || value[17] is (byte)'X' or (byte)'x'),
-            _ => false,
-        };
-        if (looksLikeId) written = Utf8ValueMasking.MaskMiddle(value, 3, 4, destination);
-        else
+        // Digits (and the check char) are plain ASCII, so an ID number needs no further test.
+        if (LooksLikeIdNumber(value)) written = Utf8ValueMasking.MaskMiddle(value, 3, 4, destination);
+        else if (Utf8ValueMasking.IsPlainAscii(value))
         {
             destination[..value.Length].Fill((byte)'*');
             written = value.Length;
         }
+        else return false;
         return true;
     }
+
+    private static bool LooksLikeIdNumber(ReadOnlySpan<byte> id) => id.Length switch
+    {
+        15 => Utf8ValueMasking.AreAsciiDigits(id),
+        18 => Utf8ValueMasking.AreAsciiDigits(id[..17]) && (char.IsAsciiDigit((char)id[17]) || id[17] is (byte)'X' or (byte)'x'),
+        _ => false,
+    };
 
     private static bool LooksLikeIdNumber(ReadOnlySpan<char> id) => id.Length switch
     {
