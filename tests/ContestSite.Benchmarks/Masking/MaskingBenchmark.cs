@@ -16,7 +16,7 @@ internal static class MaskingBenchmark
 {
     private const int StreamBuffer = 1 << 16;
     private const double MB = 1024 * 1024;
-    private const int Rounds = 3;
+    private const int Rounds = 5;
     private static readonly byte[] ScratchBlock = new byte[1 << 20];
 
     public static async Task<int> RunAsync(string[] args)

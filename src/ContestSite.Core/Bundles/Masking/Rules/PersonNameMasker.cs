@@ -53,8 +53,8 @@ public sealed class PersonNameMasker : IValueMasker, IUtf8ValueMasker
             return true;
         }
         var surname = count > 2 && CompoundSurnames.StartsWithOne(head) ? 2 : 1;
-        value[..(3 * surname)].CopyTo(destination);
-        destination.Slice(3 * surname, count - surname).Fill((byte)'*');
+        Utf8ValueMasking.CopyShort(value[..(3 * surname)], destination);
+        Utf8ValueMasking.FillShort(destination.Slice(3 * surname, count - surname), (byte)'*');
         written = 3 * surname + count - surname;
         return true;
     }
