@@ -126,7 +126,8 @@ internal static class MaskingBenchmark
     private static async Task FreshenPageCacheAsync(string folder, long bytes)
     {
         var scratch = Path.Combine(folder, "scratch.bin");
-        await using (var file = new FileStream(scratch, FileMode.Create, FileAccess.Write, FileShare.None, 1))
+        // CreateNew, not Create: .NET creates by truncating, and ext4 writes back a truncated file as soon as it is closed.
+        await using (var file = new FileStream(scratch, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
         {
             for (long written = 0; written < bytes; written += ScratchBlock.Length) await file.WriteAsync(ScratchBlock);
         }
