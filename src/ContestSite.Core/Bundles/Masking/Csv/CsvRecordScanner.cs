@@ -79,6 +79,8 @@ internal static class CsvRecordScanner
     {
         ref var first = ref MemoryMarshal.GetReference(data);
         var fieldStart = 0;
+        // Counted in a local and stored once: counting through the ref costs a memory round trip per field.
+        var count = 0;
         for (var block = 0; block <= data.Length - Vector256<byte>.Count; block += Vector256<byte>.Count)
         {
             var bytes = Vector256.LoadUnsafe(ref first, (nuint)block);
@@ -89,13 +91,15 @@ internal static class CsvRecordScanner
             for (; commas != 0; commas &= commas - 1)
             {
                 var comma = block + BitOperations.TrailingZeroCount(commas);
-                Store(fields, ref scan, new CsvFieldBounds(fieldStart, comma - fieldStart, false));
+                if ((uint)count < (uint)fields.Length) fields[count] = new CsvFieldBounds(fieldStart, comma - fieldStart, false);
+                count++;
                 fieldStart = comma + 1;
             }
             if (stops == 0) continue;
             var end = block + BitOperations.TrailingZeroCount(stops);
             if (data[end] == (byte)'"') return -1;
-            Store(fields, ref scan, new CsvFieldBounds(fieldStart, end - fieldStart, false));
+            if ((uint)count < (uint)fields.Length) fields[count] = new CsvFieldBounds(fieldStart, end - fieldStart, false);
+            scan.FieldCount = count + 1;
             return end;
         }
         return -1;
