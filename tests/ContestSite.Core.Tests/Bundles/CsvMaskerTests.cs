@@ -104,6 +104,32 @@ public sealed class CsvMaskerTests
         Assert.Equal("a,\"*****", masked.Rows()[0]["备注"]);
     }
 
+    /// <summary>
+    /// Kept columns next to each other are copied as one stretch of the record: the stretch must stop at a
+    /// dropped or masked column, keep quoted cells as they stand, and be right when it is long or ends the line.
+    /// </summary>
+    [Fact]
+    public async Task Kept_columns_next_to_each_other_are_copied_as_they_stand_around_dropped_and_masked_ones()
+    {
+        var fields = new List<DatasetField>
+        {
+            new() { Name = "编号" }, new() { Name = "备注" }, new() { Name = "区划" }, new() { Name = "姓名", IsSensitive = true },
+            new() { Name = "类别" }, new() { Name = "说明" },
+        };
+        var plan = MaskingPlan.Build(fields, [new("姓名", "PersonName")], default).Plan!;
+        var longText = "这是一段超过三十二个字节的很长的说明文字";
+
+        var masked = await MaskedCsv.MaskAsync(
+            "编号,备注,内部,区划,姓名,类别,说明\n" +
+            $"R1,\"低保,临时\",内部意见,西湖区,张伟,医疗救助,{longText}\n" +
+            "R2,b,x,c,李四,d,e\n", plan);
+
+        Assert.Equal(
+            "\uFEFF编号,备注,区划,姓名,类别,说明\r\n" +
+            $"R1,\"低保,临时\",西湖区,张*,医疗救助,{longText}\r\n" +
+            "R2,b,c,李*,d,e\r\n", masked.Text);
+    }
+
     [Fact]
     public async Task Input_with_a_byte_order_mark_and_lf_line_ends_is_masked_and_written_as_utf8_with_crlf()
     {

@@ -20,6 +20,9 @@ internal sealed class CsvRowWriter : IDisposable
     // Bound once: a type test and an interface call per cell cost as much as masking a phone number.
     private readonly Utf8Mask?[] byteMaskers;
     private readonly int[] served;
+    // For a kept column (by its place in served): the place of the last column of the kept stretch it starts.
+    // Kept columns next to each other in the file are copied as one stretch, commas and all.
+    private readonly int[] keptThrough;
     private readonly byte[] unescaped;
     private readonly char[] decoded;
     private readonly char[] masked;
@@ -29,6 +32,12 @@ internal sealed class CsvRowWriter : IDisposable
         maskers = columns.Select(c => c.Masker).ToArray();
         byteMaskers = maskers.Select(m => m is IUtf8ValueMasker direct ? new Utf8Mask(direct.TryMaskUtf8) : null).ToArray();
         served = Enumerable.Range(0, columns.Count).Where(i => !columns[i].IsDropped).ToArray();
+        keptThrough = new int[served.Length];
+        for (var k = served.Length - 1; k >= 0; k--)
+        {
+            var runsOn = k + 1 < served.Length && served[k + 1] == served[k] + 1 && maskers[served[k]] is null && maskers[served[k + 1]] is null;
+            keptThrough[k] = runsOn ? keptThrough[k + 1] : k;
+        }
         unescaped = ArrayPool<byte>.Shared.Rent(maxRecordBytes);
         decoded = ArrayPool<char>.Shared.Rent(maxRecordBytes);
         masked = ArrayPool<char>.Shared.Rent(maxRecordBytes + MaxGrowthChars);
@@ -51,7 +60,12 @@ internal sealed class CsvRowWriter : IDisposable
             if (k > 0) destination[at++] = (byte)',';
             var column = served[k];
             var field = fields[column];
-            if (maskers[column] is not { } masker) at += CopyCell(record, field, destination[at..]);
+            if (maskers[column] is not { } masker)
+            {
+                var last = fields[served[keptThrough[k]]];
+                at += CopyKept(record, field.Start, last.Start + last.Length - field.Start, destination[at..]);
+                k = keptThrough[k];
+            }
             else if (!field.Quoted && byteMaskers[column] is { } direct && direct(record.Slice(field.Start, field.Length), destination[at..], out var bytes)) at += bytes;
             else
             {
@@ -67,15 +81,15 @@ internal sealed class CsvRowWriter : IDisposable
     }
 
     /// <summary>
-    /// Copies a kept cell. Most cells are short, and one 32-byte load and store (reading on into the record,
-    /// writing on into free room that later cells overwrite) is much cheaper than a general copy call.
+    /// Copies kept bytes of the record. Most stretches are short, and one 32-byte load and store (reading on
+    /// into the record, writing on into free room that later cells overwrite) is much cheaper than a copy call.
     /// </summary>
-    private static int CopyCell(ReadOnlySpan<byte> record, CsvFieldBounds field, Span<byte> destination)
+    private static int CopyKept(ReadOnlySpan<byte> record, int start, int length, Span<byte> destination)
     {
-        if (field.Length <= Vector256<byte>.Count && record.Length - field.Start >= Vector256<byte>.Count && destination.Length >= Vector256<byte>.Count)
-            Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(record), (nuint)field.Start).StoreUnsafe(ref MemoryMarshal.GetReference(destination));
-        else record.Slice(field.Start, field.Length).CopyTo(destination);
-        return field.Length;
+        if (length <= Vector256<byte>.Count && record.Length - start >= Vector256<byte>.Count && destination.Length >= Vector256<byte>.Count)
+            Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(record), (nuint)start).StoreUnsafe(ref MemoryMarshal.GetReference(destination));
+        else record.Slice(start, length).CopyTo(destination);
+        return length;
     }
 
     private void WriteMasked(ReadOnlySpan<byte> raw, bool quoted, IValueMasker masker, CsvOutputBuffer output)
