@@ -21,9 +21,12 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
     public const string OrganizerEmail = "organizer@test.local";
     public const string OrganizerPassword = "Organizer-pass-2020";
 
+    public const int TestPasswordHashIterations = 1_000;
+
     private readonly Dictionary<string, string?> _settings;
     private TestPostgresDatabase? _postgres;
     private Action<IServiceCollection>? _services;
+    private bool _keepState;
 
     private SiteFactory(string appData, TestSmtpServer smtp, TestProvider provider, TestPostgresDatabase? postgres, bool realPort)
     {
@@ -56,31 +59,68 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
     /// <summary>The address of the site when it listens on a real port (for the browser).</summary>
     public Uri? RootUri { get; private set; }
 
+    /// <summary>
+    /// A running site for one test. It starts as a copy of a site booted once per run (see <see cref="SiteTemplate"/>),
+    /// unless <paramref name="emptySite"/> asks for the first start of an empty site, or the settings change how
+    /// the site is seeded.
+    /// </summary>
     public static async Task<SiteFactory> CreateAsync(TestProvider provider = TestProvider.Sqlite, bool realPort = false,
-        Action<Dictionary<string, string?>>? settings = null, Action<IServiceCollection>? services = null)
+        Action<Dictionary<string, string?>>? settings = null, Action<IServiceCollection>? services = null, bool emptySite = false)
+    {
+        var appData = NewAppDataFolder();
+        var template = emptySite || ChangesSeeding(settings) ? null : await SiteTemplate.ForAsync(provider);
+        template?.CopyTo(appData);
+        var postgres = provider == TestProvider.Postgres ? await TestPostgresDatabase.CreateAsync(template?.PostgresDatabase) : null;
+        var factory = new SiteFactory(appData, await TestSmtpServer.StartAsync(), provider, postgres, realPort);
+        settings?.Invoke(factory._settings);
+        factory._services = services;
+        factory.Start();
+        return factory;
+    }
+
+    /// <summary>The first start of an empty site in <paramref name="appData"/>, for the template.</summary>
+    internal static async Task<SiteFactory> BootAsync(string appData, TestProvider provider, TestPostgresDatabase? postgres)
+    {
+        var factory = new SiteFactory(appData, await TestSmtpServer.StartAsync(), provider, postgres, realPort: false);
+        factory.Start();
+        return factory;
+    }
+
+    private static string NewAppDataFolder()
     {
         // Every in-process site would otherwise watch its settings files with an inotify instance of its own;
         // a test run starts hundreds of sites and the kernel allows 128 instances per user.
         Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
         var appData = Path.Combine(Path.GetTempPath(), "contestsite-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(appData);
-        var smtp = await TestSmtpServer.StartAsync();
-        var postgres = provider == TestProvider.Postgres ? await TestPostgresDatabase.CreateAsync() : null;
-        var factory = new SiteFactory(appData, smtp, provider, postgres, realPort);
-        settings?.Invoke(factory._settings);
-        factory._services = services;
-        if (realPort)
+        return appData;
+    }
+
+    /// <summary>Whether the test's settings touch what the first start seeds (then the template's copy would be wrong).</summary>
+    private static bool ChangesSeeding(Action<Dictionary<string, string?>>? settings)
+    {
+        if (settings is null) return false;
+        var probe = new Dictionary<string, string?>();
+        settings(probe);
+        return probe.Keys.Any(key => key.StartsWith("ContestSite:Setup", StringComparison.OrdinalIgnoreCase)
+            || key.StartsWith("ContestSite:Database", StringComparison.OrdinalIgnoreCase)
+            || key.StartsWith("ConnectionStrings", StringComparison.OrdinalIgnoreCase)
+            || key.Equals("ContestSite:AppDataPath", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private void Start()
+    {
+        if (RealPort)
         {
-            factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-            factory.StartServer();
-            var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-            factory.RootUri = new Uri(addresses.Addresses.First());
+            UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+            RootUri = new Uri(addresses.Addresses.First());
         }
         else
         {
-            _ = factory.Server; // start now, so the default recipe has run before the test acts
+            _ = Server; // start now, so the default recipe has run before the test acts
         }
-        return factory;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -90,6 +130,9 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            // Hashing at the production count costs a fifth of a second per account made or signed in;
+            // Accounts/PasswordHashingTests checks the production count itself.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordHashIterations);
             _services?.Invoke(services);
         });
     }
@@ -125,9 +168,17 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         await Smtp.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_keepState) return;
         if (_postgres is not null) await _postgres.DisposeAsync();
         _postgres = null;
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(AppDataPath, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>Stops the site and lets go of its files and connections, leaving its App_Data and database in place.</summary>
+    internal ValueTask StopKeepingStateAsync()
+    {
+        _keepState = true;
+        return DisposeAsync();
     }
 }

@@ -11,6 +11,7 @@ public enum TestProvider { Sqlite, Postgres }
 public sealed class TestPostgresDatabase : IAsyncDisposable
 {
     public const string ServerVariable = "CONTESTSITE_TEST_POSTGRES";
+    private static readonly SemaphoreSlim CopyingTemplate = new(1, 1);
     private readonly string _server;
 
     private TestPostgresDatabase(string server, string name)
@@ -23,7 +24,8 @@ public sealed class TestPostgresDatabase : IAsyncDisposable
     public string Name { get; }
     public string ConnectionString { get; }
 
-    public static async Task<TestPostgresDatabase> CreateAsync()
+    /// <summary>A new database, empty or a copy of <paramref name="template"/> (which nobody may be connected to).</summary>
+    public static async Task<TestPostgresDatabase> CreateAsync(string? template = null)
     {
         var server = Environment.GetEnvironmentVariable(ServerVariable);
         if (string.IsNullOrWhiteSpace(server))
@@ -31,8 +33,18 @@ public sealed class TestPostgresDatabase : IAsyncDisposable
         var name = "cs_test_" + Guid.NewGuid().ToString("N")[..16];
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
         await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await create.ExecuteNonQueryAsync();
+        var copy = template is null ? "" : $" TEMPLATE \"{template}\"";
+        // PostgreSQL refuses to copy a template that another CREATE DATABASE is copying at the same moment.
+        await CopyingTemplate.WaitAsync();
+        try
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{copy}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        finally
+        {
+            CopyingTemplate.Release();
+        }
         return new TestPostgresDatabase(server, name);
     }
 
