@@ -1,5 +1,6 @@
 using System.Net;
 using ContestSite.Web.Tests.Announcements;
+using ContestSite.Web.Tests.Catalog;
 using ContestSite.Web.Tests.Gallery;
 using ContestSite.Web.Tests.Infrastructure;
 using ContestSite.Web.Tests.Judging;
@@ -152,6 +153,22 @@ public sealed class OutOfRangeDateTests
 
         var after = await site.WithDbAsync(db => db.Datasets.AsNoTracking().SingleAsync(d => d.Id == before.Id));
         Assert.Equal((before.Title, before.FirstPublished, before.LastUpdated), (after.Title, after.FirstPublished, after.LastUpdated));
+    }
+
+    [Fact]
+    public async Task A_catalogue_import_with_dates_of_year_1_or_9999_imports_the_rows_without_those_dates()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        var header = "source,region,title,description,department,domain,open_type,open_type_raw,update_frequency,formats,record_count,publish_date,update_date,tags,url";
+        var csv = string.Join("\n", header,
+            "data.example,浙江省,远古数据集,描述,省交通运输厅,交通出行,无条件开放,无条件开放,每月,csv,10,0001-01-01,9999-12-31,公交,https://example/1");
+
+        var report = await CatalogTestKit.ImportTextAsync(site, csv);
+
+        Assert.True(report.Succeeded, report.FatalError);
+        var stored = await site.WithDbAsync(db => db.Datasets.AsNoTracking().SingleAsync(d => d.Title == "远古数据集"));
+        Assert.Null(stored.FirstPublished);
+        Assert.Null(stored.LastUpdated);
     }
 
     [Fact]
