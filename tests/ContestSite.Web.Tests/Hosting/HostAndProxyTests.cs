@@ -89,10 +89,12 @@ public sealed class HostAndProxyTests
         Assert.True(Validate(new SiteOptions(), Environments.Production).Failed);
     }
 
-    [Fact]
-    public async Task A_forwarded_client_address_from_a_peer_that_is_not_a_known_proxy_is_ignored_even_from_loopback()
+    [Theory]
+    [InlineData("")]
+    [InlineData("10.0.0.5, 192.168.0.0/16")]
+    public async Task A_forwarded_client_address_from_a_peer_that_is_not_a_known_proxy_is_ignored_even_from_loopback(string knownProxies)
     {
-        await using var site = await SiteFactory.CreateAsync(realPort: true);
+        await using var site = await SiteFactory.CreateAsync(realPort: true, settings: s => s["ContestSite:KnownProxies"] = knownProxies);
         await site.CreateUserAsync("someone@example.com");
 
         await ForgotPasswordForwardedForAsync(site, "203.0.113.7");
