@@ -1,7 +1,8 @@
 # ContestSite (浙江省数据开放创新应用大赛): built with the .NET 10 SDK, run on the ASP.NET Core 10
 # runtime as a non-root user. All state (database, files, index, keys, mail pickup) lives in /data.
 #   docker build -t contestsite .
-#   docker run -p 8080:8080 -v contestsite-data:/data contestsite
+#   docker run -p 8080:8080 -v contestsite-data:/data -e ContestSite__PublicBaseUrl=https://contest.example.cn contestsite
+# ContestSite__PublicBaseUrl is required: mailed links are built from it and other Host names are refused.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -47,8 +48,10 @@ EXPOSE 8080
 USER 1654
 
 # /healthz answers 200 when the database is reachable. The first start migrates the database and
-# runs the default recipe, hence the start period.
+# runs the default recipe, hence the start period. The request names the public host, since the site
+# refuses (400) a Host header that is not it: the host is the public address without scheme and path.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-    CMD curl --fail --silent --show-error --max-time 4 http://127.0.0.1:8080/healthz || exit 1
+    CMD host="${ContestSite__PublicBaseUrl#*://}"; \
+        curl --fail --silent --show-error --max-time 4 -H "Host: ${host%%/*}" http://127.0.0.1:8080/healthz || exit 1
 
 ENTRYPOINT ["dotnet", "ContestSite.Web.dll"]

@@ -9,6 +9,7 @@ public static class GalleryRules
     public const int MaxTitle = 200;
     public const int MaxText = 20_000;
     public const int MaxNames = 1_000;
+    public const string MissingConsentTime = "请填写授权时间";
 
     /// <summary>Localizer keys of what is missing; empty when the consent is complete.</summary>
     public static IReadOnlyList<string> ConsentProblems(GalleryConsent consent, DateTimeOffset now)
@@ -17,7 +18,7 @@ public static class GalleryRules
         if (!consent.Confirmed) problems.Add("请确认已取得团队的展示授权");
         if (string.IsNullOrWhiteSpace(consent.GivenBy)) problems.Add("请填写授权人");
         if (string.IsNullOrWhiteSpace(consent.Text)) problems.Add("请填写授权内容");
-        if (consent.GivenAt is null) problems.Add("请填写授权时间");
+        if (consent.GivenAt is null) problems.Add(MissingConsentTime);
         else if (consent.GivenAt > now) problems.Add("授权时间不能晚于现在");
         return problems;
     }

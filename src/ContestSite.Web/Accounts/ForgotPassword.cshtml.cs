@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using ContestSite.Data.Accounts;
 using ContestSite.Web.Audit;
+using ContestSite.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace ContestSite.Web.Accounts;
 
-public sealed class ForgotPasswordModel(UserManager<SiteUser> users, AccountEmails emails, IAuditLog audit, IStringLocalizerFactory localizers) : PageModel
+public sealed class ForgotPasswordModel(UserManager<SiteUser> users, AccountEmails emails, IAuditLog audit, IStringLocalizerFactory localizers, PublicUrls urls) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "请填写邮箱"), EmailAddress(ErrorMessage = "邮箱地址格式不正确")]
     public string Email { get; set; } = "";
@@ -22,7 +23,7 @@ public sealed class ForgotPasswordModel(UserManager<SiteUser> users, AccountEmai
         if (user is { EmailConfirmed: true, IsDisabled: false })
         {
             var code = await users.GeneratePasswordResetTokenAsync(user);
-            await emails.ResetPasswordAsync(user, Url.Page("/Accounts/ResetPassword", null, new { userId = user.Id, code }, Request.Scheme, Request.Host.Value)!);
+            await emails.ResetPasswordAsync(user, urls.Page("/Accounts/ResetPassword", new { userId = user.Id, code }));
             await audit.AppendAsync(new AuditEvent("account.password-reset-requested", $"user:{user.Id}", "mailed") { ActorId = user.Id, ActorName = user.Email });
         }
         // The same answer whether or not the address has an account.

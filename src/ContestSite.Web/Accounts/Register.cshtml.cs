@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using ContestSite.Data.Accounts;
 using ContestSite.Web.Audit;
+using ContestSite.Web.Hosting;
 using ContestSite.Web.Localization;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Identity;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Localization;
 
 namespace ContestSite.Web.Accounts;
 
-public sealed class RegisterModel(UserManager<SiteUser> users, AccountEmails emails, IAuditLog audit, TimeProvider clock, IStringLocalizerFactory localizers) : PageModel
+public sealed class RegisterModel(UserManager<SiteUser> users, AccountEmails emails, IAuditLog audit, TimeProvider clock, IStringLocalizerFactory localizers, PublicUrls urls) : PageModel
 {
     private readonly IStringLocalizer _t = localizers.Create(typeof(RegisterModel));
 
@@ -39,7 +40,7 @@ public sealed class RegisterModel(UserManager<SiteUser> users, AccountEmails ema
         }
         await users.AddToRoleAsync(user, BuiltInRoles.Contestant);
         var code = await users.GenerateEmailConfirmationTokenAsync(user);
-        var link = Url.Page("/Accounts/ConfirmEmail", null, new { userId = user.Id, code }, Request.Scheme, Request.Host.Value)!;
+        var link = urls.Page("/Accounts/ConfirmEmail", new { userId = user.Id, code });
         await emails.ConfirmRegistrationAsync(user, link);
         await audit.AppendAsync(new AuditEvent("account.registered", $"user:{user.Id}", "ok") { ActorId = user.Id, ActorName = user.Email });
         TempData["Notice"] = _t["注册成功。我们已向 {0} 发送确认邮件，请点击邮件中的链接完成确认。", user.Email!].Value;

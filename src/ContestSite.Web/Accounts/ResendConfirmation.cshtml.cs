@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ContestSite.Data.Accounts;
+using ContestSite.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Localization;
 
 namespace ContestSite.Web.Accounts;
 
-public sealed class ResendConfirmationModel(UserManager<SiteUser> users, AccountEmails emails, IStringLocalizerFactory localizers) : PageModel
+public sealed class ResendConfirmationModel(UserManager<SiteUser> users, AccountEmails emails, IStringLocalizerFactory localizers, PublicUrls urls) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "请填写邮箱"), EmailAddress(ErrorMessage = "邮箱地址格式不正确")]
     public string Email { get; set; } = "";
@@ -22,7 +23,7 @@ public sealed class ResendConfirmationModel(UserManager<SiteUser> users, Account
         if (user is { EmailConfirmed: false })
         {
             var code = await users.GenerateEmailConfirmationTokenAsync(user);
-            await emails.ConfirmRegistrationAsync(user, Url.Page("/Accounts/ConfirmEmail", null, new { userId = user.Id, code }, Request.Scheme, Request.Host.Value)!);
+            await emails.ConfirmRegistrationAsync(user, urls.Page("/Accounts/ConfirmEmail", new { userId = user.Id, code }));
         }
         TempData["Notice"] = localizers.Create(typeof(ResendConfirmationModel))["如果该邮箱已注册且尚未确认，确认邮件已发出。"].Value;
         return RedirectToPage("/Accounts/Login");

@@ -18,7 +18,7 @@ public sealed class AnnouncementJob(IServiceScopeFactory scopes, AnnouncementSch
             {
                 await schedule.ReloadAsync(stoppingToken);
                 using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<AnnouncementMailer>().SendDueAsync(schedule.LastKnownOrigin, stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<AnnouncementMailer>().SendDueAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

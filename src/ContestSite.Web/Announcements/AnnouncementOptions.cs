@@ -9,7 +9,5 @@ public sealed class AnnouncementOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>The longest a public page is served from the output cache; also bounds how stale another node's cache can be.</summary>
     public TimeSpan CacheLifetime { get; set; } = TimeSpan.FromSeconds(60);
-    /// <summary>The site's public address for links in mail sent by the background job, e.g. https://contest.example.cn.</summary>
-    public string? PublicBaseUrl { get; set; }
     public long MaxAttachmentBytes { get; set; } = 20L * 1024 * 1024;
 }

@@ -18,9 +18,6 @@ public sealed class AnnouncementSchedule(IServiceScopeFactory scopes, IOutputCac
     private DateTimeOffset? _visibleSince;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    /// <summary>The site's origin as seen by the last organizer who changed an announcement, for links in scheduled mail.</summary>
-    public string? LastKnownOrigin { get; set; }
-
     public async ValueTask<(string Version, TimeSpan Lifetime)> DescribeAsync(TimeSpan longest, CancellationToken cancellationToken)
     {
         var calendar = _calendar ?? await ReloadAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using ContestSite.Data;
+using ContestSite.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Announcements;
@@ -14,12 +15,13 @@ public static class AtomFeed
     private const string AtomNamespace = "http://www.w3.org/2005/Atom";
     private const int EntryCount = 30;
 
-    public static async Task WriteAsync(HttpContext http, ContestDbContext db, MarkdownRenderer markdown, TimeProvider clock)
+    public static async Task WriteAsync(HttpContext http, ContestDbContext db, MarkdownRenderer markdown, TimeProvider clock, PublicUrls urls)
     {
         var now = clock.GetUtcNow();
         var items = await db.Announcements.AsNoTracking().VisibleAt(now)
             .OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id).Take(EntryCount).ToListAsync(http.RequestAborted);
-        var origin = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+        // From the setting, not the request: a cached feed must not carry the host a forged request named.
+        var origin = urls.BaseUrl;
         var updated = items.Count == 0 ? now : items.Max(a => Latest(a.PublishAt!.Value, a.UpdatedAt));
 
         http.Response.ContentType = "application/atom+xml; charset=utf-8";

@@ -27,8 +27,10 @@ public sealed class AuditFilter
         var problems = new List<(string, string?)>();
         if (!string.IsNullOrWhiteSpace(Team) && ParseTeam() is null) problems.Add(("团队编号应为正整数：{0}", Team));
         if (!string.IsNullOrWhiteSpace(Dataset) && ParseDataset() is null) problems.Add(("数据集编号格式不对：{0}", Dataset));
-        if (!string.IsNullOrWhiteSpace(From) && !ContestTime.TryParseInput(From, out _)) problems.Add(("开始时间格式不对：{0}", From));
-        if (!string.IsNullOrWhiteSpace(To) && !ContestTime.TryParseInput(To, out _)) problems.Add(("结束时间格式不对：{0}", To));
+        if (ContestTime.InputProblem(From) is { } fromProblem)
+            problems.Add((fromProblem == ContestTime.OutOfRangeMessage ? "开始时间须在 2000-01-01 到 2100-12-31 之间：{0}" : "开始时间格式不对：{0}", From));
+        if (ContestTime.InputProblem(To) is { } toProblem)
+            problems.Add((toProblem == ContestTime.OutOfRangeMessage ? "结束时间须在 2000-01-01 到 2100-12-31 之间：{0}" : "结束时间格式不对：{0}", To));
         if (ContestTime.TryParseInput(From, out var from) && ContestTime.TryParseInput(To, out var to) && from > to)
             problems.Add(("开始时间晚于结束时间", null));
         return problems;

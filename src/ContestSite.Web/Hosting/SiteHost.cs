@@ -21,7 +21,6 @@ using ContestSite.Web.Submissions;
 using ContestSite.Web.Teams;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -35,10 +34,12 @@ public static class SiteHost
     public static WebApplicationBuilder AddContestSite(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section)).ValidateOnStart();
+        services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section))
+            .PostConfigure(o => PublicAddress.FoldLegacySetting(o, builder.Configuration)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SiteOptions>, SiteOptionsValidator>();
         var options = builder.Configuration.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions();
-        ValidateEarly(options);
+        PublicAddress.FoldLegacySetting(options, builder.Configuration);
+        ValidateEarly(options, builder.Environment);
         var paths = new AppDataPaths(builder.Environment.ContentRootPath, options.AppDataPath);
         services.AddSingleton(paths);
         services.TryAddSingleton(TimeProvider.System);
@@ -49,7 +50,9 @@ public static class SiteHost
         services.AddCatalog(paths);
         services.AddDataProtection().SetApplicationName("ContestSite").PersistKeysToFileSystem(new DirectoryInfo(paths.Keys));
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.AddPublicAddress(builder.Configuration, builder.Environment, options);
+        // The Server header only tells an attacker which server's advisories to read.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.AddServerHeader = false);
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddPublicOutputCache();
@@ -111,6 +114,11 @@ public static class SiteHost
                 .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var address in addresses) Console.WriteLine($"站点已启动 / site running at: {address}");
         });
+        if (string.IsNullOrWhiteSpace(app.Configuration[$"{SiteOptions.Section}:{nameof(SiteOptions.PublicBaseUrl)}"])
+            && !string.IsNullOrWhiteSpace(app.Configuration[PublicAddress.LegacySetting]))
+        {
+            app.Logger.LogWarning("ContestSite__Announcements__PublicBaseUrl is deprecated and now serves every link: rename it to ContestSite__PublicBaseUrl.");
+        }
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();
@@ -127,9 +135,9 @@ public static class SiteHost
     }
 
     /// <summary>Settings needed while the host is being built are checked now, with the same messages.</summary>
-    private static void ValidateEarly(SiteOptions options)
+    private static void ValidateEarly(SiteOptions options, IHostEnvironment environment)
     {
-        var result = new SiteOptionsValidator().Validate(null, options);
+        var result = new SiteOptionsValidator(environment).Validate(null, options);
         if (result.Failed) throw new OptionsValidationException(SiteOptions.Section, typeof(SiteOptions), result.Failures);
     }
 }

@@ -9,6 +9,16 @@ public sealed class SiteOptions
 
     /// <summary>The folder holding every piece of state: database, files, index, keys, mail pickup.</summary>
     public string AppDataPath { get; set; } = "App_Data";
+    /// <summary>
+    /// The site's public address, e.g. <c>https://contest.example.cn</c>: every absolute link (mail, feeds) starts
+    /// with it, and outside Development the Host header must name its host. Required outside Development.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+    /// <summary>
+    /// Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: comma-separated IP addresses
+    /// or CIDR networks (<c>10.0.0.5, 172.16.0.0/12</c>). Empty: none, not even loopback.
+    /// </summary>
+    public string? KnownProxies { get; set; }
     public DatabaseOptions Database { get; set; } = new();
     public SmtpOptions Smtp { get; set; } = new();
     public SetupOptions Setup { get; set; } = new();

@@ -4,11 +4,12 @@ using MimeKit;
 namespace ContestSite.Web.Hosting;
 
 /// <summary>Stops the site at start with a message that names the setting that is wrong.</summary>
-public sealed class SiteOptionsValidator : IValidateOptions<SiteOptions>
+public sealed class SiteOptionsValidator(IHostEnvironment environment) : IValidateOptions<SiteOptions>
 {
     public ValidateOptionsResult Validate(string? name, SiteOptions options)
     {
         var failures = new List<string>();
+        ValidateAddresses(options, failures);
         if (string.IsNullOrWhiteSpace(options.AppDataPath))
             failures.Add("ContestSite__AppDataPath must name a folder.");
         if (!Enum.IsDefined(options.Database.Provider))
@@ -27,5 +28,22 @@ public sealed class SiteOptionsValidator : IValidateOptions<SiteOptions>
         if (!string.IsNullOrEmpty(options.Setup.AdminEmail) && !MailboxAddress.TryParse(options.Setup.AdminEmail, out _))
             failures.Add($"ContestSite__Setup__AdminEmail is not an email address: '{options.Setup.AdminEmail}'.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private void ValidateAddresses(SiteOptions options, List<string> failures)
+    {
+        if (string.IsNullOrWhiteSpace(options.PublicBaseUrl))
+        {
+            if (!environment.IsDevelopment())
+                failures.Add("ContestSite__PublicBaseUrl is required: the site's public address, e.g. https://contest.example.cn " +
+                    "(every link in mail starts with it, and requests for other host names are refused).");
+        }
+        else if (!PublicAddress.TryParseBaseUrl(options.PublicBaseUrl, out _))
+        {
+            failures.Add($"ContestSite__PublicBaseUrl must be an absolute http:// or https:// address without query or fragment (was '{options.PublicBaseUrl}').");
+        }
+        var invalidProxies = PublicAddress.ParseProxies(options.KnownProxies).Invalid;
+        if (invalidProxies.Count > 0)
+            failures.Add($"ContestSite__KnownProxies must list IP addresses or CIDR networks separated by commas (not: {string.Join(", ", invalidProxies)}).");
     }
 }

@@ -1,6 +1,7 @@
 using ContestSite.Core.Teams;
 using ContestSite.Data;
 using ContestSite.Web.Contests;
+using ContestSite.Web.Hosting;
 using ContestSite.Web.Security;
 using ContestSite.Web.Teams.UseCases;
 using Microsoft.AspNetCore.Mvc;
@@ -13,12 +14,12 @@ namespace ContestSite.Web.Teams;
 /// ids reveal nothing. Every action acts on the team of the route and checks the person's role again.
 /// </summary>
 [RequirePermission(TeamPermissions.Participate)]
-public sealed class DetailsModel(ContestDbContext db, CurrentContest current, TimeProvider clock, IStringLocalizerFactory localizers) : TeamPageModel(localizers)
+public sealed class DetailsModel(ContestDbContext db, CurrentContest current, TimeProvider clock, PublicUrls urls, IStringLocalizerFactory localizers) : TeamPageModel(localizers)
 {
     public Team Team { get; private set; } = null!;
     public bool IsCaptain { get; private set; }
     public DateTimeOffset Now { get; private set; }
-    public string InviteLink => Team.InviteCode is null ? "" : $"{Request.Scheme}://{Request.Host}/teams/join/{Team.InviteCode}";
+    public string InviteLink => Team.InviteCode is null ? "" : JoinLink(Team.InviteCode);
     public bool InviteCodeUsable => Team.InviteCode is not null && TeamRules.CheckInviteCode(Team, Now).Allowed;
 
     public string PhoneOf(TeamMember member) => MemberPrivacy.PhoneShownTo(member, UserId, viewerIsOrganizer: false);
@@ -54,9 +55,11 @@ public sealed class DetailsModel(ContestDbContext db, CurrentContest current, Ti
     public Task<IActionResult> OnPostInviteAsync([FromRoute] int id, [FromForm] InviteEmailInput invite, [FromServices] InviteByEmail inviteByEmail)
     {
         if (!ModelState.IsValid) return ActAsync(id, () => Task.FromResult(RuleResult.Refuse("请填写正确的邮箱地址")), "");
-        return ActAsync(id, () => inviteByEmail.RunAsync(Contest!, id, UserId, invite.Email, code => $"{Request.Scheme}://{Request.Host}/teams/join/{code}"),
+        return ActAsync(id, () => inviteByEmail.RunAsync(Contest!, id, UserId, invite.Email, JoinLink),
             "邀请邮件已发送。");
     }
+
+    private string JoinLink(string code) => urls.Page("/Teams/Join", new { code });
 
     /// <summary>Runs an action for a member of the team: success redirects with a notice, refusal shows the page with the reason.</summary>
     private async Task<IActionResult> ActAsync(int id, Func<Task<RuleResult>> action, string successMessage, string? next = null)

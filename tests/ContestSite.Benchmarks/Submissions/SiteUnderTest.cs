@@ -44,6 +44,7 @@ internal sealed partial class SiteUnderTest : IAsyncDisposable
         start.Environment["ContestSite__Database__Provider"] = "Sqlite";
         start.Environment["ContestSite__Setup__AdminEmail"] = "ops@bench.local";
         start.Environment["ContestSite__Setup__AdminPassword"] = "Ops-pass-2020";
+        start.Environment["ContestSite__PublicBaseUrl"] = root.ToString();
         foreach (var (key, value) in settings) start.Environment[key] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

@@ -91,7 +91,7 @@ public sealed class AnnouncementMailTests
         var again = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
         {
             using var scope = site.Services.CreateScope();
-            return await scope.ServiceProvider.GetRequiredService<AnnouncementMailer>().SendDueAsync(null);
+            return await scope.ServiceProvider.GetRequiredService<AnnouncementMailer>().SendDueAsync();
         }));
         Assert.All(again, sent => Assert.Equal(0, sent));
         Assert.Equal(1, await site.WithDbAsync(db => db.Outbox.CountAsync(m => m.Subject.Contains("定时邮件"))));
@@ -122,7 +122,7 @@ public sealed class AnnouncementMailTests
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
         {
             using var scope = site.Services.CreateScope();
-            return await scope.ServiceProvider.GetRequiredService<AnnouncementMailer>().SendAsync(id, null);
+            return await scope.ServiceProvider.GetRequiredService<AnnouncementMailer>().SendAsync(id);
         }));
 
         Assert.Single(results, r => r);

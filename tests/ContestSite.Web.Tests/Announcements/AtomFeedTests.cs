@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using ContestSite.Web.Tests.Infrastructure;
 using static ContestSite.Web.Tests.Announcements.AnnouncementTestKit;
 
 namespace ContestSite.Web.Tests.Announcements;
@@ -23,12 +24,12 @@ public sealed class AtomFeedTests
         var feed = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
         Assert.Equal(Atom + "feed", feed.Name);
         foreach (var required in new[] { "id", "title", "updated", "author" }) Assert.NotNull(feed.Element(Atom + required));
-        Assert.Equal("http://localhost/announcements/feed.atom", feed.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "self").Attribute("href")!.Value);
+        Assert.Equal($"{SiteFactory.PublicBaseUrl}/announcements/feed.atom", feed.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "self").Attribute("href")!.Value);
         var entries = feed.Elements(Atom + "entry").ToList();
         var entry = Assert.Single(entries, e => e.Element(Atom + "title")!.Value == "已发布的新闻");
         Assert.DoesNotContain(entries, e => e.Element(Atom + "title")!.Value is "还是草稿" or "明天发布");
-        Assert.Equal($"http://localhost/announcements/{id}", entry.Element(Atom + "id")!.Value);
-        Assert.Equal($"http://localhost/announcements/{id}", entry.Element(Atom + "link")!.Attribute("href")!.Value);
+        Assert.Equal($"{SiteFactory.PublicBaseUrl}/announcements/{id}", entry.Element(Atom + "id")!.Value);
+        Assert.Equal($"{SiteFactory.PublicBaseUrl}/announcements/{id}", entry.Element(Atom + "link")!.Attribute("href")!.Value);
         Assert.True(DateTimeOffset.TryParse(entry.Element(Atom + "updated")!.Value, out _));
         Assert.Equal("新闻", entry.Element(Atom + "category")!.Attribute("term")!.Value);
         Assert.Contains("<strong>内容</strong>", entry.Element(Atom + "content")!.Value);

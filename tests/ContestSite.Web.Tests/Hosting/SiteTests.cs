@@ -84,15 +84,35 @@ public sealed class SiteTests
         Assert.DoesNotContain(" at ", html.Replace("at the", ""));
     }
 
+    [Fact]
+    public async Task No_response_over_a_real_socket_names_the_server_software()
+    {
+        // The in-process test server never writes Server; only Kestrel on a real port can show it is gone.
+        await using var site = await SiteFactory.CreateAsync(realPort: true, services: s => s.AddSingleton<IStartupFilter>(new ThrowingEndpointFilter()));
+        using var http = new HttpClient { BaseAddress = site.RootUri };
+        var answers = new List<(string Url, HttpStatusCode Status, bool NamesServer)>();
+
+        foreach (var url in new[] { "/", "/_content/ContestSite.Theme/css/site.css", "/api/datasets", "/healthz", "/no/such/page", "/test-crash" })
+        {
+            using var response = await http.GetAsync(url);
+            answers.Add((url, response.StatusCode, response.Headers.Contains("Server")));
+        }
+
+        Assert.Contains(answers, a => a.Status == HttpStatusCode.OK);
+        Assert.Contains(answers, a => a.Status == HttpStatusCode.NotFound);
+        Assert.Contains(answers, a => a.Status == HttpStatusCode.InternalServerError);
+        Assert.All(answers, a => Assert.False(a.NamesServer, a.Url));
+    }
+
     private sealed class ThrowingEndpointFilter : IStartupFilter
     {
         // Added after the site's pipeline, so it runs behind the site's exception handler for a path no page claims.
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             next(app);
-            app.Use((HttpContext context, RequestDelegate _) => context.Request.Path == "/test-crash"
+            app.Use((HttpContext context, RequestDelegate rest) => context.Request.Path == "/test-crash"
                 ? throw new InvalidOperationException("secret detail")
-                : Task.CompletedTask);
+                : rest(context));
         };
     }
 }

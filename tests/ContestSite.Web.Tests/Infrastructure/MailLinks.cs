@@ -15,6 +15,11 @@ public static partial class MailLinks
         return new Uri(WebUtility.HtmlDecode(match.Value)).PathAndQuery;
     }
 
+    /// <summary>Every absolute link in the mail, from its text and its HTML body.</summary>
+    public static IReadOnlyList<string> All(MimeMessage message) =>
+        new[] { message.TextBody, message.HtmlBody }.Where(body => body is not null)
+            .SelectMany(body => LinkPattern().Matches(body!).Select(m => WebUtility.HtmlDecode(m.Value))).ToList();
+
     [GeneratedRegex(@"https?://[^\s""<>]+")]
     private static partial Regex LinkPattern();
 }

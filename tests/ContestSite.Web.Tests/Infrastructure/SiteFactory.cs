@@ -20,6 +20,8 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
 {
     public const string OrganizerEmail = "organizer@test.local";
     public const string OrganizerPassword = "Organizer-pass-2020";
+    /// <summary>The configured public address: every link the site mails starts with it, whatever the request said.</summary>
+    public const string PublicBaseUrl = "http://contest.test";
 
     public const int TestPasswordHashIterations = 1_000;
 
@@ -49,6 +51,8 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
             ["ContestSite:Setup:AdminEmail"] = OrganizerEmail,
             ["ContestSite:Setup:AdminPassword"] = OrganizerPassword,
         };
+        // On a real port the browser follows the links, so they keep Development's default: the listening address.
+        if (!realPort) _settings["ContestSite:PublicBaseUrl"] = PublicBaseUrl;
     }
 
     public string AppDataPath { get; }
@@ -137,7 +141,11 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
         });
     }
 
-    public SiteClient CreateSiteClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    /// <param name="baseAddress">The address requests claim to be for (their Host), e.g. a forged one.</param>
+    public SiteClient CreateSiteClient(Uri? baseAddress = null) => new(CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false, HandleCookies = true, BaseAddress = baseAddress ?? new Uri("http://localhost"),
+    }));
 
     /// <summary>Runs <paramref name="action"/> with the site's database in a scope of its own.</summary>
     public async Task<T> WithDbAsync<T>(Func<ContestDbContext, Task<T>> action)

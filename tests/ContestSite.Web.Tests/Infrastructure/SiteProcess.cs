@@ -36,6 +36,7 @@ public static class SiteProcess
         ["ContestSite__Database__Provider"] = "Sqlite",
         ["ContestSite__Setup__AdminEmail"] = "ops@test.local",
         ["ContestSite__Setup__AdminPassword"] = "Ops-pass-2020",
+        ["ContestSite__PublicBaseUrl"] = "http://127.0.0.1",
     };
 
     public static string NewAppDataFolder()

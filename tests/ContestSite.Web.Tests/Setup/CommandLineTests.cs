@@ -85,6 +85,10 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("ContestSite__Database__Provider", "Mongo", "ContestSite:Database:Provider")]
     [InlineData("ContestSite__Smtp__From", "not an address", "ContestSite__Smtp__From")]
     [InlineData("ContestSite__Smtp__Security", "Maybe", "ContestSite__Smtp__Security")]
+    [InlineData("ContestSite__PublicBaseUrl", "contest.example.cn", "ContestSite__PublicBaseUrl")]
+    [InlineData("ContestSite__PublicBaseUrl", "https://contest.example.cn/?from=mail", "ContestSite__PublicBaseUrl")]
+    [InlineData("ContestSite__PublicBaseUrl", "", "ContestSite__PublicBaseUrl is required")]
+    [InlineData("ContestSite__KnownProxies", "10.0.0.5, proxy.internal", "ContestSite__KnownProxies")]
     public async Task A_bad_setting_stops_the_site_with_a_message_naming_the_setting(string key, string value, string named)
     {
         var env = SiteProcess.SqliteSite(_appData);

@@ -27,7 +27,8 @@ public static class ImportValues
             return null;
         }
         string[] patterns = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy-MM-dd HH:mm:ss", "yyyy/M/d", "yyyy-M-d"];
-        return DateTime.TryParseExact(text, patterns, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        // A year a catalogue cannot mean (0001, 9999) is as unreadable as a typo, and year 1 at UTC+8 would not even fit a DateTimeOffset.
+        return DateTime.TryParseExact(text, patterns, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year is >= 1900 and <= 2100
             ? new DateTimeOffset(date, ChinaOffset)
             : null;
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using ContestSite.Data.Accounts;
 using ContestSite.Web.Audit;
+using ContestSite.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ namespace ContestSite.Web.Accounts.Manage;
 
 /// <summary>The new address takes effect only when its owner follows the link mailed to it.</summary>
 [Authorize]
-public sealed class ChangeEmailModel(UserManager<SiteUser> users, AccountEmails emails, IAuditLog audit, IStringLocalizerFactory localizers) : PageModel
+public sealed class ChangeEmailModel(UserManager<SiteUser> users, AccountEmails emails, IAuditLog audit, IStringLocalizerFactory localizers, PublicUrls urls) : PageModel
 {
     public string CurrentEmail { get; private set; } = "";
 
@@ -54,7 +55,7 @@ public sealed class ChangeEmailModel(UserManager<SiteUser> users, AccountEmails 
             return Page();
         }
         var code = await users.GenerateChangeEmailTokenAsync(user, newEmail);
-        var link = Url.Page("/Accounts/ConfirmEmailChange", null, new { userId = user.Id, email = newEmail, code }, Request.Scheme, Request.Host.Value)!;
+        var link = urls.Page("/Accounts/ConfirmEmailChange", new { userId = user.Id, email = newEmail, code });
         await emails.ConfirmEmailChangeAsync(user, newEmail, link);
         await audit.AppendAsync(new AuditEvent("account.email-change", $"user:{user.Id}", "requested", $"to {newEmail}"));
         TempData["Notice"] = t["确认邮件已发送到 {0}，点击邮件中的链接后更改生效。", newEmail].Value;

@@ -35,7 +35,7 @@ public sealed class EditAnnouncementModel(ContestDbContext db, CurrentContest cu
     public async Task<IActionResult> OnPostAsync(int? id, [FromServices] SaveAnnouncement save)
     {
         if (!await LoadAsync(id)) return NotFound();
-        var result = await save.RunAsync(id, Input, User.FindFirstValue(ClaimTypes.NameIdentifier), $"{Request.Scheme}://{Request.Host}{Request.PathBase}");
+        var result = await save.RunAsync(id, Input, User.FindFirstValue(ClaimTypes.NameIdentifier));
         if (!result.Ok) return Refused(result);
         TempData["Notice"] = _text[Input.Mode switch
         {

@@ -11,7 +11,7 @@ namespace ContestSite.Web.Announcements.UseCases;
 /// </summary>
 public sealed class SaveAnnouncement(ContestDbContext db, AnnouncementSchedule schedule, AnnouncementMailer mailer, IAuditLog audit, TimeProvider clock)
 {
-    public async Task<AnnouncementResult> RunAsync(int? id, AnnouncementInput input, string? authorId, string origin)
+    public async Task<AnnouncementResult> RunAsync(int? id, AnnouncementInput input, string? authorId)
     {
         var now = clock.GetUtcNow();
         var announcement = id is { } existing ? await db.Announcements.SingleOrDefaultAsync(a => a.Id == existing) : null;
@@ -51,18 +51,17 @@ public sealed class SaveAnnouncement(ContestDbContext db, AnnouncementSchedule s
             db.ChangeTracker.Clear();
             return AnnouncementResult.Refuse("公告刚被其他人修改，请刷新页面后重试");
         }
-        await AfterChangeAsync(target, announcement is null ? "announcement.created" : "announcement.edited", origin);
+        await AfterChangeAsync(target, announcement is null ? "announcement.created" : "announcement.edited");
         return new AnnouncementResult(target.Id, []);
     }
 
-    private async Task AfterChangeAsync(Announcement saved, string action, string origin)
+    private async Task AfterChangeAsync(Announcement saved, string action)
     {
         var now = clock.GetUtcNow();
         var state = saved.PublishAt is null ? "draft" : saved.IsScheduled(now) ? $"scheduled {saved.PublishAt:o}" : "published";
         await audit.AppendAsync(new AuditEvent(action, $"announcement:{saved.Id}", "ok", $"{state}; {saved.Title}"));
-        schedule.LastKnownOrigin = origin;
         await schedule.ChangedAsync();
-        if (saved.IsEmailDue(now)) await mailer.SendAsync(saved.Id, origin);
+        if (saved.IsEmailDue(now)) await mailer.SendAsync(saved.Id);
     }
 
     private static DateTimeOffset? DecidePublishAt(AnnouncementInput input, Announcement? saved, DateTimeOffset now, out string? error)
@@ -76,7 +75,7 @@ public sealed class SaveAnnouncement(ContestDbContext db, AnnouncementSchedule s
                 // An announcement already out keeps its publish time: editing a typo does not make it "new".
                 return saved?.IsVisible(now) == true ? saved.PublishAt : now;
             case PublishMode.Schedule:
-                if (!ContestTime.TryParseInput(input.PublishAt, out var at)) { error = "请填写定时发布的时间"; return null; }
+                if (!ContestTime.TryParseInput(input.PublishAt, out var at)) { error = ContestTime.InputProblem(input.PublishAt) ?? "请填写定时发布的时间"; return null; }
                 if (at <= now) { error = "定时发布的时间须晚于现在；要马上发布请选择“立即发布”"; return null; }
                 return at;
             default:

@@ -23,8 +23,8 @@ public sealed class DatasetInput
     [StringLength(20000, ErrorMessage = "字段列表过长")] public string? Fields { get; set; }
     [Range(0, long.MaxValue, ErrorMessage = "数据量不能为负数")] public long? RecordCount { get; set; }
     [StringLength(100, ErrorMessage = "更新频率过长")] public string? UpdateFrequency { get; set; }
-    public DateOnly? FirstPublished { get; set; }
-    public DateOnly? LastUpdated { get; set; }
+    [InputDateRange] public DateOnly? FirstPublished { get; set; }
+    [InputDateRange] public DateOnly? LastUpdated { get; set; }
     public bool Published { get; set; }
 
     public static DatasetInput From(Dataset d) => new()

@@ -131,7 +131,7 @@ public sealed class ContestInput
         if (!ContestTime.TryParseInput(RegistrationOpensAt, out var opens) || !ContestTime.TryParseInput(RegistrationClosesAt, out var closes)
             || !ContestTime.TryParseInput(RosterLocksAt, out var locks))
         {
-            error = "时间格式不正确";
+            error = ContestTime.FirstInputProblem(RegistrationOpensAt, RegistrationClosesAt, RosterLocksAt);
             return false;
         }
         contest.Name = Name.Trim();

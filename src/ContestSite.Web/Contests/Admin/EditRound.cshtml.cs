@@ -43,9 +43,9 @@ public sealed class EditRoundModel(ContestDbContext db, CurrentContest current, 
         var round = IsNew ? new Round { Name = "", ContestId = contest.Id } : await LoadAsync();
         if (round is null) return NotFound();
         if (!ModelState.IsValid) return Page();
-        if (!Input.TryApply(round))
+        if (!Input.TryApply(round, out var timeError))
         {
-            ModelState.AddModelError(string.Empty, _t["时间格式不正确"].Value);
+            ModelState.AddModelError(string.Empty, _t[timeError!].Value);
             return Page();
         }
         var errors = ContestSchedule.Validate(round).ToList();
@@ -133,11 +133,15 @@ public sealed class RoundInput
         JudgesPerEntry = r.JudgesPerEntry, AdvanceCount = r.AdvanceCount, BlindReview = r.BlindReview,
     };
 
-    public bool TryApply(Round round)
+    public bool TryApply(Round round, out string? error)
     {
+        error = null;
         if (!ContestTime.TryParseInput(SubmissionOpensAt, out var so) || !ContestTime.TryParseInput(SubmissionClosesAt, out var sc)
             || !ContestTime.TryParseInput(ReviewOpensAt, out var ro) || !ContestTime.TryParseInput(ReviewClosesAt, out var rc))
+        {
+            error = ContestTime.FirstInputProblem(SubmissionOpensAt, SubmissionClosesAt, ReviewOpensAt, ReviewClosesAt);
             return false;
+        }
         round.Name = Name.Trim();
         round.Sequence = Sequence;
         (round.SubmissionOpensAt, round.SubmissionClosesAt, round.ReviewOpensAt, round.ReviewClosesAt) = (so, sc, ro, rc);

@@ -16,8 +16,11 @@ public sealed class PublishToGallery(ContestDbContext db, IAuditLog audit, Galle
     public async Task<GalleryResult> RunAsync(GalleryPublishInput input, string organizerId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var problems = GalleryRules.ConsentProblems(input.Consent, now).Concat(
-            GalleryRules.ShowcaseProblems(input.Title, input.Text, input.TeamDisplayName, input.MemberDisplayNames)).ToList();
+        // A consent time that is typed but unusable says why, instead of "enter the consent time".
+        var timeProblem = ContestTime.InputProblem(input.ConsentGivenAt);
+        var problems = GalleryRules.ConsentProblems(input.Consent, now).Where(p => timeProblem is null || p != GalleryRules.MissingConsentTime)
+            .Concat(timeProblem is null ? [] : [timeProblem])
+            .Concat(GalleryRules.ShowcaseProblems(input.Title, input.Text, input.TeamDisplayName, input.MemberDisplayNames)).ToList();
         if (problems.Count > 0)
         {
             await audit.AppendAsync(new AuditEvent("gallery.publish", $"submission:{input.SubmissionId}", "refused", string.Join("; ", problems)));
