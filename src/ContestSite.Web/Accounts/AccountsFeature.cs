@@ -1,6 +1,7 @@
 using ContestSite.Core.Security;
 using ContestSite.Data;
 using ContestSite.Data.Accounts;
+using ContestSite.Web.Accounts.Sessions;
 using ContestSite.Web.Navigation;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Identity;
@@ -68,7 +69,12 @@ public static class AccountsFeature
             cookie.ReturnUrlParameter = "returnUrl";
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
+            // Identity has put its security-stamp check here already; the server-side session is checked before it.
+            var securityStampCheck = cookie.Events.OnValidatePrincipal;
+            cookie.Events.OnValidatePrincipal = context => SessionValidation.ValidatePrincipalAsync(context, securityStampCheck);
         });
+        services.AddScoped<UserSessions>();
+        services.AddScoped<UnknownAccountPasswordCheck>();
         services.AddScoped<AccountEmails>();
         services.AddPermissions<AccountPermissions>();
         services.AddNavigation<AccountsNavigation>();

@@ -7,7 +7,7 @@ namespace ContestSite.Web.Tests.Accounts;
 public sealed class SignInTests
 {
     [Fact]
-    public async Task Six_wrong_passwords_lock_the_account_and_then_even_the_right_password_is_refused()
+    public async Task Five_wrong_passwords_lock_the_account_and_only_the_right_password_learns_of_the_lock()
     {
         await using var site = await SiteFactory.CreateAsync();
         var user = await site.CreateUserAsync("locked@example.com", "Right-pass-123");
@@ -17,17 +17,40 @@ public sealed class SignInTests
         {
             var wrong = await client.SignInAsync("locked@example.com", "wrong-pass-" + i);
             Assert.Equal(HttpStatusCode.OK, wrong.Status);
+            Assert.Contains("邮箱或密码不正确", wrong.Text);
         }
         var sixth = await client.SignInAsync("locked@example.com", "wrong-pass-6");
-        Assert.Contains("账号已锁定", sixth.Text);
+        Assert.Contains("邮箱或密码不正确", sixth.Text);
+        Assert.DoesNotContain("锁定", sixth.Text);
         var right = await client.SignInAsync("locked@example.com", "Right-pass-123");
         Assert.Contains("账号已锁定", right.Text);
         Assert.Equal(HttpStatusCode.OK, right.Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account/manage")).Status);
 
         var lockouts = await site.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "account.lockout" && e.Subject == $"user:{user.Id}"));
-        Assert.True(lockouts >= 1);
+        Assert.Equal(1, lockouts);
         var failures = await site.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "account.signin" && e.Outcome == "wrong-password" && e.Subject == $"user:{user.Id}"));
         Assert.Equal(4, failures);
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_while_locked_do_not_extend_the_lock_which_ends_on_time()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        var user = await site.CreateUserAsync("patience@example.com", "Right-pass-123");
+        using var client = site.CreateSiteClient();
+        for (var i = 0; i < 5; i++) await client.SignInAsync("patience@example.com", "wrong-pass-" + i);
+        var lockedUntil = await site.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.LockoutEnd).SingleAsync());
+        Assert.NotNull(lockedUntil);
+
+        site.Clock.Advance(TimeSpan.FromMinutes(10));
+        for (var i = 0; i < 3; i++) await client.SignInAsync("patience@example.com", "still-wrong-" + i);
+        Assert.Equal(lockedUntil, await site.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.LockoutEnd).SingleAsync()));
+        Assert.Equal(0, await site.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.AccessFailedCount).SingleAsync()));
+
+        site.Clock.Advance(TimeSpan.FromMinutes(6));
+        var after = await client.SignInAsync("patience@example.com", "Right-pass-123");
+        Assert.Equal(HttpStatusCode.Redirect, after.Status);
     }
 
     [Fact]

@@ -1,11 +1,13 @@
 using System.Net;
 using ContestSite.Data;
 using ContestSite.Data.Accounts;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -46,6 +48,19 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
             ["ContestSite:Setup:AdminEmail"] = OrganizerEmail,
             ["ContestSite:Setup:AdminPassword"] = OrganizerPassword,
         };
+        // The builders sign the same organizer in from a fresh client at every step, on a clock that stands still, and
+        // the browser tests all come from 127.0.0.1: throttling tests ask for the real limits with UseRealThrottleLimits.
+        foreach (var rule in ThrottleRules)
+            foreach (var limit in new[] { "PerAddress", "PerAccount" })
+                _settings[$"ContestSite:Throttling:{rule}:{limit}"] = "100000";
+    }
+
+    private static readonly string[] ThrottleRules = ["SignIn", "Registration", "Mail", "InviteCode"];
+
+    /// <summary>Drops the raised throttle limits of the tests, so the site runs with its defaults.</summary>
+    public static void UseRealThrottleLimits(Dictionary<string, string?> settings)
+    {
+        foreach (var key in settings.Keys.Where(k => k.StartsWith("ContestSite:Throttling:", StringComparison.Ordinal)).ToList()) settings.Remove(key);
     }
 
     public string AppDataPath { get; }
@@ -90,11 +105,18 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, RemoteAddressFromTestHeader>();
             _services?.Invoke(services);
         });
     }
 
-    public SiteClient CreateSiteClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    /// <summary>A client that keeps cookies and does not follow redirects; with <paramref name="remoteAddress"/>, the site sees it connect from there.</summary>
+    public SiteClient CreateSiteClient(IPAddress? remoteAddress = null)
+    {
+        var cookies = new CookieContainerHandler();
+        DelegatingHandler[] handlers = remoteAddress is null ? [cookies] : [new RemoteAddressFromTestHeader.Sender(remoteAddress), cookies];
+        return new SiteClient(CreateDefaultClient(handlers), cookies.Container);
+    }
 
     /// <summary>Runs <paramref name="action"/> with the site's database in a scope of its own.</summary>
     public async Task<T> WithDbAsync<T>(Func<ContestDbContext, Task<T>> action)
@@ -129,5 +151,33 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
         _postgres = null;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(AppDataPath, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
+
+/// <summary>
+/// Lets a test client choose the address the site sees it connect from (TestServer has no sockets), so tests can
+/// play many clients; only the in-process test sites install it.
+/// </summary>
+internal sealed class RemoteAddressFromTestHeader : IStartupFilter
+{
+    private const string Header = "X-Test-Remote-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((http, nextMiddleware) =>
+        {
+            if (IPAddress.TryParse(http.Request.Headers[Header].ToString(), out var address)) http.Connection.RemoteIpAddress = address;
+            return nextMiddleware(http);
+        });
+        next(app);
+    };
+
+    public sealed class Sender(IPAddress address) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Add(Header, address.ToString());
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }
