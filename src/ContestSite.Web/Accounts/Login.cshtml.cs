@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace ContestSite.Web.Accounts;
 
@@ -15,8 +16,8 @@ namespace ContestSite.Web.Accounts;
 /// exists, is unconfirmed, disabled or locked. Only someone who knows the password learns the account's state.
 /// </summary>
 [Throttle(ThrottleRules.SignIn, AccountField = "Input.Email")]
-public sealed class LoginModel(UserManager<SiteUser> users, UserSessions sessions, UnknownAccountPasswordCheck unknownAccount, IAuditLog audit,
-    TimeProvider clock, IStringLocalizerFactory localizers) : PageModel
+public sealed class LoginModel(UserManager<SiteUser> users, UserSessions sessions, UnknownAccountPasswordCheck unknownAccount, ClientFailureBudget failureBudget,
+    IOptions<LockoutOptions> lockout, IAuditLog audit, TimeProvider clock, IStringLocalizerFactory localizers) : PageModel
 {
     private readonly IStringLocalizer _t = localizers.Create(typeof(LoginModel));
 
@@ -29,10 +30,13 @@ public sealed class LoginModel(UserManager<SiteUser> users, UserSessions session
     {
         if (!ModelState.IsValid) return Page();
         var email = Input.Email.Trim();
+        var client = ThrottlingFeature.ClientAddress(HttpContext);
+        if (failureBudget.WaitFor(client, email) is { } wait) return TooManyFailures(wait);
         var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
             unknownAccount.Spend(Input.Password);
+            failureBudget.Spend(client, email);
             await audit.AppendAsync(new AuditEvent("account.signin", $"email:{email}", "unknown-account"));
             return Refuse(_t["邮箱或密码不正确。"].Value);
         }
@@ -43,11 +47,13 @@ public sealed class LoginModel(UserManager<SiteUser> users, UserSessions session
         {
             // A locked account counts no more failures: the lock ends on time whatever is guessed meanwhile.
             var rightPassword = await users.CheckPasswordAsync(user, Input.Password);
+            if (!rightPassword) failureBudget.Spend(client, email);
             await audit.AppendAsync(Event("account.signin", rightPassword ? "locked" : "locked-wrong-password"));
-            return Refuse(rightPassword ? _t["密码错误次数过多，账号已锁定 15 分钟。可稍后再试，或通过“忘记密码”重置。"].Value : _t["邮箱或密码不正确。"].Value);
+            return Refuse(rightPassword ? _t["密码错误次数过多，账号已锁定 {0} 分钟。可稍后再试，或通过“忘记密码”重置。", (int)lockout.Value.Duration.TotalMinutes].Value : _t["邮箱或密码不正确。"].Value);
         }
         if (!await users.CheckPasswordAsync(user, Input.Password))
         {
+            failureBudget.Spend(client, email);
             await users.AccessFailedAsync(user);
             var lockedNow = IsLockedOut(user);
             await audit.AppendAsync(lockedNow ? Event("account.lockout", "locked") : Event("account.signin", "wrong-password"));
@@ -72,6 +78,13 @@ public sealed class LoginModel(UserManager<SiteUser> users, UserSessions session
 
     /// <summary>Decided on the site's clock, as the users page shows it (Identity itself reads the machine clock).</summary>
     private bool IsLockedOut(SiteUser user) => user.LockoutEnabled && user.LockoutEnd > clock.GetUtcNow();
+
+    /// <summary>This client has spent its wrong passwords on this account: answered like the throttle, before any password check.</summary>
+    private StatusCodeResult TooManyFailures(TimeSpan wait)
+    {
+        Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return StatusCode(StatusCodes.Status429TooManyRequests);
+    }
 
     private PageResult Refuse(string message)
     {

@@ -39,7 +39,8 @@ public sealed class ClockWindowLimiter(int permitLimit, TimeSpan window, TimePro
         {
             var now = clock.GetUtcNow();
             if (!IsCurrent(now)) (_start, _used) = (now, 0);
-            if (_used + permitCount > permitLimit) return new WindowLease(_start + window - now);
+            // Zero permits asks "is any left?" without taking one.
+            if (_used + Math.Max(permitCount, 1) > permitLimit) return new WindowLease(_start + window - now);
             _used += permitCount;
             return Acquired;
         }

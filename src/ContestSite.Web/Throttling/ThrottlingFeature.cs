@@ -94,7 +94,7 @@ public static class ThrottlingFeature
         ?? (http.User.Identity?.IsAuthenticated == true && http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } id ? "user:" + id : null);
 
     /// <summary>One IPv4 address, or one IPv6 /64 (what one subscriber is usually given).</summary>
-    internal static string ClientAddress(HttpContext http)
+    public static string ClientAddress(HttpContext http)
     {
         var address = http.Connection.RemoteIpAddress;
         if (address is null) return "address:unknown";

@@ -1,6 +1,11 @@
 using System.Net;
 using ContestSite.Web.Tests.Infrastructure;
+using ContestSite.Web.Accounts;
+using ContestSite.Web.Throttling;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ContestSite.Web.Tests.Accounts;
 
@@ -178,5 +183,44 @@ public sealed class ThrottlingTests
 
         Assert.All(answers.Take(5), a => Assert.Equal(HttpStatusCode.Redirect, a.Status));
         AssertThrottled(answers[5], 600);
+    }
+
+    [Fact]
+    public void A_throttle_limit_of_zero_or_a_window_of_zero_stops_the_site_with_the_settings_name()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ContestSite:Throttling:SignIn:PerAddress"] = "0",
+            ["ContestSite:Throttling:Mail:Window"] = "00:00:00",
+        }).Build());
+        services.AddThrottling();
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ThrottlingOptions>>().Value);
+
+        Assert.Contains("ContestSite__Throttling__SignIn__PerAddress must be at least 1 (was 0)", error.Message);
+        Assert.Contains("ContestSite__Throttling__Mail__Window must be between", error.Message);
+    }
+
+    [Fact]
+    public void The_default_limits_are_the_documented_ones()
+    {
+        var defaults = new ThrottlingOptions();
+        Assert.Equal((10, 10, TimeSpan.FromMinutes(1)), (defaults.SignIn.PerAddress, defaults.SignIn.PerAccount, defaults.SignIn.Window));
+        Assert.Equal((5, 3, TimeSpan.FromMinutes(10)), (defaults.Registration.PerAddress, defaults.Registration.PerAccount, defaults.Registration.Window));
+        Assert.Equal((5, 3, TimeSpan.FromMinutes(10)), (defaults.Mail.PerAddress, defaults.Mail.PerAccount, defaults.Mail.Window));
+        Assert.Equal((10, 10, TimeSpan.FromMinutes(1)), (defaults.InviteCode.PerAddress, defaults.InviteCode.PerAccount, defaults.InviteCode.Window));
+        Assert.True(new ThrottlingOptionsValidator().Validate(null, defaults).Succeeded);
+    }
+
+    [Fact]
+    public void A_lockout_window_shorter_than_the_lock_is_refused_at_start()
+    {
+        var result = new LockoutOptionsValidator().Validate(null, new LockoutOptions { Duration = TimeSpan.FromMinutes(30), ClientFailureWindow = TimeSpan.FromMinutes(10) });
+
+        Assert.True(result.Failed);
+        Assert.Contains("ContestSite__Accounts__Lockout__ClientFailureWindow", result.FailureMessage);
+        Assert.True(new LockoutOptionsValidator().Validate(null, new LockoutOptions()).Succeeded);
     }
 }
