@@ -186,6 +186,24 @@ public sealed class ThrottlingTests
     }
 
     [Fact]
+    public async Task Change_email_mails_from_one_signed_in_account_stop_at_three_whatever_the_address()
+    {
+        await using var site = await SiteAsync();
+        await site.CreateUserAsync("mover@example.com", Password);
+        using var client = site.CreateSiteClient(Attacker);
+        await client.SignInAsync("mover@example.com", Password);
+
+        var answers = new List<SiteClient.Page>();
+        for (var i = 0; i < 4; i++)
+            answers.Add(await client.PostFormAsync("/account/manage/email", new Dictionary<string, string> { ["NewEmail"] = $"new{i}@example.com", ["Password"] = Password }));
+
+        Assert.All(answers.Take(3), a => Assert.Equal(HttpStatusCode.Redirect, a.Status));
+        AssertThrottled(answers[3], 600);
+        Assert.Equal(0, await site.WithDbAsync(db => db.Outbox.CountAsync(m => m.ToAddress == "new3@example.com")));
+        Assert.Equal("mover@example.com", await site.WithDbAsync(db => db.Users.Select(u => u.Email).SingleAsync(e => e == "mover@example.com")));
+    }
+
+    [Fact]
     public void A_throttle_limit_of_zero_or_a_window_of_zero_stops_the_site_with_the_settings_name()
     {
         var services = new ServiceCollection();

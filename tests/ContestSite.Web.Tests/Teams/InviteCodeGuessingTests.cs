@@ -1,10 +1,11 @@
 using System.Net;
 using ContestSite.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using static ContestSite.Web.Tests.Teams.TeamTestKit;
 
 namespace ContestSite.Web.Tests.Teams;
 
-/// <summary>Invite codes cannot be guessed at speed: looking codes up and joining by code are throttled per address and per account.</summary>
+/// <summary>Invite codes cannot be guessed at speed, nor invitation mail sent in bulk: both are throttled per address and per account.</summary>
 public sealed class InviteCodeGuessingTests
 {
     private static async Task<SiteFactory> SiteWithRealLimitsAsync()
@@ -49,5 +50,25 @@ public sealed class InviteCodeGuessingTests
 
         Assert.Equal(HttpStatusCode.TooManyRequests, joined.Status);
         Assert.Single((await site.TeamAsync(teamId)).Members);
+    }
+
+    [Fact]
+    public async Task A_captain_mailing_invitations_in_bulk_is_stopped_after_three_while_the_teams_other_actions_stay_open()
+    {
+        await using var site = await SiteWithRealLimitsAsync();
+        using var captain = await site.ContestantAsync("captain@test.local");
+        var teamId = await captain.CreateTeamAsync(site, "邀请队");
+
+        var answers = new List<SiteClient.Page>();
+        for (var i = 0; i < 4; i++)
+            answers.Add(await captain.PostFormAsync($"/teams/{teamId}", new Dictionary<string, string> { ["Email"] = $"friend{i}@test.local" }, $"/teams/{teamId}?handler=Invite"));
+        var renewed = await captain.PostFormAsync($"/teams/{teamId}", new Dictionary<string, string>(), $"/teams/{teamId}?handler=RenewCode");
+
+        Assert.All(answers.Take(3), a => Assert.Equal(HttpStatusCode.Redirect, a.Status));
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[3].Status);
+        Assert.NotNull(answers[3].Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.Redirect, renewed.Status);
+        Assert.Equal(0, await site.WithDbAsync(db => db.Outbox.CountAsync(m => m.ToAddress == "friend3@test.local")));
+        await site.Smtp.WaitForAsync("friend2@test.local");
     }
 }
