@@ -74,7 +74,7 @@ public static class AccountsFeature
             cookie.AccessDeniedPath = "/account/access-denied";
             cookie.ReturnUrlParameter = "returnUrl";
             cookie.SlidingExpiration = true;
-            cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
+            cookie.ExpireTimeSpan = UserSessions.CookieLifetime;
             // Identity has put its security-stamp check here already; the server-side session is checked before it.
             var securityStampCheck = cookie.Events.OnValidatePrincipal;
             cookie.Events.OnValidatePrincipal = context => SessionValidation.ValidatePrincipalAsync(context, securityStampCheck);

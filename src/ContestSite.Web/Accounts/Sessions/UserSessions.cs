@@ -19,8 +19,10 @@ public sealed class UserSessions(ContestDbContext db, SignInManager<SiteUser> si
     public const string PropertyKey = "cs-session";
     /// <summary>Where the validated session id is kept for the rest of the request.</summary>
     internal const string ItemKey = "cs-session";
-    /// <summary>Rows of sessions no cookie can still carry (the cookie lives 14 days, sliding) are deleted at the user's next sign-in.</summary>
-    private static readonly TimeSpan KeepFor = TimeSpan.FromDays(15);
+    /// <summary>The sign-in cookie's sliding lifetime (<see cref="AccountsFeature"/>).</summary>
+    public static readonly TimeSpan CookieLifetime = TimeSpan.FromDays(14);
+    /// <summary>Rows of sessions no cookie can still carry are deleted at the user's next sign-in.</summary>
+    private static readonly TimeSpan KeepFor = CookieLifetime + TimeSpan.FromDays(1);
 
     /// <summary>Signs the user in on this browser with a new session.</summary>
     public async Task SignInAsync(SiteUser user, bool persistent)
@@ -60,7 +62,11 @@ public sealed class UserSessions(ContestDbContext db, SignInManager<SiteUser> si
         db.UserSessions.Where(s => s.UserId == userId && s.RevokedAt == null && s.Id != except)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, clock.GetUtcNow()));
 
-    public async Task<IReadOnlyList<UserSession>> ActiveAsync(string userId) =>
-        await db.UserSessions.AsNoTracking().Where(s => s.UserId == userId && s.RevokedAt == null)
+    /// <summary>The sessions a cookie may still carry (not revoked, seen within the cookie's lifetime), most recent first.</summary>
+    public async Task<IReadOnlyList<UserSession>> ActiveAsync(string userId)
+    {
+        var seenSince = clock.GetUtcNow() - CookieLifetime;
+        return await db.UserSessions.AsNoTracking().Where(s => s.UserId == userId && s.RevokedAt == null && s.LastSeenAt >= seenSince)
             .OrderByDescending(s => s.LastSeenAt).Take(50).ToListAsync();
+    }
 }
