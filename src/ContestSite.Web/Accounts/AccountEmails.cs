@@ -3,7 +3,7 @@ using ContestSite.Web.Email;
 
 namespace ContestSite.Web.Accounts;
 
-/// <summary>The account mails: confirmation, password reset, email change. Links are absolute to this site.</summary>
+/// <summary>The account mails: confirmation, password reset, email change, a registration with a taken address. Links are absolute to this site.</summary>
 public sealed class AccountEmails(EmailOutbox outbox, EmailTemplates templates)
 {
     public Task ConfirmRegistrationAsync(SiteUser user, string link) => outbox.SendAsync(templates.Build(user.PreferredCulture, user.Email!, user.DisplayName,
@@ -14,4 +14,9 @@ public sealed class AccountEmails(EmailOutbox outbox, EmailTemplates templates)
 
     public Task ConfirmEmailChangeAsync(SiteUser user, string newEmail, string link) => outbox.SendAsync(templates.Build(user.PreferredCulture, newEmail, user.DisplayName,
         "请确认您的新邮箱", [("您申请将账号邮箱更改为 {0}。点击下面的链接后更改生效。", [newEmail])], ("确认新邮箱", link)));
+
+    /// <summary>Registering an address that has an account answers like any registration; only the owner learns of it, here.</summary>
+    public Task RegistrationAttemptAsync(SiteUser user, string signInLink, string resetLink) => outbox.SendAsync(templates.Build(user.PreferredCulture, user.Email!, user.DisplayName,
+        "有人尝试用您的邮箱注册", [("有人（可能是您本人）尝试用此邮箱在浙江省数据开放创新应用大赛平台注册新账号。此邮箱已有账号，因此没有创建新账号，您的账号也没有任何改变。", []),
+            ("如果是您本人，请直接登录；如果忘记了密码，可以在这里重置：{0}", [resetLink]), ("如果不是您本人操作，请忽略此邮件。", [])], ("登录", signInLink)));
 }

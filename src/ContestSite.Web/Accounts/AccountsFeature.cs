@@ -1,9 +1,11 @@
 using ContestSite.Core.Security;
 using ContestSite.Data;
 using ContestSite.Data.Accounts;
+using ContestSite.Web.Accounts.Sessions;
 using ContestSite.Web.Navigation;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace ContestSite.Web.Accounts;
 
@@ -22,7 +24,6 @@ public static class AccountsFeature
 {
     /// <summary>OWASP's figure for PBKDF2-HMAC-SHA512; the framework default (100,000) is too low.</summary>
     public const int PasswordHashIterations = 210_000;
-    public const int MaxFailedSignIns = 5;
 
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
@@ -31,8 +32,6 @@ public static class AccountsFeature
                 identity.User.RequireUniqueEmail = true;
                 identity.SignIn.RequireConfirmedEmail = true;
                 identity.Lockout.AllowedForNewUsers = true;
-                identity.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
-                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 identity.Password.RequiredLength = 8;
                 identity.Password.RequireDigit = true;
                 identity.Password.RequireLowercase = false;
@@ -49,6 +48,14 @@ public static class AccountsFeature
             .AddTokenProvider<TimedTokenProvider>(TimedTokenProvider.Name)
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<SiteClaimsPrincipalFactory>();
+        services.AddOptions<LockoutOptions>().BindConfiguration(LockoutOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LockoutOptions>, LockoutOptionsValidator>();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<LockoutOptions>>((identity, lockout) =>
+        {
+            identity.Lockout.MaxFailedAccessAttempts = lockout.Value.MaxFailedAttempts;
+            identity.Lockout.DefaultLockoutTimeSpan = lockout.Value.Duration;
+        });
+        services.AddSingleton<ClientFailureBudget>();
         services.Configure<PasswordHasherOptions>(o =>
         {
             o.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
@@ -67,8 +74,13 @@ public static class AccountsFeature
             cookie.AccessDeniedPath = "/account/access-denied";
             cookie.ReturnUrlParameter = "returnUrl";
             cookie.SlidingExpiration = true;
-            cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
+            cookie.ExpireTimeSpan = UserSessions.CookieLifetime;
+            // Identity has put its security-stamp check here already; the server-side session is checked before it.
+            var securityStampCheck = cookie.Events.OnValidatePrincipal;
+            cookie.Events.OnValidatePrincipal = context => SessionValidation.ValidatePrincipalAsync(context, securityStampCheck);
         });
+        services.AddScoped<UserSessions>();
+        services.AddScoped<UnknownAccountPasswordCheck>();
         services.AddScoped<AccountEmails>();
         services.AddPermissions<AccountPermissions>();
         services.AddNavigation<AccountsNavigation>();

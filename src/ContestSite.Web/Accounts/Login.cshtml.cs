@@ -1,14 +1,23 @@
 using System.ComponentModel.DataAnnotations;
 using ContestSite.Data.Accounts;
+using ContestSite.Web.Accounts.Sessions;
 using ContestSite.Web.Audit;
+using ContestSite.Web.Throttling;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace ContestSite.Web.Accounts;
 
-public sealed class LoginModel(SignInManager<SiteUser> signIn, UserManager<SiteUser> users, IAuditLog audit, IStringLocalizerFactory localizers) : PageModel
+/// <summary>
+/// Sign-in checks the password before it says anything else: a wrong password gets one answer whether the account
+/// exists, is unconfirmed, disabled or locked. Only someone who knows the password learns the account's state.
+/// </summary>
+[Throttle(ThrottleRules.SignIn, AccountField = "Input.Email")]
+public sealed class LoginModel(UserManager<SiteUser> users, UserSessions sessions, UnknownAccountPasswordCheck unknownAccount, ClientFailureBudget failureBudget,
+    IOptions<LockoutOptions> lockout, IAuditLog audit, TimeProvider clock, IStringLocalizerFactory localizers) : PageModel
 {
     private readonly IStringLocalizer _t = localizers.Create(typeof(LoginModel));
 
@@ -21,36 +30,65 @@ public sealed class LoginModel(SignInManager<SiteUser> signIn, UserManager<SiteU
     {
         if (!ModelState.IsValid) return Page();
         var email = Input.Email.Trim();
+        var client = ThrottlingFeature.ClientAddress(HttpContext);
+        if (failureBudget.WaitFor(client, email) is { } wait) return TooManyFailures(wait);
         var user = await users.FindByEmailAsync(email);
-        var wrong = _t["邮箱或密码不正确。"].Value;
-        if (user is null || user.IsDisabled)
+        if (user is null)
         {
-            await audit.AppendAsync(new AuditEvent("account.signin", $"email:{email}", user is null ? "unknown-account" : "disabled"));
-            ModelState.AddModelError(string.Empty, user is null ? wrong : _t["该账号已被停用，请联系组委会。"].Value);
-            return Page();
+            unknownAccount.Spend(Input.Password);
+            failureBudget.Spend(client, email);
+            await audit.AppendAsync(new AuditEvent("account.signin", $"email:{email}", "unknown-account"));
+            return Refuse(_t["邮箱或密码不正确。"].Value);
         }
 
-        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         var subject = $"user:{user.Id}";
-        if (result.Succeeded)
+        AuditEvent Event(string action, string outcome) => new(action, subject, outcome) { ActorId = user.Id, ActorName = user.Email };
+        if (IsLockedOut(user))
         {
-            await audit.AppendAsync(new AuditEvent("account.signin", subject, "ok") { ActorId = user.Id, ActorName = user.Email });
-            return LocalRedirect(SafeReturnUrl.OrHome(ReturnUrl));
+            // A locked account counts no more failures: the lock ends on time whatever is guessed meanwhile.
+            var rightPassword = await users.CheckPasswordAsync(user, Input.Password);
+            if (!rightPassword) failureBudget.Spend(client, email);
+            await audit.AppendAsync(Event("account.signin", rightPassword ? "locked" : "locked-wrong-password"));
+            return Refuse(rightPassword ? _t["密码错误次数过多，账号已锁定 {0} 分钟。可稍后再试，或通过“忘记密码”重置。", (int)lockout.Value.Duration.TotalMinutes].Value : _t["邮箱或密码不正确。"].Value);
         }
-        if (result.IsLockedOut)
+        if (!await users.CheckPasswordAsync(user, Input.Password))
         {
-            await audit.AppendAsync(new AuditEvent("account.lockout", subject, "locked") { ActorId = user.Id, ActorName = user.Email });
-            ModelState.AddModelError(string.Empty, _t["密码错误次数过多，账号已锁定 15 分钟。可稍后再试，或通过“忘记密码”重置。"].Value);
-            return Page();
+            failureBudget.Spend(client, email);
+            await users.AccessFailedAsync(user);
+            var lockedNow = IsLockedOut(user);
+            await audit.AppendAsync(lockedNow ? Event("account.lockout", "locked") : Event("account.signin", "wrong-password"));
+            return Refuse(_t["邮箱或密码不正确。"].Value);
         }
-        if (result.IsNotAllowed)
+        if (user.IsDisabled)
         {
-            await audit.AppendAsync(new AuditEvent("account.signin", subject, "email-not-confirmed") { ActorId = user.Id, ActorName = user.Email });
-            ModelState.AddModelError(string.Empty, _t["请先点击确认邮件中的链接完成邮箱确认。"].Value);
-            return Page();
+            await audit.AppendAsync(Event("account.signin", "disabled"));
+            return Refuse(_t["该账号已被停用，请联系组委会。"].Value);
         }
-        await audit.AppendAsync(new AuditEvent("account.signin", subject, "wrong-password") { ActorId = user.Id, ActorName = user.Email });
-        ModelState.AddModelError(string.Empty, wrong);
+        if (!user.EmailConfirmed)
+        {
+            await audit.AppendAsync(Event("account.signin", "email-not-confirmed"));
+            return Refuse(_t["请先点击确认邮件中的链接完成邮箱确认。"].Value);
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        await sessions.SignInAsync(user, Input.RememberMe);
+        await audit.AppendAsync(Event("account.signin", "ok"));
+        return LocalRedirect(SafeReturnUrl.OrHome(ReturnUrl));
+    }
+
+    /// <summary>Decided on the site's clock, as the users page shows it (Identity itself reads the machine clock).</summary>
+    private bool IsLockedOut(SiteUser user) => user.LockoutEnabled && user.LockoutEnd > clock.GetUtcNow();
+
+    /// <summary>This client has spent its wrong passwords on this account: answered like the throttle, before any password check.</summary>
+    private StatusCodeResult TooManyFailures(TimeSpan wait)
+    {
+        Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return StatusCode(StatusCodes.Status429TooManyRequests);
+    }
+
+    private PageResult Refuse(string message)
+    {
+        ModelState.AddModelError(string.Empty, message);
         return Page();
     }
 }

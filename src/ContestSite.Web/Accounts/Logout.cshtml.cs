@@ -1,13 +1,15 @@
-using ContestSite.Data.Accounts;
+using ContestSite.Web.Accounts.Sessions;
 using ContestSite.Web.Audit;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ContestSite.Web.Accounts;
 
-/// <summary>Sign-out is a POST (with the antiforgery token), so a link on another site cannot sign anyone out.</summary>
-public sealed class LogoutModel(SignInManager<SiteUser> signIn, IAuditLog audit) : PageModel
+/// <summary>
+/// Sign-out is a POST (with the antiforgery token), so a link on another site cannot sign anyone out. It revokes the
+/// server-side session, so a copy of the cookie stops working too, on every node.
+/// </summary>
+public sealed class LogoutModel(UserSessions sessions, IAuditLog audit) : PageModel
 {
     public void OnGet() { }
 
@@ -16,7 +18,7 @@ public sealed class LogoutModel(SignInManager<SiteUser> signIn, IAuditLog audit)
         if (User.Identity?.IsAuthenticated == true)
         {
             await audit.AppendAsync(new AuditEvent("account.signout", null, "ok"));
-            await signIn.SignOutAsync();
+            await sessions.SignOutAsync();
         }
         return LocalRedirect("/");
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using ContestSite.Data.Accounts;
 using ContestSite.Web.Hosting;
+using ContestSite.Web.Throttling;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace ContestSite.Web.Accounts;
 
+[Throttle(ThrottleRules.Mail, AccountField = nameof(Email))]
 public sealed class ResendConfirmationModel(UserManager<SiteUser> users, AccountEmails emails, IStringLocalizerFactory localizers, PublicUrls urls) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "请填写邮箱"), EmailAddress(ErrorMessage = "邮箱地址格式不正确")]

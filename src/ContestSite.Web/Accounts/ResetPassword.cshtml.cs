@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ContestSite.Data.Accounts;
+using ContestSite.Web.Accounts.Sessions;
 using ContestSite.Web.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace ContestSite.Web.Accounts;
 
-public sealed class ResetPasswordModel(UserManager<SiteUser> users, IAuditLog audit, IStringLocalizerFactory localizers) : PageModel
+public sealed class ResetPasswordModel(UserManager<SiteUser> users, UserSessions sessions, IAuditLog audit, IStringLocalizerFactory localizers) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string UserId { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
@@ -41,6 +42,8 @@ public sealed class ResetPasswordModel(UserManager<SiteUser> users, IAuditLog au
         }
         await users.ResetAccessFailedCountAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
+        // Whoever knew the old password may be signed in somewhere: every session ends.
+        await sessions.RevokeAllAsync(user.Id);
         TempData["Notice"] = t["密码已更新，请用新密码登录。"].Value;
         return RedirectToPage("/Accounts/Login");
     }

@@ -19,6 +19,7 @@ using ContestSite.Web.Security;
 using ContestSite.Web.Setup;
 using ContestSite.Web.Submissions;
 using ContestSite.Web.Teams;
+using ContestSite.Web.Throttling;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -81,6 +82,7 @@ public static class SiteHost
         services.AddAudit();
         services.AddSetup();
         services.AddAccounts();
+        services.AddThrottling();
         services.AddAdmin();
         services.AddContests();
         services.AddTeams();
@@ -105,6 +107,7 @@ public static class SiteHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseThrottling();
         app.UseAntiforgery();
         app.UseOutputCache();
 

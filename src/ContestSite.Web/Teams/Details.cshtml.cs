@@ -4,6 +4,7 @@ using ContestSite.Web.Contests;
 using ContestSite.Web.Hosting;
 using ContestSite.Web.Security;
 using ContestSite.Web.Teams.UseCases;
+using ContestSite.Web.Throttling;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -14,6 +15,7 @@ namespace ContestSite.Web.Teams;
 /// ids reveal nothing. Every action acts on the team of the route and checks the person's role again.
 /// </summary>
 [RequirePermission(TeamPermissions.Participate)]
+[Throttle(ThrottleRules.Mail, Handler = "Invite")]
 public sealed class DetailsModel(ContestDbContext db, CurrentContest current, TimeProvider clock, PublicUrls urls, IStringLocalizerFactory localizers) : TeamPageModel(localizers)
 {
     public Team Team { get; private set; } = null!;

@@ -3,6 +3,7 @@ using ContestSite.Data;
 using ContestSite.Web.Contests;
 using ContestSite.Web.Security;
 using ContestSite.Web.Teams.UseCases;
+using ContestSite.Web.Throttling;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -11,6 +12,7 @@ namespace ContestSite.Web.Teams;
 
 /// <summary>Joining by invite link (<c>/teams/join/CODE</c>) or by a typed code.</summary>
 [RequirePermission(TeamPermissions.Participate)]
+[Throttle(ThrottleRules.InviteCode, GuessedRouteValue = "code")]
 public sealed class JoinModel(ContestDbContext db, CurrentContest current, JoinTeam joinTeam, TimeProvider clock, IStringLocalizerFactory localizers) : TeamPageModel(localizers)
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }

@@ -6,28 +6,94 @@ namespace ContestSite.Web.Tests.Accounts;
 
 public sealed class SignInTests
 {
+    private static readonly IPAddress Home = IPAddress.Parse("192.0.2.10");
+    private static readonly IPAddress Cafe = IPAddress.Parse("192.0.2.20");
+    private static readonly IPAddress Office = IPAddress.Parse("192.0.2.30");
+
     [Fact]
-    public async Task Six_wrong_passwords_lock_the_account_and_then_even_the_right_password_is_refused()
+    public async Task Five_wrong_passwords_from_two_addresses_lock_the_account_and_only_the_right_password_learns_of_the_lock()
     {
         await using var site = await SiteFactory.CreateAsync();
         var user = await site.CreateUserAsync("locked@example.com", "Right-pass-123");
-        using var client = site.CreateSiteClient();
+        using var first = site.CreateSiteClient(Home);
+        using var second = site.CreateSiteClient(Cafe);
 
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 4; i++)
         {
-            var wrong = await client.SignInAsync("locked@example.com", "wrong-pass-" + i);
+            var wrong = await first.SignInAsync("locked@example.com", "wrong-pass-" + i);
             Assert.Equal(HttpStatusCode.OK, wrong.Status);
+            Assert.Contains("邮箱或密码不正确", wrong.Text);
         }
-        var sixth = await client.SignInAsync("locked@example.com", "wrong-pass-6");
-        Assert.Contains("账号已锁定", sixth.Text);
-        var right = await client.SignInAsync("locked@example.com", "Right-pass-123");
-        Assert.Contains("账号已锁定", right.Text);
+        var fifth = await second.SignInAsync("locked@example.com", "wrong-pass-5");
+        Assert.Contains("邮箱或密码不正确", fifth.Text);
+        var sixth = await second.SignInAsync("locked@example.com", "wrong-pass-6");
+        Assert.Contains("邮箱或密码不正确", sixth.Text);
+        Assert.DoesNotContain("锁定", sixth.Text);
+        var right = await second.SignInAsync("locked@example.com", "Right-pass-123");
+        Assert.Contains("账号已锁定 15 分钟", right.Text);
         Assert.Equal(HttpStatusCode.OK, right.Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await second.GetAsync("/account/manage")).Status);
 
         var lockouts = await site.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "account.lockout" && e.Subject == $"user:{user.Id}"));
-        Assert.True(lockouts >= 1);
+        Assert.Equal(1, lockouts);
         var failures = await site.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "account.signin" && e.Outcome == "wrong-password" && e.Subject == $"user:{user.Id}"));
         Assert.Equal(4, failures);
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_while_locked_do_not_extend_the_lock_which_ends_on_time()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        var user = await site.CreateUserAsync("patience@example.com", "Right-pass-123");
+        using var first = site.CreateSiteClient(Home);
+        using var second = site.CreateSiteClient(Cafe);
+        for (var i = 0; i < 4; i++) await first.SignInAsync("patience@example.com", "wrong-pass-" + i);
+        await second.SignInAsync("patience@example.com", "wrong-pass-4");
+        var lockedUntil = await site.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.LockoutEnd).SingleAsync());
+        Assert.NotNull(lockedUntil);
+
+        site.Clock.Advance(TimeSpan.FromMinutes(10));
+        for (var i = 0; i < 3; i++) Assert.Contains("邮箱或密码不正确", (await second.SignInAsync("patience@example.com", "still-wrong-" + i)).Text);
+        Assert.Equal(lockedUntil, await site.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.LockoutEnd).SingleAsync()));
+        Assert.Equal(0, await site.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.AccessFailedCount).SingleAsync()));
+
+        site.Clock.Advance(TimeSpan.FromMinutes(6));
+        using var owner = site.CreateSiteClient(Office);
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.SignInAsync("patience@example.com", "Right-pass-123")).Status);
+    }
+
+    [Fact]
+    public async Task One_client_cannot_lock_an_account_its_fifth_guess_is_refused_unchecked_and_the_owner_still_signs_in()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        var user = await site.CreateUserAsync("target@example.com", "Right-pass-123");
+        using var attacker = site.CreateSiteClient(Home);
+        for (var i = 0; i < 4; i++) await attacker.SignInAsync("target@example.com", "wrong-pass-" + i);
+
+        var fifth = await attacker.SignInAsync("target@example.com", "Right-pass-123");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, fifth.Status);
+        Assert.NotNull(fifth.Headers.RetryAfter);
+        Assert.Contains("操作过于频繁", fifth.Text);
+        var row = await site.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => new { u.AccessFailedCount, u.LockoutEnd }).SingleAsync());
+        Assert.Equal(4, row.AccessFailedCount);
+        Assert.Null(row.LockoutEnd);
+        Assert.Equal(0, await site.WithDbAsync(db => db.UserSessions.CountAsync()));
+        using var owner = site.CreateSiteClient(Office);
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.SignInAsync("target@example.com", "Right-pass-123")).Status);
+    }
+
+    [Fact]
+    public async Task A_client_guessing_at_an_unknown_address_runs_out_of_guesses_just_like_at_a_real_one()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        using var attacker = site.CreateSiteClient(Home);
+        for (var i = 0; i < 4; i++) Assert.Equal(HttpStatusCode.OK, (await attacker.SignInAsync("ghost@example.com", "wrong-pass-" + i)).Status);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await attacker.SignInAsync("ghost@example.com", "wrong-pass-5")).Status);
+
+        site.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(HttpStatusCode.OK, (await attacker.SignInAsync("ghost@example.com", "wrong-pass-6")).Status);
     }
 
     [Fact]

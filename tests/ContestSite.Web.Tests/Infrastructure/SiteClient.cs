@@ -4,9 +4,11 @@ using System.Text.RegularExpressions;
 namespace ContestSite.Web.Tests.Infrastructure;
 
 /// <summary>A browser-like client of the site: keeps cookies, reads forms' antiforgery tokens, does not follow redirects.</summary>
-public sealed partial class SiteClient(HttpClient http) : IDisposable
+public sealed partial class SiteClient(HttpClient http, CookieContainer? cookies = null) : IDisposable
 {
     public HttpClient Http { get; } = http;
+    /// <summary>The client's cookies, when the site factory made it (a test can copy them, as a thief would).</summary>
+    public CookieContainer? Cookies { get; } = cookies;
 
     public async Task<Page> GetAsync(string url)
     {

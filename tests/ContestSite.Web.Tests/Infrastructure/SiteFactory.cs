@@ -1,11 +1,13 @@
 using System.Net;
 using ContestSite.Data;
 using ContestSite.Data.Accounts;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -53,6 +55,19 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
         };
         // On a real port the browser follows the links, so they keep Development's default: the listening address.
         if (!realPort) _settings["ContestSite:PublicBaseUrl"] = PublicBaseUrl;
+        // The builders sign the same organizer in from a fresh client at every step, on a clock that stands still, and
+        // the browser tests all come from 127.0.0.1: throttling tests ask for the real limits with UseRealThrottleLimits.
+        foreach (var rule in ThrottleRules)
+            foreach (var limit in new[] { "PerAddress", "PerAccount" })
+                _settings[$"ContestSite:Throttling:{rule}:{limit}"] = "100000";
+    }
+
+    private static readonly string[] ThrottleRules = ["SignIn", "Registration", "Mail", "InviteCode"];
+
+    /// <summary>Drops the raised throttle limits of the tests, so the site runs with its defaults.</summary>
+    public static void UseRealThrottleLimits(Dictionary<string, string?> settings)
+    {
+        foreach (var key in settings.Keys.Where(k => k.StartsWith("ContestSite:Throttling:", StringComparison.Ordinal)).ToList()) settings.Remove(key);
     }
 
     public string AppDataPath { get; }
@@ -135,17 +150,28 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
         {
             services.AddSingleton<TimeProvider>(Clock);
             // Hashing at the production count costs a fifth of a second per account made or signed in;
-            // Accounts/PasswordHashingTests checks the production count itself.
+            // RegistrationTests checks the production count on the site's own hasher.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordHashIterations);
+            services.AddSingleton<IStartupFilter, RemoteAddressFromTestHeader>();
             _services?.Invoke(services);
         });
     }
 
-    /// <param name="baseAddress">The address requests claim to be for (their Host), e.g. a forged one.</param>
-    public SiteClient CreateSiteClient(Uri? baseAddress = null) => new(CreateClient(new WebApplicationFactoryClientOptions
+    /// <summary>
+    /// A client that keeps cookies and does not follow redirects. With <paramref name="remoteAddress"/>, the site sees it
+    /// connect from there; with <paramref name="baseAddress"/>, its requests claim to be for that host (e.g. a forged one).
+    /// </summary>
+    public SiteClient CreateSiteClient(IPAddress? remoteAddress = null, Uri? baseAddress = null)
     {
-        AllowAutoRedirect = false, HandleCookies = true, BaseAddress = baseAddress ?? new Uri("http://localhost"),
-    }));
+        var cookies = new CookieContainerHandler();
+        DelegatingHandler[] handlers = remoteAddress is null ? [cookies] : [new RemoteAddressFromTestHeader.Sender(remoteAddress), cookies];
+        var http = CreateDefaultClient(handlers);
+        http.BaseAddress = baseAddress ?? new Uri("http://localhost");
+        return new SiteClient(http, cookies.Container);
+    }
+
+    /// <inheritdoc cref="CreateSiteClient(IPAddress?, Uri?)"/>
+    public SiteClient CreateSiteClient(Uri baseAddress) => CreateSiteClient(remoteAddress: null, baseAddress);
 
     /// <summary>Runs <paramref name="action"/> with the site's database in a scope of its own.</summary>
     public async Task<T> WithDbAsync<T>(Func<ContestDbContext, Task<T>> action)
@@ -188,5 +214,33 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
     {
         _keepState = true;
         return DisposeAsync();
+    }
+}
+
+/// <summary>
+/// Lets a test client choose the address the site sees it connect from (TestServer has no sockets), so tests can
+/// play many clients; only the in-process test sites install it.
+/// </summary>
+internal sealed class RemoteAddressFromTestHeader : IStartupFilter
+{
+    private const string Header = "X-Test-Remote-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((http, nextMiddleware) =>
+        {
+            if (IPAddress.TryParse(http.Request.Headers[Header].ToString(), out var address)) http.Connection.RemoteIpAddress = address;
+            return nextMiddleware(http);
+        });
+        next(app);
+    };
+
+    public sealed class Sender(IPAddress address) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Add(Header, address.ToString());
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using ContestSite.Data.Accounts;
+using ContestSite.Web.Accounts.Sessions;
 using ContestSite.Web.Audit;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Identity;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace ContestSite.Web.Accounts.Admin;
 
 [RequirePermission(AccountPermissions.ManageUsers)]
-public sealed class EditUserModel(UserManager<SiteUser> users, RoleManager<SiteRole> roles, IAuditLog audit, TimeProvider clock, IStringLocalizerFactory localizers) : PageModel
+public sealed class EditUserModel(UserManager<SiteUser> users, RoleManager<SiteRole> roles, UserSessions sessions, IAuditLog audit, TimeProvider clock, IStringLocalizerFactory localizers) : PageModel
 {
     private readonly IStringLocalizer _t = localizers.Create(typeof(EditUserModel));
 
@@ -72,8 +73,9 @@ public sealed class EditUserModel(UserManager<SiteUser> users, RoleManager<SiteR
         }
         user.IsDisabled = !user.IsDisabled;
         await users.UpdateAsync(user);
-        // A new stamp signs a disabled user out everywhere at the next check.
+        // Revoked sessions sign a disabled user out everywhere at the next request; the new stamp voids mailed links.
         await users.UpdateSecurityStampAsync(user);
+        if (user.IsDisabled) await sessions.RevokeAllAsync(user.Id);
         await audit.AppendAsync(new AuditEvent(user.IsDisabled ? "account.disabled" : "account.enabled", $"user:{user.Id}", "ok"));
         return RedirectToPage(new { id = Id });
     }

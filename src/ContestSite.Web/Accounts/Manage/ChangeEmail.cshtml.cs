@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using ContestSite.Data.Accounts;
 using ContestSite.Web.Audit;
 using ContestSite.Web.Hosting;
+using ContestSite.Web.Throttling;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -12,6 +13,7 @@ namespace ContestSite.Web.Accounts.Manage;
 
 /// <summary>The new address takes effect only when its owner follows the link mailed to it.</summary>
 [Authorize]
+[Throttle(ThrottleRules.Mail)]
 public sealed class ChangeEmailModel(UserManager<SiteUser> users, AccountEmails emails, IAuditLog audit, IStringLocalizerFactory localizers, PublicUrls urls) : PageModel
 {
     public string CurrentEmail { get; private set; } = "";

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using ContestSite.Data.Accounts;
+using ContestSite.Web.Accounts.Sessions;
+using ContestSite.Web.Audit;
 using ContestSite.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -10,9 +12,12 @@ using Microsoft.Extensions.Localization;
 namespace ContestSite.Web.Accounts.Manage;
 
 [Authorize]
-public sealed class ProfileModel(UserManager<SiteUser> users, SignInManager<SiteUser> signIn, IStringLocalizerFactory localizers) : PageModel
+public sealed class ProfileModel(UserManager<SiteUser> users, SignInManager<SiteUser> signIn, UserSessions sessions, IAuditLog audit, IStringLocalizerFactory localizers) : PageModel
 {
     public string Email { get; private set; } = "";
+    /// <summary>Where this account is signed in (device, last seen).</summary>
+    public IReadOnlyList<UserSession> Sessions { get; private set; } = [];
+    public string? CurrentSessionId => sessions.CurrentId;
 
     [BindProperty, Required(ErrorMessage = "请填写昵称"), StringLength(32, ErrorMessage = "昵称不能超过 32 个字符")]
     public string DisplayName { get; set; } = "";
@@ -24,6 +29,7 @@ public sealed class ProfileModel(UserManager<SiteUser> users, SignInManager<Site
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         (Email, DisplayName, PreferredCulture) = (user.Email!, user.DisplayName, user.PreferredCulture);
+        Sessions = await sessions.ActiveAsync(user.Id);
         return Page();
     }
 
@@ -32,6 +38,7 @@ public sealed class ProfileModel(UserManager<SiteUser> users, SignInManager<Site
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         Email = user.Email!;
+        Sessions = await sessions.ActiveAsync(user.Id);
         if (!SiteCultures.IsSupported(PreferredCulture)) ModelState.AddModelError(nameof(PreferredCulture), localizers.Create(typeof(ProfileModel))["不支持该语言"].Value);
         if (!ModelState.IsValid) return Page();
         user.DisplayName = DisplayName.Trim();
@@ -40,5 +47,17 @@ public sealed class ProfileModel(UserManager<SiteUser> users, SignInManager<Site
         await signIn.RefreshSignInAsync(user);
         TempData["Notice"] = localizers.Create(typeof(ProfileModel))["已保存。"].Value;
         return RedirectToPage();
+    }
+
+    /// <summary>Ends every session of the account, this one included (a lost phone, a shared computer).</summary>
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        var ended = await sessions.RevokeAllAsync(user.Id);
+        await audit.AppendAsync(new AuditEvent("account.signout-everywhere", $"user:{user.Id}", "ok", $"sessions: {ended}") { ActorId = user.Id, ActorName = user.Email });
+        await sessions.SignOutAsync();
+        TempData["Notice"] = localizers.Create(typeof(ProfileModel))["已退出所有设备上的登录。"].Value;
+        return Redirect("/account/login");
     }
 }
