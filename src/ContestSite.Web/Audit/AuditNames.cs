@@ -29,18 +29,6 @@ public sealed class AuditNames(ContestDbContext db)
                 datasets[dataset.Id] = dataset.Title;
     }
 
-    /// <summary>The same, synchronously, for the spreadsheet writer that pulls rows.</summary>
-    public void Load(IEnumerable<AuditEntry> entries)
-    {
-        var (teamIds, datasetIds) = Missing(entries);
-        if (teamIds.Count > 0)
-            foreach (var team in db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).Select(t => new { t.Id, t.Name }).ToList())
-                teams[team.Id] = team.Name;
-        if (datasetIds.Count > 0)
-            foreach (var dataset in db.Datasets.AsNoTracking().Where(d => datasetIds.Contains(d.Id)).Select(d => new { d.Id, d.Title }).ToList())
-                datasets[dataset.Id] = dataset.Title;
-    }
-
     private (List<int> Teams, List<Guid> Datasets) Missing(IEnumerable<AuditEntry> entries)
     {
         var teamIds = new List<int>();

@@ -3,6 +3,7 @@ using ContestSite.Core.Submissions;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
 using ContestSite.Web.Contests;
+using ContestSite.Web.Exports;
 using ContestSite.Web.Judging.UseCases;
 using ContestSite.Web.Security;
 using ContestSite.Web.Storage;
@@ -66,20 +67,18 @@ public static class JudgingEndpoints
             {
                 var contest = await current.FindAsync(cancellationToken);
                 var round = contest?.Rounds.FirstOrDefault(r => r.Id == roundId);
-                if (round is null || format is not ("csv" or "xlsx")) return Results.NotFound();
-                var name = $"round-{roundId}-{kind}.{format}";
-                if (kind == "assignments" && format == "csv") return Results.File(await assignments.ExportAsync(round, cancellationToken), "text/csv; charset=utf-8", name);
+                if (round is null || !TabularExport.TryParseFormat(format, out var exportFormat)) return Results.NotFound();
+                var name = $"round-{roundId}-{kind}";
+                if (kind == "assignments")
+                    return exportFormat == ExportFormat.Csv ? TabularExport.Result(await assignments.ExportAsync(round, cancellationToken), exportFormat, name) : Results.NotFound();
                 var report = await results.ReportAsync(round, cancellationToken);
-                List<string[]>? rows = kind switch
+                var table = kind switch
                 {
                     "scores" => await export.ScoresAsync(report, cancellationToken),
                     "ranking" => export.Ranking(report, contest!.Tracks.ToDictionary(t => t.Id, t => t.Name)),
                     _ => null,
                 };
-                if (rows is null) return Results.NotFound();
-                return format == "csv"
-                    ? Results.File(ScoreExport.Csv(rows), "text/csv; charset=utf-8", name)
-                    : Results.File(await ScoreExport.XlsxAsync(rows, kind), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+                return table is null ? Results.NotFound() : TabularExport.Result(table, exportFormat, name);
             })
             .RequirePermission(JudgingPermissions.Manage)
             .ExcludeFromDescription();

@@ -1,12 +1,12 @@
 using ContestSite.Core.Audit;
 using ContestSite.Data;
+using ContestSite.Web.Exports;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace ContestSite.Web.Audit.Admin;
 
@@ -50,26 +50,16 @@ public sealed class AuditLogModel(ContestDbContext db, AuditNames names, IOption
         return Page();
     }
 
-    public async Task<IActionResult> OnGetCsvAsync([FromServices] AuditExport export, [FromServices] IAuditLog audit)
-    {
-        if (!Validate()) return Page();
-        await audit.AppendAsync(new AuditEvent("audit.export", null, "csv", Filter.ToQuery()));
-        Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = Attachment("audit-log.csv");
-        await export.WriteCsvAsync(Filter, Response.Body, HttpContext.RequestAborted);
-        return new EmptyResult();
-    }
+    public Task<IActionResult> OnGetCsvAsync([FromServices] AuditExport export, [FromServices] IAuditLog audit) => ExportAsync(export, audit, ExportFormat.Csv);
 
-    public async Task<IActionResult> OnGetXlsxAsync([FromServices] AuditExport export, [FromServices] IAuditLog audit)
+    public Task<IActionResult> OnGetXlsxAsync([FromServices] AuditExport export, [FromServices] IAuditLog audit) => ExportAsync(export, audit, ExportFormat.Xlsx);
+
+    private async Task<IActionResult> ExportAsync(AuditExport export, IAuditLog audit, ExportFormat format)
     {
         if (!Validate()) return Page();
-        await audit.AppendAsync(new AuditEvent("audit.export", null, "xlsx", Filter.ToQuery()));
-        // The workbook is built in a temporary file, not in memory, then streamed; the file goes when closed.
-        var path = Path.Combine(Path.GetTempPath(), "audit-export-" + Guid.NewGuid().ToString("N") + ".xlsx");
-        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
-        await Task.Run(() => export.WriteXlsx(Filter, file), HttpContext.RequestAborted);
-        file.Position = 0;
-        return File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "audit-log.xlsx");
+        await audit.AppendAsync(new AuditEvent("audit.export", null, format == ExportFormat.Csv ? "csv" : "xlsx", Filter.ToQuery()));
+        await TabularExport.SendAsync(Response, export.Table(Filter), format, "audit-log", HttpContext.RequestAborted);
+        return new EmptyResult();
     }
 
     private bool Validate()
@@ -101,9 +91,6 @@ public sealed class AuditLogModel(ContestDbContext db, AuditNames names, IOption
         await names.LoadAsync(page, cancellationToken);
         Items = page;
     }
-
-    private static string Attachment(string fileName) =>
-        new ContentDispositionHeaderValue("attachment") { FileName = fileName }.ToString();
 
     public static string Time(DateTimeOffset at) => ContestTime.ToChina(at).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
     public static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -7,6 +7,7 @@ using ContestSite.Core.Teams;
 using ContestSite.Core.Text;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
+using ContestSite.Web.Exports;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Judging.UseCases;
@@ -19,7 +20,8 @@ public sealed class AssignmentCsv(ContestDbContext db, JudgePool pool, ChangeAss
 {
     public const int MaxLines = 20_000;
 
-    public async Task<byte[]> ExportAsync(Round round, CancellationToken cancellationToken = default)
+    /// <summary>The assignments in the same columns the import reads, so an edited export can be imported again.</summary>
+    public async Task<ExportTable> ExportAsync(Round round, CancellationToken cancellationToken = default)
     {
         var judges = (await pool.JudgesAsync(cancellationToken)).ToDictionary(j => j.UserId);
         var rows = await db.Assignments.AsNoTracking().Where(a => a.RoundId == round.Id)
@@ -29,14 +31,12 @@ public sealed class AssignmentCsv(ContestDbContext db, JudgePool pool, ChangeAss
                 Title = db.SubmissionVersions.Where(v => v.SubmissionId == a.SubmissionId).OrderByDescending(v => v.Number).Select(v => v.Title).FirstOrDefault(),
             })
             .OrderBy(a => a.SubmissionId).ThenBy(a => a.JudgeUserId).ToListAsync(cancellationToken);
-        var csv = new StringBuilder("submission_id,title,judge_email,judge_name,review_status\r\n");
-        foreach (var row in rows)
+        var cells = rows.Select(row =>
         {
             var judge = judges.GetValueOrDefault(row.JudgeUserId);
-            string[] fields = [row.SubmissionId.ToString(CultureInfo.InvariantCulture), row.Title ?? "", judge?.Email ?? row.JudgeUserId, judge?.Name ?? "", row.Status?.ToString() ?? ""];
-            csv.Append(string.Join(',', fields.Select(f => SpreadsheetText.CsvField(SpreadsheetText.Neutralise(f))))).Append("\r\n");
-        }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+            return new string?[] { row.SubmissionId.ToString(CultureInfo.InvariantCulture), row.Title ?? "", judge?.Email ?? row.JudgeUserId, judge?.Name ?? "", row.Status?.ToString() ?? "" };
+        });
+        return new ExportTable("assignments", ["submission_id", "title", "judge_email", "judge_name", "review_status"], cells.ToAsyncEnumerable());
     }
 
     public async Task<(RuleResult Result, int Added)> ImportAsync(Round round, Stream csv, CancellationToken cancellationToken = default)

@@ -1,6 +1,7 @@
 using ContestSite.Core.Teams;
 using ContestSite.Data;
 using ContestSite.Web.Contests;
+using ContestSite.Web.Exports;
 using ContestSite.Web.Security;
 using ContestSite.Web.Teams.UseCases;
 using Microsoft.AspNetCore.Mvc;
@@ -39,18 +40,17 @@ public sealed class TeamsModel(ContestDbContext db, CurrentContest current, IStr
         return Page();
     }
 
-    public async Task<IActionResult> OnGetCsvAsync([FromServices] TeamExport export)
-    {
-        Contest = await current.FindAsync();
-        if (Contest is null) return NotFound();
-        return File(await export.CsvAsync(Contest, Filter), "text/csv; charset=utf-8", $"teams-{Contest.Year}.csv");
-    }
+    public Task<IActionResult> OnGetCsvAsync([FromServices] TeamExport export) => ExportAsync(export, ExportFormat.Csv);
 
-    public async Task<IActionResult> OnGetXlsxAsync([FromServices] TeamExport export)
+    public Task<IActionResult> OnGetXlsxAsync([FromServices] TeamExport export) => ExportAsync(export, ExportFormat.Xlsx);
+
+    private async Task<IActionResult> ExportAsync(TeamExport export, ExportFormat format)
     {
-        Contest = await current.FindAsync();
+        Contest = await current.FindAsync(HttpContext.RequestAborted);
         if (Contest is null) return NotFound();
-        return File(await export.XlsxAsync(Contest, Filter), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"teams-{Contest.Year}.xlsx");
+        var table = await export.TableAsync(Contest, Filter, HttpContext.RequestAborted);
+        await TabularExport.SendAsync(Response, table, format, $"teams-{Contest.Year}", HttpContext.RequestAborted);
+        return new EmptyResult();
     }
 
     public sealed record TeamRow(int Id, string Name, string Track, TeamStatus Status, OrganizationType OrganizationType, string OrganizationName, int Size, string Captain);
