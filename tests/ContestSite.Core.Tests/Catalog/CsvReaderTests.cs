@@ -44,4 +44,24 @@ public class CsvReaderTests
         Assert.Equal(2, records[1].Line);
         Assert.Contains("没有闭合", records[1].Error);
     }
+
+    [Fact]
+    public void A_quote_inside_an_unquoted_field_is_reported_and_the_next_record_is_read_cleanly()
+    {
+        var records = Read("h1,h2\nab\"c,row\nnext,row\n");
+
+        Assert.Contains("第 2 行", records[1].Error);
+        Assert.Contains("引号", records[1].Error);
+        Assert.Equal(["next", "row"], records[2].Fields);
+        Assert.Null(records[2].Error);
+    }
+
+    [Fact]
+    public void Blank_lines_are_skipped_but_counted_in_the_line_numbers()
+    {
+        var records = Read("h1,h2\n\n\nlast,row\n");
+
+        Assert.Equal(2, records.Count);
+        Assert.Equal(4, records[1].Line);
+    }
 }

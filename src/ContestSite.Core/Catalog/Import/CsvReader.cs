@@ -1,114 +1,42 @@
-using System.Text;
+using CsvHelper;
+using Parser = CsvHelper.CsvReader;
 
 namespace ContestSite.Core.Catalog.Import;
 
 /// <summary>
-/// A streaming RFC 4180 reader: comma separated, fields optionally in double quotes, quotes doubled
-/// inside quoted fields, CRLF or LF line ends, line breaks allowed inside quoted fields. Records with
-/// bad quoting are still returned, with <see cref="CsvRecord.Error"/> set, so the caller can report
-/// the position and go on. Blank lines are skipped.
+/// Reads RFC 4180 CSV (comma separated, quoted fields with doubled quotes and line breaks, CRLF or LF) record
+/// by record with CsvHelper. Records with bad quoting are still returned, with <see cref="CsvRecord.Error"/> set
+/// and <see cref="CsvRecord.Line"/> the line the record starts on, so the caller can report the position and
+/// go on. Blank lines are skipped.
 /// </summary>
 public sealed class CsvReader(TextReader reader)
 {
-    private enum State { FieldStart, Unquoted, Quoted, QuoteInQuoted }
-
     public IEnumerable<CsvRecord> ReadRecords()
     {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var state = State.FieldStart;
-        long line = 1;
-        var recordLine = line;
-        var recordStarted = false;
-        string? error = null;
-
-        while (true)
+        CsvMalformedRecord? malformed = null;
+        var options = new CsvReaderOptions
         {
-            var next = reader.Read();
-            if (next == -1)
-            {
-                if (state == State.Quoted)
-                {
-                    error ??= "带引号的字段直到文件结束都没有闭合";
-                }
-                if (recordStarted)
-                {
-                    fields.Add(field.ToString());
-                    yield return new CsvRecord(recordLine, fields.ToArray(), error);
-                }
-                yield break;
-            }
-
-            var ch = (char)next;
-            var endsRecord = false;
-            switch (state)
-            {
-                case State.Quoted:
-                    if (ch == '"')
-                    {
-                        state = State.QuoteInQuoted;
-                    }
-                    else
-                    {
-                        line += ch == '\n' ? 1 : 0;
-                        field.Append(ch);
-                    }
-                    continue;
-                case State.QuoteInQuoted when ch == '"':
-                    field.Append('"');
-                    state = State.Quoted;
-                    continue;
-                case State.FieldStart when ch == '"':
-                    state = State.Quoted;
-                    recordStarted = true;
-                    continue;
-            }
-
-            if (ch == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-                state = State.FieldStart;
-                recordStarted = true;
-            }
-            else if (ch is '\r' or '\n')
-            {
-                if (ch == '\r' && reader.Peek() == '\n')
-                {
-                    reader.Read();
-                }
-                line++;
-                endsRecord = true;
-            }
-            else
-            {
-                if (state == State.QuoteInQuoted)
-                {
-                    error ??= $"第 {line} 行：右引号后还有文字";
-                }
-                else if (ch == '"')
-                {
-                    error ??= $"第 {line} 行：未加引号的字段中出现引号";
-                }
-                field.Append(ch);
-                state = State.Unquoted;
-                recordStarted = true;
-            }
-
-            if (endsRecord)
-            {
-                if (recordStarted)
-                {
-                    fields.Add(field.ToString());
-                    yield return new CsvRecord(recordLine, fields.ToArray(), error);
-                }
-                fields.Clear();
-                field.Clear();
-                state = State.FieldStart;
-                recordStarted = false;
-                error = null;
-                recordLine = line;
-            }
+            HasHeader = false,
+            SkipEmptyLines = true,
+            TrackLineNumbers = true,
+            OnMalformedRecord = record => malformed ??= record,
+        };
+        using var parser = Parser.Create(reader, options, leaveOpen: true);
+        while (parser.Read())
+        {
+            var fields = new string[parser.FieldCount];
+            for (var i = 0; i < fields.Length; i++) fields[i] = parser.GetString(i);
+            var line = parser.LineNumber;
+            yield return new CsvRecord(line, fields, malformed is { } bad ? Describe(bad.Reason, line) : null);
+            malformed = null;
         }
     }
+
+    private static string Describe(CsvMalformedReason reason, long line) => reason switch
+    {
+        CsvMalformedReason.UnterminatedQuote => $"第 {line} 行：带引号的字段直到文件结束都没有闭合",
+        CsvMalformedReason.TextAfterClosingQuote => $"第 {line} 行：右引号后还有文字",
+        CsvMalformedReason.StrayQuote => $"第 {line} 行：未加引号的字段中出现引号",
+        _ => $"第 {line} 行：引号用法不对",
+    };
 }
