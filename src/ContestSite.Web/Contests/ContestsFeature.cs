@@ -34,6 +34,12 @@ public static class ContestsFeature
     public static IServiceCollection AddContests(this IServiceCollection services)
     {
         services.AddScoped<CurrentContest>();
+        services.AddScoped<UseCases.SaveContestSettings>();
+        services.AddScoped<UseCases.SaveTrack>();
+        services.AddScoped<UseCases.DeleteTrack>();
+        services.AddScoped<UseCases.SaveRound>();
+        services.AddScoped<UseCases.SaveCriterion>();
+        services.AddScoped<UseCases.DeleteCriterion>();
         services.AddPermissions<ContestPermissions>();
         services.AddNavigation<ContestsNavigation>();
         return services;

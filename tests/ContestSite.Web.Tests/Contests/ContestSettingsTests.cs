@@ -1,4 +1,5 @@
 using System.Net;
+using ContestSite.Core.Teams;
 using ContestSite.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -130,5 +131,65 @@ public sealed class ContestSettingsTests
 
         Assert.Contains("填写的值“二〇二〇”无效。", page.Text);
         Assert.Equal(2020, await site.WithDbAsync(db => db.Contests.Select(c => c.Year).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_track_that_a_team_belongs_to_cannot_be_deleted_and_stays_with_its_team()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        using var client = await OrganizerAsync(site);
+        var track = await site.WithDbAsync(async db =>
+        {
+            var contest = await db.Contests.Include(c => c.Tracks).FirstAsync();
+            db.Teams.Add(new Team { ContestId = contest.Id, TrackId = contest.Tracks[0].Id, Name = "赛道队", NameKey = "赛道队", OrganizationName = "浙江大学" });
+            await db.SaveChangesAsync();
+            return contest.Tracks[0];
+        });
+
+        await client.PostFormAsync("/admin/contest", new Dictionary<string, string> { ["trackId"] = track.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            "/admin/contest?handler=DeleteTrack");
+
+        Assert.True(await site.WithDbAsync(db => db.Tracks.AnyAsync(t => t.Id == track.Id && t.Name == track.Name)));
+        Assert.Contains("该赛道已有团队或作品，不能删除", (await client.GetAsync("/admin/contest")).Text);
+        Assert.False(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "contest.track-deleted")));
+    }
+
+    [Fact]
+    public async Task A_second_round_with_the_order_of_the_first_is_refused_and_no_round_is_added()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        using var client = await OrganizerAsync(site);
+        var before = await site.WithDbAsync(db => db.Rounds.CountAsync());
+
+        var page = await client.PostFormAsync("/admin/contest/rounds/new", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "加赛", ["Input.Sequence"] = "1",
+            ["Input.SubmissionOpensAt"] = "2020-08-15T00:00", ["Input.SubmissionClosesAt"] = "2020-11-01T18:00",
+            ["Input.ReviewOpensAt"] = "2020-11-02T00:00", ["Input.ReviewClosesAt"] = "2020-11-12T18:00",
+            ["Input.JudgesPerEntry"] = "3",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("已有相同顺序的轮次", page.Text);
+        Assert.Equal(before, await site.WithDbAsync(db => db.Rounds.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_criterion_is_deleted_from_the_rubric_and_the_deletion_is_audited()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        using var client = await OrganizerAsync(site);
+        var criterion = await site.WithDbAsync(db => db.RubricCriteria.OrderBy(c => c.Id).FirstAsync());
+        var id = criterion.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var deleted = await client.PostFormAsync($"/admin/contest/rounds/{criterion.RoundId}", new Dictionary<string, string> { ["criterionId"] = id },
+            $"/admin/contest/rounds/{criterion.RoundId}?handler=DeleteCriterion");
+        var missing = await client.PostFormAsync($"/admin/contest/rounds/{criterion.RoundId}", new Dictionary<string, string> { ["criterionId"] = id },
+            $"/admin/contest/rounds/{criterion.RoundId}?handler=DeleteCriterion");
+
+        Assert.Equal(HttpStatusCode.Redirect, deleted.Status);
+        Assert.Equal(HttpStatusCode.NotFound, missing.Status);
+        Assert.False(await site.WithDbAsync(db => db.RubricCriteria.AnyAsync(c => c.Id == criterion.Id)));
+        Assert.Equal(1, await site.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "contest.rubric-deleted" && e.Detail == criterion.Name)));
     }
 }
