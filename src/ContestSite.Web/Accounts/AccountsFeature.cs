@@ -82,6 +82,12 @@ public static class AccountsFeature
         services.AddScoped<UserSessions>();
         services.AddScoped<UnknownAccountPasswordCheck>();
         services.AddScoped<AccountEmails>();
+        services.AddScoped<UseCases.ChangeUserRoles>();
+        services.AddScoped<UseCases.SwitchAccountDisabled>();
+        services.AddScoped<UseCases.UnlockAccount>();
+        services.AddScoped<UseCases.CreateRole>();
+        services.AddScoped<UseCases.SaveRolePermissions>();
+        services.AddScoped<UseCases.DeleteRole>();
         services.AddPermissions<AccountPermissions>();
         services.AddNavigation<AccountsNavigation>();
         return services;

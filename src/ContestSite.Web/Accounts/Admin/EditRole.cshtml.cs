@@ -1,6 +1,6 @@
 using ContestSite.Core.Security;
 using ContestSite.Data.Accounts;
-using ContestSite.Web.Audit;
+using ContestSite.Web.Accounts.UseCases;
 using ContestSite.Web.Security;
 using ContestSite.Web.Setup;
 using Microsoft.AspNetCore.Identity;
@@ -12,8 +12,7 @@ namespace ContestSite.Web.Accounts.Admin;
 
 /// <summary>The permission grid of one role, by category, with what other granted permissions imply.</summary>
 [RequirePermission(AccountPermissions.ManageRoles)]
-public sealed class EditRoleModel(RoleManager<SiteRole> roles, PermissionRegistry registry, AnonymousPermissions anonymous,
-    IAuditLog audit, IStringLocalizerFactory localizers) : PageModel
+public sealed class EditRoleModel(RoleManager<SiteRole> roles, PermissionRegistry registry, IStringLocalizerFactory localizers) : PageModel
 {
     private readonly IStringLocalizer _t = localizers.Create(typeof(EditRoleModel));
 
@@ -35,49 +34,28 @@ public sealed class EditRoleModel(RoleManager<SiteRole> roles, PermissionRegistr
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync([FromServices] SaveRolePermissions save)
     {
-        var role = await roles.FindByNameAsync(Name);
-        if (role is null) return NotFound();
-        IsBuiltIn = role.IsBuiltIn;
-        var unknown = Granted.Where(p => !registry.Exists(p)).ToList();
-        if (unknown.Count > 0)
+        var result = await save.SaveAsync(Name, Description, Granted);
+        if (result is null) return NotFound();
+        if (result.Allowed)
         {
-            ModelState.AddModelError(string.Empty, _t["未知权限：{0}", string.Join(", ", unknown)].Value);
-            Effective = ComputeEffective(Granted);
-            return Page();
+            TempData["Notice"] = _t["角色已保存。"].Value;
+            return Redirect($"/admin/roles/{Uri.EscapeDataString(Name)}");
         }
-        var wanted = Granted.ToHashSet(StringComparer.Ordinal);
-        if (role.Name == BuiltInRoles.Organizer && !wanted.Contains(AccountPermissions.ManageRoles))
-        {
-            ModelState.AddModelError(string.Empty, _t["组织者角色必须保留“管理角色及其权限”，否则无人能再修改角色。"].Value);
-            Effective = ComputeEffective(Granted);
-            return Page();
-        }
-        var before = await RolePermissions.GetAsync(roles, role);
-        role.Description = Description?.Trim();
-        await roles.UpdateAsync(role);
-        await RolePermissions.SetAsync(roles, role, wanted);
-        anonymous.Forget();
-        // Members' cookies carry the permissions; the security-stamp check rebuilds them within a minute.
-        await audit.AppendAsync(new AuditEvent("account.role-permissions-changed", $"role:{role.Name}", "ok",
-            $"added: {string.Join(",", wanted.Except(before))}; removed: {string.Join(",", before.Except(wanted))}"));
-        TempData["Notice"] = _t["角色已保存。"].Value;
-        return Redirect($"/admin/roles/{Uri.EscapeDataString(role.Name!)}");
+        IsBuiltIn = (await roles.FindByNameAsync(Name))?.IsBuiltIn ?? false;
+        ModelState.AddModelError(string.Empty, _t[result.Message!, result.Arguments].Value);
+        Effective = ComputeEffective(Granted);
+        return Page();
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync()
+    public async Task<IActionResult> OnPostDeleteAsync([FromServices] DeleteRole delete)
     {
-        var role = await roles.FindByNameAsync(Name);
-        if (role is null) return NotFound();
-        if (role.IsBuiltIn)
-        {
-            TempData["Notice"] = _t["内置角色不能删除。"].Value;
-            return Redirect($"/admin/roles/{Uri.EscapeDataString(role.Name!)}");
-        }
-        await roles.DeleteAsync(role);
-        await audit.AppendAsync(new AuditEvent("account.role-deleted", $"role:{role.Name}", "ok"));
-        return Redirect("/admin/roles");
+        var result = await delete.DeleteAsync(Name);
+        if (result is null) return NotFound();
+        if (result.Allowed) return Redirect("/admin/roles");
+        TempData["Notice"] = _t[result.Message!, result.Arguments].Value;
+        return Redirect($"/admin/roles/{Uri.EscapeDataString(Name)}");
     }
 
     private HashSet<string> ComputeEffective(IEnumerable<string> granted)

@@ -1,6 +1,5 @@
 using ContestSite.Data.Accounts;
-using ContestSite.Web.Accounts.Sessions;
-using ContestSite.Web.Audit;
+using ContestSite.Web.Accounts.UseCases;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace ContestSite.Web.Accounts.Admin;
 
 [RequirePermission(AccountPermissions.ManageUsers)]
-public sealed class EditUserModel(UserManager<SiteUser> users, RoleManager<SiteRole> roles, UserSessions sessions, IAuditLog audit, TimeProvider clock, IStringLocalizerFactory localizers) : PageModel
+public sealed class EditUserModel(UserManager<SiteUser> users, RoleManager<SiteRole> roles, TimeProvider clock, IStringLocalizerFactory localizers) : PageModel
 {
     private readonly IStringLocalizer _t = localizers.Create(typeof(EditUserModel));
 
@@ -33,62 +32,33 @@ public sealed class EditUserModel(UserManager<SiteUser> users, RoleManager<SiteR
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRolesAsync()
+    public async Task<IActionResult> OnPostRolesAsync([FromServices] ChangeUserRoles change)
     {
+        var result = await change.ChangeAsync(Id, SelectedRoles, users.GetUserId(User)!);
+        if (result is null) return NotFound();
+        if (result.Allowed)
+        {
+            TempData["Notice"] = _t["角色已保存。"].Value;
+            return RedirectToPage(new { id = Id });
+        }
+        ModelState.AddModelError(string.Empty, _t[result.Message!, result.Arguments].Value);
         var user = await users.FindByIdAsync(Id);
         if (user is null) return NotFound();
         await LoadAsync(user);
-        var wanted = SelectedRoles.Where(AllRoles.Contains).Where(r => r != BuiltInRoles.Anonymous).ToHashSet();
-        if (SelectedRoles.Any(r => !AllRoles.Contains(r)))
-        {
-            ModelState.AddModelError(string.Empty, _t["所选角色不存在。"].Value);
-            return Page();
-        }
-        var current = (await users.GetRolesAsync(user)).ToHashSet();
-        if (user.Id == users.GetUserId(User) && current.Contains(BuiltInRoles.Organizer) && !wanted.Contains(BuiltInRoles.Organizer))
-        {
-            ModelState.AddModelError(string.Empty, _t["不能移除自己的组织者角色，以免无人能管理站点。"].Value);
-            SelectedRoles = current.ToList();
-            return Page();
-        }
-        var removed = current.Except(wanted).ToList();
-        var added = wanted.Except(current).ToList();
-        if (removed.Count > 0) await users.RemoveFromRolesAsync(user, removed);
-        if (added.Count > 0) await users.AddToRolesAsync(user, added);
-        // The security-stamp check rebuilds the user's cookie, with the new roles, within a minute.
-        await audit.AppendAsync(new AuditEvent("account.roles-changed", $"user:{user.Id}", "ok",
-            $"added: {string.Join(",", added)}; removed: {string.Join(",", removed)}"));
-        TempData["Notice"] = _t["角色已保存。"].Value;
+        if (result.Message == ChangeUserRoles.KeepOwnOrganizerRole) SelectedRoles = (await users.GetRolesAsync(user)).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostToggleDisabledAsync([FromServices] SwitchAccountDisabled change)
+    {
+        var result = await change.SwitchAsync(Id, users.GetUserId(User)!);
+        if (result is null) return NotFound();
+        if (!result.Allowed) TempData["Notice"] = _t[result.Message!, result.Arguments].Value;
         return RedirectToPage(new { id = Id });
     }
 
-    public async Task<IActionResult> OnPostToggleDisabledAsync()
-    {
-        var user = await users.FindByIdAsync(Id);
-        if (user is null) return NotFound();
-        if (user.Id == users.GetUserId(User))
-        {
-            TempData["Notice"] = _t["不能停用自己的账号。"].Value;
-            return RedirectToPage(new { id = Id });
-        }
-        user.IsDisabled = !user.IsDisabled;
-        await users.UpdateAsync(user);
-        // Revoked sessions sign a disabled user out everywhere at the next request; the new stamp voids mailed links.
-        await users.UpdateSecurityStampAsync(user);
-        if (user.IsDisabled) await sessions.RevokeAllAsync(user.Id);
-        await audit.AppendAsync(new AuditEvent(user.IsDisabled ? "account.disabled" : "account.enabled", $"user:{user.Id}", "ok"));
-        return RedirectToPage(new { id = Id });
-    }
-
-    public async Task<IActionResult> OnPostUnlockAsync()
-    {
-        var user = await users.FindByIdAsync(Id);
-        if (user is null) return NotFound();
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        await audit.AppendAsync(new AuditEvent("account.unlocked", $"user:{user.Id}", "ok"));
-        return RedirectToPage(new { id = Id });
-    }
+    public async Task<IActionResult> OnPostUnlockAsync([FromServices] UnlockAccount unlock) =>
+        await unlock.UnlockAsync(Id) ? RedirectToPage(new { id = Id }) : NotFound();
 
     private async Task LoadAsync(SiteUser user)
     {

@@ -1,9 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using ContestSite.Data;
-using ContestSite.Data.Accounts;
-using ContestSite.Web.Audit;
+using ContestSite.Web.Accounts.UseCases;
 using ContestSite.Web.Security;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ContestSite.Web.Accounts.Admin;
 
 [RequirePermission(AccountPermissions.ManageRoles)]
-public sealed class RolesModel(ContestDbContext db, RoleManager<SiteRole> roles, IAuditLog audit) : PageModel
+public sealed class RolesModel(ContestDbContext db) : PageModel
 {
     public IReadOnlyList<RoleRow> Rows { get; private set; } = [];
 
@@ -21,17 +19,13 @@ public sealed class RolesModel(ContestDbContext db, RoleManager<SiteRole> roles,
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync([FromServices] CreateRole create)
     {
         if (ModelState.IsValid)
         {
-            var result = await roles.CreateAsync(new SiteRole(NewRoleName.Trim()));
-            if (result.Succeeded)
-            {
-                await audit.AppendAsync(new AuditEvent("account.role-created", $"role:{NewRoleName.Trim()}", "ok"));
-                return Redirect($"/admin/roles/{Uri.EscapeDataString(NewRoleName.Trim())}");
-            }
-            foreach (var error in result.Errors) ModelState.AddModelError(nameof(NewRoleName), error.Description);
+            var problems = await create.CreateAsync(NewRoleName);
+            if (problems.Count == 0) return Redirect($"/admin/roles/{Uri.EscapeDataString(NewRoleName.Trim())}");
+            foreach (var problem in problems) ModelState.AddModelError(nameof(NewRoleName), problem);
         }
         await LoadAsync();
         return Page();
