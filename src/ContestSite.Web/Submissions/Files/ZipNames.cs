@@ -43,7 +43,11 @@ internal static class ZipNames
     /// Names that land on the same file when extracted on Windows or macOS: separators as "/", no trailing
     /// "/", composed form, and compared without case (use with <see cref="StringComparer.OrdinalIgnoreCase"/>).
     /// </summary>
-    public static string SameFileKey(string name) => name.Replace('\\', '/').TrimEnd('/').Normalize(NormalizationForm.FormC);
+    public static string SameFileKey(string name)
+    {
+        var separated = name.Replace('\\', '/').TrimEnd('/');
+        return separated.IsNormalized(NormalizationForm.FormC) ? separated : separated.Normalize(NormalizationForm.FormC);
+    }
 
     /// <summary>Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the direction marks (LRM, RLM, ALM).</summary>
     private static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';

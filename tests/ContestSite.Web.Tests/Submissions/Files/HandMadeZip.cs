@@ -35,6 +35,9 @@ internal static class HandMadeZip
         public bool Zip64 { get; init; }
         /// <summary>Bytes after this entry's data (and descriptor) that no header mentions.</summary>
         public byte[] After { get; init; } = [];
+        /// <summary>Extra fields of the local header and of the directory record (besides any ZIP64 field).</summary>
+        public byte[] LocalExtra { get; init; } = [];
+        public byte[] CentralExtra { get; init; } = [];
         /// <summary>Unix file mode kept in the directory (regular file, rw-r--r--).</summary>
         public int UnixMode { get; init; } = 0x81A4;
     }
@@ -118,7 +121,7 @@ internal static class HandMadeZip
     {
         // With a data descriptor the local header leaves CRC and sizes at zero; they follow the data.
         var inHeader = !entry.DataDescriptor;
-        var extra = entry.Zip64 ? Zip64Extra(inHeader ? p.LocalUncompressed : 0, inHeader ? p.Data.Length : 0) : [];
+        byte[] extra = [.. entry.Zip64 ? Zip64Extra(inHeader ? p.LocalUncompressed : 0, inHeader ? p.Data.Length : 0) : [], .. entry.LocalExtra];
         var header = new byte[30];
         BinaryPrimitives.WriteUInt32LittleEndian(header, 0x04034b50);
         BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(4), entry.Zip64 ? (ushort)45 : (ushort)20);
@@ -161,7 +164,7 @@ internal static class HandMadeZip
 
     private static void WriteCentral(Stream zip, Entry entry, Prepared p, long localOffset)
     {
-        var extra = entry.Zip64 ? Zip64Extra(p.Uncompressed, p.Data.Length, localOffset) : [];
+        byte[] extra = [.. entry.Zip64 ? Zip64Extra(p.Uncompressed, p.Data.Length, localOffset) : [], .. entry.CentralExtra];
         var header = new byte[46];
         BinaryPrimitives.WriteUInt32LittleEndian(header, 0x02014b50);
         BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(4), 0x0314);

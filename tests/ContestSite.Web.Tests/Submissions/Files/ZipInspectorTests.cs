@@ -219,7 +219,31 @@ public sealed class ZipInspectorTests
         var second = LastIndexOf(zip, [0x50, 0x4b, 0x01, 0x02]);
         BinaryPrimitives.WriteUInt32LittleEndian(zip.AsSpan(second + 42), 0);
 
-        Assert.NotNull(Inspect(zip).Refusal);
+        Assert.Equal("压缩包中的“b.txt”本地文件头里的名称与目录记录不同，疑似伪造的压缩包", Inspect(zip).Refusal);
+    }
+
+    [Fact]
+    public void A_unicode_path_in_the_local_header_that_the_directory_does_not_have_is_refused()
+    {
+        var zip = HandMadeZip.Write(Text("safe.txt") with
+        {
+            LocalExtra = TestZips.UnicodePathExtra("../evil.txt", "safe.txt"),
+            CentralExtra = TestZips.UnicodePathExtra("safe-too.txt", "safe.txt"),
+        });
+
+        Assert.Equal("压缩包中的“safe.txt”本地文件头里的名称与目录记录不同，疑似伪造的压缩包", Inspect(zip).Refusal);
+    }
+
+    [Theory]
+    [InlineData("src/Main.java", "SRC/main.JAVA")]
+    [InlineData("docs/café.md", "docs/cafe\u0301.md")]
+    [InlineData("lib/", "lib")]
+    [InlineData("a/b.txt", "a\\b.txt")]
+    public void Names_that_extract_to_the_same_file_are_refused(string first, string second)
+    {
+        var zip = HandMadeZip.Write(Text(first), Text(second));
+
+        Assert.StartsWith("压缩包中有重名的文件", Inspect(zip).Refusal);
     }
 
     private static HandMadeZip.Entry Text(string name) => new(name, Encoding.UTF8.GetBytes($"content of {name}\n" + new string('x', 200)));
