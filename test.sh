@@ -137,6 +137,12 @@ else
         "$@" || status=$?
 fi
 
+# Keep this run's TRX files (the work folder is deleted on exit) and show where the time went.
+rm -rf "$repo_root/test-output/results"
+mkdir -p "$repo_root/test-output"
+cp -r "$results" "$repo_root/test-output/results"
+if ((status == 0)) && ! $filtered; then "$repo_root/scripts/test-durations.sh" "$results" 10 || true; fi
+
 read -r passed failed skipped total < <(summary)
 if ((status == 0 && failed > 0)); then status=1; fi
 if ((status == 0 && total == 0)); then

@@ -47,19 +47,6 @@ public sealed class IndexFollower(CatalogIndex index, ICatalogChangeSource sourc
         return changes.Count;
     }
 
-    /// <summary>Runs passes until cancelled, resting <paramref name="idle"/> whenever there was nothing to do.</summary>
-    public async Task FollowAsync(TimeSpan idle, CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            var applied = await RunOnceAsync(cancellationToken);
-            if (applied < BatchSize)
-            {
-                await Task.Delay(idle, time, cancellationToken);
-            }
-        }
-    }
-
     /// <summary>The highest id up to which no change can still appear: contiguous ids, or gaps older than the settle time.</summary>
     internal static long SettledCursor(long cursor, IEnumerable<(long Id, DateTimeOffset At)> changes, DateTimeOffset now)
     {

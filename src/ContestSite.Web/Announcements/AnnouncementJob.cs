@@ -7,11 +7,11 @@ namespace ContestSite.Web.Announcements;
 /// whose time has come (once, whichever node gets there first) and refreshes the cache's view of the schedule.
 /// </summary>
 public sealed class AnnouncementJob(IServiceScopeFactory scopes, AnnouncementSchedule schedule, IOptions<AnnouncementOptions> options,
-    ILogger<AnnouncementJob> logger) : BackgroundService
+    TimeProvider clock, ILogger<AnnouncementJob> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.PollInterval);
+        using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
         do
         {
             try

@@ -85,7 +85,7 @@ public sealed class CatalogIndexService(CatalogIndex index, EfCatalogChangeSourc
                     int applied;
                     try { applied = await follower.RunOnceAsync(stoppingToken); }
                     finally { _gate.Release(); }
-                    if (applied < IndexFollower.BatchSize) await Task.Delay(Idle, stoppingToken);
+                    if (applied < IndexFollower.BatchSize) await Task.Delay(Idle, clock, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -95,7 +95,7 @@ public sealed class CatalogIndexService(CatalogIndex index, EfCatalogChangeSourc
             catch (Exception ex)
             {
                 logger.LogError(ex, "The catalogue index could not follow the database; retrying in 5 seconds");
-                try { await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken); } catch (OperationCanceledException) { return; }
+                try { await Task.Delay(TimeSpan.FromSeconds(5), clock, stoppingToken); } catch (OperationCanceledException) { return; }
             }
         }
     }

@@ -53,7 +53,20 @@ public sealed class OutboxSignal : IDisposable
 
     public void Dispose() => _semaphore.Dispose();
 
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _semaphore.WaitAsync(timeout, cancellationToken);
+    /// <summary>Waits for a notification or until <paramref name="timeout"/> has passed on <paramref name="clock"/>.</summary>
+    public async Task WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        using var timedOut = new CancellationTokenSource(timeout, clock);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timedOut.Token);
+        try
+        {
+            await _semaphore.WaitAsync(either.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The poll interval passed without a notification: look for due mail anyway.
+        }
+    }
 }
 
 public static class RetrySchedule

@@ -35,7 +35,7 @@ public sealed class OutboxDispatcher(
             }
             try
             {
-                await signal.WaitAsync(options.Value.Smtp.PollInterval, stoppingToken);
+                await signal.WaitAsync(options.Value.Smtp.PollInterval, clock, stoppingToken);
             }
             catch (OperationCanceledException) { return; }
         }

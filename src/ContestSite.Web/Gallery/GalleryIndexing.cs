@@ -53,7 +53,7 @@ public sealed class GalleryIndexingOptions
 /// caught up at once (<see cref="CatchUpAsync"/>, called by <see cref="GalleryCache"/>), before the cached pages are dropped.
 /// </summary>
 public sealed class GalleryIndexService(GalleryIndex index, IGalleryEntrySource source, IOptions<GalleryIndexingOptions> options,
-    ILogger<GalleryIndexService> logger) : BackgroundService
+    TimeProvider clock, ILogger<GalleryIndexService> logger) : BackgroundService
 {
     private static readonly TimeSpan AfterFailure = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -79,7 +79,7 @@ public sealed class GalleryIndexService(GalleryIndex index, IGalleryEntrySource 
                 logger.LogError(ex, "The gallery index could not follow the database; retrying in 5 seconds");
                 rest = AfterFailure;
             }
-            try { await Task.Delay(rest, stoppingToken); } catch (OperationCanceledException) { return; }
+            try { await Task.Delay(rest, clock, stoppingToken); } catch (OperationCanceledException) { return; }
         }
     }
 

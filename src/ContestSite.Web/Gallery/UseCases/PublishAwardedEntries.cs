@@ -31,7 +31,8 @@ public sealed class PublishAwardedEntries(ContestDbContext db, IAuditLog audit, 
         var skippedTeamIds = awardedSubmissions.Where(a => !withEntry.Contains(a.SubmissionId)).Select(a => a.TeamId).Distinct().ToList();
         var skipped = await db.Teams.AsNoTracking().Where(t => skippedTeamIds.Contains(t.Id)).OrderBy(t => t.Name).Select(t => t.Name).ToListAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("gallery.awarded.published", $"round:{roundId}", "ok",
-            $"{published} published; skipped without consent: {string.Join(", ", skipped)}"));
+            $"{published} published; skipped without consent: {string.Join(", ", skipped)}"),
+            CancellationToken.None); // the change is saved: its record is written even if the request is abandoned
         await cache.ChangedAsync(cancellationToken);
         return new AwardedPublication(published, skipped);
     }

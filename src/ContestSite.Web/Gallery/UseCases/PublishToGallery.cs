@@ -23,7 +23,7 @@ public sealed class PublishToGallery(ContestDbContext db, IAuditLog audit, Galle
             .Concat(GalleryRules.ShowcaseProblems(input.Title, input.Text, input.TeamDisplayName, input.MemberDisplayNames)).ToList();
         if (problems.Count > 0)
         {
-            await audit.AppendAsync(new AuditEvent("gallery.publish", $"submission:{input.SubmissionId}", "refused", string.Join("; ", problems)));
+            await audit.AppendAsync(new AuditEvent("gallery.publish", $"submission:{input.SubmissionId}", "refused", string.Join("; ", problems)), cancellationToken);
             return GalleryResult.Refuse([.. problems]);
         }
         var submission = await db.Submissions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == input.SubmissionId, cancellationToken);
@@ -35,7 +35,8 @@ public sealed class PublishToGallery(ContestDbContext db, IAuditLog audit, Galle
         db.GalleryEntries.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent(entry.IsPublished ? "gallery.published" : "gallery.consent.recorded", $"gallery:{entry.Id}", "ok",
-            $"submission {submission.Id}; consent by {entry.ConsentGivenBy}") { TeamId = submission.TeamId });
+            $"submission {submission.Id}; consent by {entry.ConsentGivenBy}") { TeamId = submission.TeamId },
+            CancellationToken.None); // the change is saved: its record is written even if the request is abandoned
         await cache.ChangedAsync(cancellationToken);
         return new GalleryResult(entry.Id, []);
     }
