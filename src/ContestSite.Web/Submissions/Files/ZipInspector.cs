@@ -12,13 +12,13 @@ public sealed record ZipInspection(RuleResult? Reason, long EntryCount, long Tot
 }
 
 /// <summary>
-/// Checks a zip without extracting it, in three passes over each archive, cheapest first:
-/// the central directory (entry count, names, total size and ratio as declared; "..", absolute, link,
-/// encrypted and duplicate entries refused), the layout (every local header and data descriptor agrees
-/// with the directory, and no byte of the file lies outside the entries, the directory and its end
-/// records), then the content: every entry is decompressed (to nowhere) and must give exactly the size
-/// and CRC-32 declared, stopping one buffer past a lie. Archives inside it (lib.jar, data.zip) are
-/// decompressed to a temporary file and checked the same way, against the same totals.
+/// Checks a zip without extracting it. First the central directory alone, before any data is read: entry
+/// count, names, total size and ratio as declared; "..", absolute, link, encrypted and duplicate entries
+/// refused. Then each entry: its local header (and data descriptor) must agree with the directory, and its
+/// data is decompressed (to nowhere) and must give exactly the declared size and CRC-32, stopping one
+/// buffer past a lie. Last, no byte of the file may lie outside the entries, the directory and its end
+/// records. Archives inside it (lib.jar, data.zip) are decompressed to a temporary file and checked the
+/// same way, against the same totals.
 /// </summary>
 public sealed class ZipInspector(ZipLimits limits, string temporaryFolder)
 {
@@ -48,22 +48,20 @@ public sealed class ZipInspector(ZipLimits limits, string temporaryFolder)
             .Select(entry => (Entry: entry, ShownName: ZipEntryRules.Shown(shownPrefix + entry.Name))).ToList();
         var refusal = RefusalFromDirectory(entries, totals);
         if (refusal is not null) return refusal;
+        // Entry by entry in one forward sweep over the file: the local header (and descriptor) against the
+        // directory, then the data. Decompression is bounded by the declared sizes the directory pass accepted.
         var spans = new List<ZipEntrySpan>(entries.Count);
         foreach (var (entry, shownName) in entries)
         {
             cancellationToken.ThrowIfCancellationRequested();
             (refusal, var span) = ZipLocalHeaders.Check(zip, entry, shownName, end.DirectoryOffset);
+            refusal ??= RefusalFromContent(zip, entry, span.DataStart, shownName, depth, totals, cancellationToken);
             if (refusal is not null) return refusal;
             spans.Add(span);
         }
-        if (!ZipLayout.IsFullyAccounted(zip, spans, end))
-            return RuleResult.Refuse("压缩包中有不属于任何文件的数据，疑似伪造或拼接的压缩包，请重新打包");
-        for (var i = 0; i < entries.Count; i++)
-        {
-            refusal = RefusalFromContent(zip, entries[i].Entry, spans[i].DataStart, entries[i].ShownName, depth, totals, cancellationToken);
-            if (refusal is not null) return refusal;
-        }
-        return null;
+        return ZipLayout.IsFullyAccounted(zip, spans, end)
+            ? null
+            : RuleResult.Refuse("压缩包中有不属于任何文件的数据，疑似伪造或拼接的压缩包，请重新打包");
     }
 
     /// <summary>Everything the directory alone can tell, before a byte of data is read.</summary>
