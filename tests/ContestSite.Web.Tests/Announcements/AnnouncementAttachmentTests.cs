@@ -1,5 +1,6 @@
 using System.Net;
 using ContestSite.Web.Tests.Infrastructure;
+using ContestSite.Web.Tests.Submissions.Files;
 using Microsoft.EntityFrameworkCore;
 using static ContestSite.Web.Tests.Announcements.AnnouncementTestKit;
 
@@ -57,6 +58,53 @@ public sealed class AnnouncementAttachmentTests
         Assert.Contains("附件只能是 PDF、PNG、JPEG 或 ZIP", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         Assert.Empty((await site.FindAsync("伪装附件"))!.Attachments);
         Assert.Equal(storedBefore, StoredFileCount(site));
+    }
+
+    [Fact]
+    public async Task A_zip_attachment_whose_local_header_hides_another_name_is_refused_and_nothing_is_stored()
+    {
+        await using var site = await SiteAsync();
+        using var organizer = await site.OrganizerAsync();
+        var id = await organizer.SaveAsync(Fields("数据说明", "见附件"));
+        var storedBefore = StoredFileCount(site);
+        var zip = HandMadeZip.Write(new HandMadeZip.Entry("说明.txt", "字段说明"u8.ToArray()) { LocalName = "../../../../x.sh" });
+
+        using var refused = await UploadAsync(organizer, id, zip, "说明.zip");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("压缩包中的“说明.txt”本地文件头里的名称与目录记录不同，疑似伪造的压缩包", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Empty((await site.FindAsync("数据说明"))!.Attachments);
+        Assert.Equal(storedBefore, StoredFileCount(site));
+    }
+
+    [Fact]
+    public async Task A_zip_attachment_that_inflates_past_its_declared_size_is_refused()
+    {
+        await using var site = await SiteAsync();
+        using var organizer = await site.OrganizerAsync();
+        var id = await organizer.SaveAsync(Fields("样例数据", "见附件"));
+        var zip = HandMadeZip.Write(new HandMadeZip.Entry("data.csv", new byte[8 * 1024 * 1024]) { DeclaredSize = 1000 });
+
+        using var refused = await UploadAsync(organizer, id, zip, "样例.zip");
+
+        Assert.Contains("压缩包中的“data.csv”实际大小与目录记录不符，疑似伪造的压缩包", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Empty((await site.FindAsync("样例数据"))!.Attachments);
+    }
+
+    [Fact]
+    public async Task An_honest_zip_attachment_is_inspected_and_kept_whole()
+    {
+        await using var site = await SiteAsync();
+        using var organizer = await site.OrganizerAsync();
+        var id = await organizer.SaveAsync(Fields("模板下载", "见附件"));
+        var zip = TestZips.WithFiles(("模板/方案书模板.txt", "一、项目背景"u8.ToArray()), ("模板/说明.md", "# 说明"u8.ToArray()));
+
+        using var uploaded = await UploadAsync(organizer, id, zip, "模板.zip");
+
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        var file = Assert.Single((await site.FindAsync("模板下载"))!.Attachments);
+        using var visitor = site.CreateSiteClient();
+        Assert.Equal(zip, await (await visitor.Http.GetAsync($"/announcements/{id}/files/{file.Id}")).Content.ReadAsByteArrayAsync());
     }
 
     private static int StoredFileCount(SiteFactory site)

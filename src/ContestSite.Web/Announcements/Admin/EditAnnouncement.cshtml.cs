@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ContestSite.Core.Announcements;
 using ContestSite.Core.Contests;
+using ContestSite.Core.Teams;
 using ContestSite.Data;
 using ContestSite.Web.Announcements.UseCases;
 using ContestSite.Web.Contests;
@@ -81,7 +82,9 @@ public sealed class EditAnnouncementModel(ContestDbContext db, CurrentContest cu
 
     private IActionResult Refused(AnnouncementResult result)
     {
-        foreach (var error in result.Errors) ModelState.AddModelError(string.Empty, _text[error, result.Arguments].Value);
+        // Arguments that are words themselves (a size in "{0} 字节") are translated before the message around them.
+        var arguments = result.Arguments.Select(a => a is LocalText words ? _text[words.Key, words.Arguments].Value : a).ToArray();
+        foreach (var error in result.Errors) ModelState.AddModelError(string.Empty, _text[error, arguments].Value);
         return Page();
     }
 

@@ -10,10 +10,11 @@ namespace ContestSite.Web.Announcements.UseCases;
 
 /// <summary>
 /// Files published with an announcement. The type is decided from the bytes (PDF, images, ZIP — which
-/// includes Word and Excel files), never from the name or the browser's Content-Type.
+/// includes Word and Excel files), never from the name or the browser's Content-Type. A zip passes the
+/// same inspection as a team's source package before anyone can download it from the public page.
 /// </summary>
 public sealed class AnnouncementAttachments(ContestDbContext db, IFileStore files, AnnouncementSchedule schedule, IAuditLog audit,
-    TimeProvider clock, IOptions<AnnouncementOptions> options)
+    TimeProvider clock, IOptions<AnnouncementOptions> options, ZipInspector zips)
 {
     public const int MaxPerAnnouncement = 10;
     private static readonly DetectedFileType[] Allowed = [DetectedFileType.Pdf, DetectedFileType.Png, DetectedFileType.Jpeg, DetectedFileType.Zip];
@@ -29,6 +30,12 @@ public sealed class AnnouncementAttachments(ContestDbContext db, IFileStore file
         await using var content = upload.OpenReadStream();
         var type = await ContentSniffer.SniffAsync(content, cancellationToken);
         if (!Allowed.Contains(type)) return AnnouncementResult.Refuse("附件只能是 PDF、PNG、JPEG 或 ZIP（含 Word、Excel）文件，这个文件是{0}", type.DisplayName());
+        if (type == DetectedFileType.Zip)
+        {
+            var inspection = zips.Inspect(content, cancellationToken);
+            if (inspection.Reason is { Message: { } refusal } reason) return AnnouncementResult.Refuse(refusal, reason.Arguments);
+            content.Position = 0;
+        }
         StoredFile stored;
         try
         {

@@ -5,8 +5,9 @@ namespace ContestSite.Web.Submissions.Files;
 
 /// <summary>
 /// The one call the upload endpoints make once a file is in a temporary place: size for its kind,
-/// type by content, then the kind's own checks (zip directory, image header). Nothing is decoded
-/// here beyond headers; thumbnails come later from <see cref="ThumbnailQueue"/>.
+/// type by content, then the kind's own checks (a zip's headers and every entry's size and CRC, an
+/// image's header). Zip entries are decompressed to be counted, never kept; images are not decoded
+/// here: thumbnails come later from <see cref="ThumbnailQueue"/>.
 /// </summary>
 public sealed class SubmissionFileChecker(IOptions<SubmissionFileOptions> options, ZipInspector zips, ImageInspector images)
 {

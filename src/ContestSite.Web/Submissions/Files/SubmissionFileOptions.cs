@@ -33,12 +33,6 @@ public sealed class ZipLimits
 
     /// <summary>How deep archives inside the package (lib.jar, data.zip) are opened and checked in turn.</summary>
     [Range(0, 5)] public int MaxNestingDepth { get; set; } = 3;
-
-    /// <summary>
-    /// When set, every entry is decompressed (to nowhere) to confirm the sizes the directory declares:
-    /// a lying directory can hide a bomb from the ratio check. Costs CPU up to the total-size bound.
-    /// </summary>
-    public bool VerifySizesByDecompressing { get; set; }
 }
 
 public sealed class ImageLimits

@@ -1,16 +1,13 @@
 using System.Buffers.Binary;
-using System.Text;
 
 namespace ContestSite.Web.Submissions.Files;
 
-internal sealed record ZipDirectoryEnd(long EntryCount, long DirectoryOffset, long DirectorySize);
-
 /// <summary>
-/// Reads the end record and the central directory of a zip, entry by entry, without touching any
-/// compressed data. Our own reader rather than ZipArchive: ZipArchive loads the whole directory into
-/// objects before anything can be counted, and does not expose the flags, host system and extra
-/// fields the checks need.
+/// Where the central directory is, and whether everything after it (ZIP64 end record and locator, end
+/// record, comment) reaches exactly the end of the file with nothing left over.
 /// </summary>
+internal sealed record ZipDirectoryEnd(long EntryCount, long DirectoryOffset, long DirectorySize, bool TrailerIsExact);
+
 internal static class ZipCentralDirectory
 {
     private const uint EndSignature = 0x06054b50;
@@ -18,11 +15,8 @@ internal static class ZipCentralDirectory
     private const uint Zip64EndSignature = 0x06064b50;
     private const uint EntrySignature = 0x02014b50;
     private const int EndLength = 22;
+    private const int Zip64LocatorLength = 20;
     private const int EntryHeaderLength = 46;
-    private const ushort Utf8NameFlag = 0x0800;
-    private const ushort Zip64ExtraId = 0x0001;
-    private const ushort UnicodePathExtraId = 0x7075;
-    private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
 
     public static ZipDirectoryEnd ReadEnd(Stream zip)
     {
@@ -50,33 +44,54 @@ internal static class ZipCentralDirectory
         long entries = BinaryPrimitives.ReadUInt16LittleEndian(record[10..]);
         long size = BinaryPrimitives.ReadUInt32LittleEndian(record[12..]);
         long offset = BinaryPrimitives.ReadUInt32LittleEndian(record[16..]);
+        var commentLength = BinaryPrimitives.ReadUInt16LittleEndian(record[20..]);
         if (disk != 0 || directoryDisk != 0 || entriesOnDisk != entries) throw new MalformedZipException("multi-volume");
         var directoryLimit = recordPosition;
-        if (entries == ushort.MaxValue || size == uint.MaxValue || offset == uint.MaxValue)
+        var trailerIsExact = recordPosition + EndLength + commentLength == zip.Length;
+        // Some writers add the ZIP64 records even when nothing needs them; they are read (and accounted for) either way.
+        if (entries == ushort.MaxValue || size == uint.MaxValue || offset == uint.MaxValue || HasZip64Locator(zip, recordPosition))
         {
-            (entries, size, offset, directoryLimit) = ReadZip64End(zip, recordPosition);
+            var zip64 = ReadZip64End(zip, recordPosition);
+            if ((entries != ushort.MaxValue && entries != zip64.Entries) || (size != uint.MaxValue && size != zip64.Size)
+                || (offset != uint.MaxValue && offset != zip64.Offset)) throw new MalformedZipException("zip64 end disagrees with the end record");
+            (entries, size, offset, directoryLimit) = (zip64.Entries, zip64.Size, zip64.Offset, zip64.RecordPosition);
+            trailerIsExact &= zip64.RecordEnd == recordPosition - Zip64LocatorLength;
         }
         if (offset > directoryLimit || size > directoryLimit - offset) throw new MalformedZipException("directory outside the file");
-        return new ZipDirectoryEnd(entries, offset, size);
+        return new ZipDirectoryEnd(entries, offset, size, trailerIsExact && offset + size == directoryLimit);
     }
 
-    private static (long Entries, long Size, long Offset, long RecordPosition) ReadZip64End(Stream zip, long endRecordPosition)
+    private static bool HasZip64Locator(Stream zip, long endRecordPosition)
     {
-        if (endRecordPosition < 20) throw new MalformedZipException("no zip64 locator");
-        var locator = new byte[20];
-        zip.Position = endRecordPosition - 20;
+        if (endRecordPosition < Zip64LocatorLength) return false;
+        Span<byte> signature = stackalloc byte[4];
+        zip.Position = endRecordPosition - Zip64LocatorLength;
+        zip.ReadExactly(signature);
+        return BinaryPrimitives.ReadUInt32LittleEndian(signature) == Zip64LocatorSignature;
+    }
+
+    private sealed record Zip64End(long Entries, long Size, long Offset, long RecordPosition, long RecordEnd);
+
+    private static Zip64End ReadZip64End(Stream zip, long endRecordPosition)
+    {
+        if (endRecordPosition < Zip64LocatorLength) throw new MalformedZipException("no zip64 locator");
+        var locator = new byte[Zip64LocatorLength];
+        zip.Position = endRecordPosition - Zip64LocatorLength;
         zip.ReadExactly(locator);
         if (BinaryPrimitives.ReadUInt32LittleEndian(locator) != Zip64LocatorSignature) throw new MalformedZipException("no zip64 locator");
         var recordPosition = ToLength(BinaryPrimitives.ReadUInt64LittleEndian(locator.AsSpan(8)));
-        if (recordPosition > endRecordPosition - 20 - 56) throw new MalformedZipException("zip64 end outside the file");
+        if (recordPosition > endRecordPosition - Zip64LocatorLength - 56) throw new MalformedZipException("zip64 end outside the file");
         var record = new byte[56];
         zip.Position = recordPosition;
         zip.ReadExactly(record);
         if (BinaryPrimitives.ReadUInt32LittleEndian(record) != Zip64EndSignature) throw new MalformedZipException("bad zip64 end");
         if (BinaryPrimitives.ReadUInt32LittleEndian(record.AsSpan(16)) != 0 || BinaryPrimitives.ReadUInt32LittleEndian(record.AsSpan(20)) != 0)
             throw new MalformedZipException("multi-volume");
-        return (ToLength(BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(32))), ToLength(BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(40))),
-            ToLength(BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(48))), recordPosition);
+        // The record's size field counts what follows its first 12 bytes, extensible data included.
+        var recordSize = ToLength(BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(4)));
+        if (recordSize < 44 || recordSize > endRecordPosition - recordPosition) throw new MalformedZipException("bad zip64 end size");
+        return new Zip64End(ToLength(BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(32))), ToLength(BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(40))),
+            ToLength(BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(48))), recordPosition, recordPosition + 12 + recordSize);
     }
 
     /// <summary>
@@ -110,57 +125,22 @@ internal static class ZipCentralDirectory
     private static ZipEntryRecord Parse(byte[] header, ReadOnlySpan<byte> name, ReadOnlySpan<byte> extra)
     {
         var flags = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(8));
-        long compressed = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(20));
-        long uncompressed = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(24));
-        long localOffset = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(42));
+        var (uncompressed, compressed, localOffset) = ZipExtraFields.CentralSizes(extra,
+            BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(24)), BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(20)),
+            BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(42)));
+        var (decoded, invalid) = ZipNames.Decode(name, flags);
+        var unicodePathField = ZipExtraFields.UnicodePathField(extra);
         string? unicodePath = null;
-        while (extra.Length >= 4)
+        var unicodeName = ZipExtraFields.UnicodePathName(unicodePathField);
+        if (!unicodeName.IsEmpty)
         {
-            var id = BinaryPrimitives.ReadUInt16LittleEndian(extra);
-            var size = BinaryPrimitives.ReadUInt16LittleEndian(extra[2..]);
-            if (4 + size > extra.Length) throw new MalformedZipException("extra field runs past its entry");
-            var data = extra.Slice(4, size);
-            if (id == Zip64ExtraId) (uncompressed, compressed, localOffset) = ReadZip64Sizes(data, uncompressed, compressed, localOffset);
-            if (id == UnicodePathExtraId && size > 5 && data[0] == 1) unicodePath = Encoding.UTF8.GetString(data[5..]);
-            extra = extra[(4 + size)..];
+            (unicodePath, var unicodeInvalid) = ZipNames.DecodeUtf8(unicodeName);
+            invalid |= unicodeInvalid;
         }
-        return new ZipEntryRecord(DecodeName(name, flags), unicodePath, header[5], flags, BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(10)),
+        return new ZipEntryRecord(name.ToArray(), decoded, unicodePathField, unicodePath, invalid, header[5], flags,
+            BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(10)), BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(16)),
             compressed, uncompressed, BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(38)), localOffset);
     }
 
-    /// <summary>The zip64 field holds, in this order, only the values whose 32-bit field is saturated.</summary>
-    private static (long Uncompressed, long Compressed, long Offset) ReadZip64Sizes(ReadOnlySpan<byte> data, long uncompressed, long compressed, long offset)
-    {
-        if (uncompressed == uint.MaxValue) uncompressed = TakeUInt64(ref data);
-        if (compressed == uint.MaxValue) compressed = TakeUInt64(ref data);
-        if (offset == uint.MaxValue) offset = TakeUInt64(ref data);
-        return (uncompressed, compressed, offset);
-    }
-
-    private static long TakeUInt64(ref ReadOnlySpan<byte> data)
-    {
-        if (data.Length < 8) throw new MalformedZipException("short zip64 field");
-        var value = ToLength(BinaryPrimitives.ReadUInt64LittleEndian(data));
-        data = data[8..];
-        return value;
-    }
-
-    /// <summary>
-    /// UTF-8 when flagged or valid, otherwise Latin-1. Either way every ASCII byte stays itself, so
-    /// "/", "\" and "." are seen exactly where any extractor with an ASCII-compatible code page sees them.
-    /// </summary>
-    private static string DecodeName(ReadOnlySpan<byte> name, ushort flags)
-    {
-        if ((flags & Utf8NameFlag) != 0) return Encoding.UTF8.GetString(name);
-        try
-        {
-            return StrictUtf8.GetString(name);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Encoding.Latin1.GetString(name);
-        }
-    }
-
-    private static long ToLength(ulong value) => value <= long.MaxValue ? (long)value : throw new MalformedZipException("size out of range");
+    private static long ToLength(ulong value) => ZipExtraFields.ToLength(value);
 }

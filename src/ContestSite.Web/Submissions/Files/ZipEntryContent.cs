@@ -1,45 +1,45 @@
-using System.Buffers.Binary;
+using System.Buffers;
 using System.IO.Compression;
+using System.IO.Hashing;
 
 namespace ContestSite.Web.Submissions.Files;
 
-/// <summary>Opens the decompressed bytes of one entry, for the checks that must look inside (nested archives, size verification).</summary>
+/// <summary>Reads the decompressed bytes of one entry, counting them and their CRC-32.</summary>
 internal static class ZipEntryContent
 {
-    private const uint LocalSignature = 0x04034b50;
-    private const int LocalHeaderLength = 30;
-    private const ushort Stored = 0;
-    private const ushort Deflated = 8;
-
-    /// <summary>Null when the entry uses a compression method this reader does not decompress.</summary>
-    public static Stream? Open(Stream zip, ZipEntryRecord entry)
+    /// <summary>The entry's data starts at <paramref name="dataStart"/> (after its local header); stored or deflated only.</summary>
+    public static Stream Open(Stream zip, ZipEntryRecord entry, long dataStart)
     {
-        if (entry.Method is not (Stored or Deflated)) return null;
-        var header = new byte[LocalHeaderLength];
-        zip.Position = entry.LocalHeaderOffset;
-        zip.ReadExactly(header);
-        if (BinaryPrimitives.ReadUInt32LittleEndian(header) != LocalSignature) throw new MalformedZipException("bad local header");
-        var dataStart = entry.LocalHeaderOffset + LocalHeaderLength
-            + BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(26)) + BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(28));
-        if (dataStart > zip.Length || entry.CompressedSize > zip.Length - dataStart) throw new MalformedZipException("entry data outside the file");
         var raw = new ZipSliceStream(zip, dataStart, entry.CompressedSize);
-        return entry.Method == Stored ? raw : new DeflateStream(raw, CompressionMode.Decompress);
+        return entry.Method == ZipEntryRecord.Stored ? raw : new DeflateStream(raw, CompressionMode.Decompress);
     }
 
-    /// <summary>Copies at most <paramref name="limit"/> bytes; returns the count, or -1 as soon as there is more.</summary>
-    public static long CopyAtMost(Stream source, Stream destination, long limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies at most <paramref name="limit"/> bytes and returns the count with their CRC-32; the count is -1
+    /// as soon as there is more, so a lying size costs one buffer past the truth, never the whole bomb.
+    /// </summary>
+    public static (long Count, uint Crc32) CopyCounted(Stream source, Stream destination, long limit, CancellationToken cancellationToken)
     {
-        var buffer = new byte[81920];
-        long copied = 0;
-        int read;
-        while ((read = source.Read(buffer)) > 0)
+        var buffer = ArrayPool<byte>.Shared.Rent(81920);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            copied += read;
-            if (copied > limit) return -1;
-            destination.Write(buffer, 0, read);
+            var crc = new Crc32();
+            long copied = 0;
+            int read;
+            while ((read = source.Read(buffer, 0, (int)Math.Min(buffer.Length, limit - copied + 1))) > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                copied += read;
+                if (copied > limit) return (-1, 0);
+                crc.Append(buffer.AsSpan(0, read));
+                destination.Write(buffer, 0, read);
+            }
+            return (copied, crc.GetCurrentHashAsUInt32());
         }
-        return copied;
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>A read-only window on part of the zip, so a decompressor cannot read past its entry.</summary>

@@ -3,7 +3,7 @@ using ContestSite.Web.Storage;
 
 namespace ContestSite.Web.Submissions.Files;
 
-/// <summary>The rules one entry must pass from its directory record alone.</summary>
+/// <summary>The rules one entry must pass from its directory record alone (its name's characters: <see cref="ZipNames"/>).</summary>
 internal static class ZipEntryRules
 {
     private const int MaxShownNameLength = 120;
@@ -13,11 +13,11 @@ internal static class ZipEntryRules
         if (entry.IsEncrypted) return RuleResult.Refuse("压缩包中的“{0}”已加密，无法检查；请去掉密码后重新打包", shownName);
         foreach (var name in entry.AllNames)
         {
-            if (name.Any(char.IsControl)) return RuleResult.Refuse("压缩包中的“{0}”名称含有控制字符，不允许", shownName);
             if (IsAbsolute(name)) return RuleResult.Refuse("压缩包中的“{0}”是绝对路径，不允许", shownName);
             if (name.Split('/', '\\').Contains("..")) return RuleResult.Refuse("压缩包中的“{0}”含有“..”路径，不允许", shownName);
         }
         if (entry.IsSymbolicLink) return RuleResult.Refuse("压缩包中的“{0}”是符号链接，不允许", shownName);
+        if (!entry.HasSupportedMethod) return RuleResult.Refuse("无法检查压缩包中的“{0}”：压缩方式不受支持，请用标准 ZIP（Deflate）重新打包", shownName);
         if (entry.UncompressedSize >= limits.RatioCheckMinimumBytes && Exceeds(entry.UncompressedSize, entry.CompressedSize, limits.MaxCompressionRatio))
         {
             return RuleResult.Refuse("压缩包中的“{0}”压缩比超过 {1}:1（{2} 解压后为 {3}），疑似压缩炸弹",
