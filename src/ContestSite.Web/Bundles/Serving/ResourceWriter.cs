@@ -16,14 +16,16 @@ public sealed record ServedFile(bool Served, MaskingReport? Report, string? Prob
 /// into the sink; XLSX is masked into a temporary file first, because a workbook found corrupt midway
 /// must not leave half a file in the bundle. Other formats cannot be masked and are not served when a plan applies.
 /// </summary>
-public sealed class ResourceWriter(IFileStore files, AppDataPaths paths)
+public sealed class ResourceWriter(IFileStore files, StoredFileAlarm alarm, AppDataPaths paths)
 {
     private const int BufferSize = 81920;
 
     public async Task<ServedFile> WriteAsync(DatasetResource resource, MaskingPlan? plan, HashingWriteStream sink, CancellationToken cancellationToken)
     {
-        if (!files.Exists(resource.StorageKey)) return new ServedFile(false, null, "文件不在存储中");
-        await using var input = files.OpenRead(resource.StorageKey);
+        var read = await files.OpenVerifiedAsync(resource.StorageKey, cancellationToken);
+        if (read.Tampered) await alarm.RaiseAsync(resource.StorageKey, $"dataset file {resource.Id}", cancellationToken);
+        if (read.Content is null) return new ServedFile(false, null, read.Tampered ? "文件校验失败，已停止提供" : "文件不在存储中");
+        await using var input = read.Content;
         if (plan is null)
         {
             await sink.EnsureOpenedAsync(cancellationToken);

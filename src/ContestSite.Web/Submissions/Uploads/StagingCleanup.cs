@@ -47,11 +47,12 @@ public sealed class StagingCleanup(IServiceScopeFactory scopes, StagingArea stag
         var db = scope.ServiceProvider.GetRequiredService<ContestDbContext>();
         var cutoff = clock.GetUtcNow() - options.Value.StaleAfter;
         var stale = await db.SubmissionUploads.Where(u => u.Status != SubmissionUploadStatus.Used).ToListAsync(cancellationToken);
-        var expired = stale.Where(u => u.StartedAt < cutoff).ToList();
+        var expired = stale.Where(u => u.StartedAt < cutoff || u.Status == SubmissionUploadStatus.Cancelled).ToList();
         db.SubmissionUploads.RemoveRange(expired);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var upload in expired) staging.Delete(upload.Id);
-        var live = (await db.SubmissionUploads.Where(u => u.Status == SubmissionUploadStatus.Receiving).Select(u => u.Id).ToListAsync(cancellationToken)).ToHashSet();
+        // A checking upload may still have its staged file for a moment, before it is renamed into the store.
+        var live = (await db.SubmissionUploads.Where(u => u.Status == SubmissionUploadStatus.Receiving || u.Status == SubmissionUploadStatus.Checking).Select(u => u.Id).ToListAsync(cancellationToken)).ToHashSet();
         var orphans = staging.Orphans(live).ToList();
         foreach (var orphan in orphans) staging.Delete(orphan);
         staging.DeleteStrays();
