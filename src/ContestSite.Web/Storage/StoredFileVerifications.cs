@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace ContestSite.Web.Storage;
 
 /// <summary>
-/// Remembers which stored files were hashed and matched their key, by the identity of the file on disk
-/// (length, modification and birth time, read from the open handle), so a 1 GB download is hashed once and
+/// Remembers which stored files were hashed and matched their key, by the identity of the file on disk read
+/// from the open handle (inode, length, change and modification time), so a 1 GB download is hashed once and
 /// not on every request, while any change to the file (a write, a replacement) makes it hashed again.
 /// </summary>
 public sealed class StoredFileVerifications
@@ -35,9 +36,44 @@ public sealed class StoredFileVerifications
         _verified[path] = FileIdentity.Of(handle);
     }
 
-    private sealed record FileIdentity(long Length, DateTime Modified, DateTime Born)
+    /// <summary>
+    /// On Linux the inode and the change time (which no one can set back, unlike the modification time) from
+    /// statx on the open handle; elsewhere length, modification and birth time.
+    /// </summary>
+    private sealed record FileIdentity(long Length, DateTime Modified, DateTime Born, ulong Inode = 0, long ChangedSeconds = 0, uint ChangedNanoseconds = 0)
     {
-        public static FileIdentity Of(SafeFileHandle handle) =>
-            new(RandomAccess.GetLength(handle), File.GetLastWriteTimeUtc(handle), File.GetCreationTimeUtc(handle));
+        private const int AtEmptyPath = 0x1000;
+        private const uint BasicStats = 0x7ff;
+
+        public static FileIdentity Of(SafeFileHandle handle)
+        {
+            var basic = new FileIdentity(RandomAccess.GetLength(handle), File.GetLastWriteTimeUtc(handle), File.GetCreationTimeUtc(handle));
+            if (!OperatingSystem.IsLinux()) return basic;
+            var buffer = new byte[256];
+            var added = false;
+            try
+            {
+                handle.DangerousAddRef(ref added);
+                if (Statx((int)handle.DangerousGetHandle(), [0], AtEmptyPath, BasicStats, buffer) != 0) return basic;
+            }
+            catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
+            {
+                return basic;
+            }
+            finally
+            {
+                if (added) handle.DangerousRelease();
+            }
+            // struct statx: stx_ino at 32, stx_ctime (tv_sec, tv_nsec) at 96.
+            return basic with
+            {
+                Inode = BitConverter.ToUInt64(buffer, 32),
+                ChangedSeconds = BitConverter.ToInt64(buffer, 96),
+                ChangedNanoseconds = BitConverter.ToUInt32(buffer, 104),
+            };
+        }
+
+        [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
+        private static extern int Statx(int directory, byte[] path, int flags, uint mask, [Out] byte[] buffer);
     }
 }
