@@ -56,6 +56,7 @@ public sealed class FileDownload(ContestDbContext db, DataAccess access, Masking
         var served = await writer.WriteAsync(found.Resource, masking.Plan, sink, cancellationToken);
         if (!served.Served)
         {
+            if (served.Tampered) await alarm.RaiseAsync(found.Resource.StorageKey, $"dataset {id} file {found.Resource.Id}", CancellationToken.None);
             await AuditAsync(subject, "refused", served.Problem, who, id, CancellationToken.None);
             if (http.Response.HasStarted) { http.Abort(); return Results.Empty; }
             http.Response.Headers.Remove(HeaderNames.ContentDisposition);

@@ -9,22 +9,22 @@ using ContestSite.Web.Storage;
 namespace ContestSite.Web.Bundles.Serving;
 
 /// <summary>What serving one file did: the masking report (null when served as stored) or why it was not served.</summary>
-public sealed record ServedFile(bool Served, MaskingReport? Report, string? Problem);
+/// <summary>What serving a file did; <paramref name="Tampered"/> when the stored bytes no longer match their hash (the caller raises the alarm).</summary>
+public sealed record ServedFile(bool Served, MaskingReport? Report, string? Problem, bool Tampered = false);
 
 /// <summary>
 /// Writes one catalogue file to a sink, masked by the dataset's plan or as stored. CSV is masked straight
 /// into the sink; XLSX is masked into a temporary file first, because a workbook found corrupt midway
 /// must not leave half a file in the bundle. Other formats cannot be masked and are not served when a plan applies.
 /// </summary>
-public sealed class ResourceWriter(IFileStore files, StoredFileAlarm alarm, AppDataPaths paths)
+public sealed class ResourceWriter(IFileStore files, AppDataPaths paths)
 {
     private const int BufferSize = 81920;
 
     public async Task<ServedFile> WriteAsync(DatasetResource resource, MaskingPlan? plan, HashingWriteStream sink, CancellationToken cancellationToken)
     {
         var read = await files.OpenVerifiedAsync(resource.StorageKey, cancellationToken);
-        if (read.Tampered) await alarm.RaiseAsync(resource.StorageKey, $"dataset file {resource.Id}", cancellationToken);
-        if (read.Content is null) return new ServedFile(false, null, read.Tampered ? "文件校验失败，已停止提供" : "文件不在存储中");
+        if (read.Content is null) return new ServedFile(false, null, read.Tampered ? "文件校验失败，已停止提供" : "文件不在存储中", read.Tampered);
         await using var input = read.Content;
         if (plan is null)
         {
