@@ -27,6 +27,9 @@ public interface IFileStore
     Task<VerifiedRead> OpenVerifiedAsync(string key, CancellationToken cancellationToken = default);
 
     bool Exists(string key);
+
+    /// <summary>Deletes pending files left by a crash between staging and commit, last written before <paramref name="before"/>.</summary>
+    int DeleteAbandonedPending(DateTimeOffset before);
 }
 
 /// <summary>A file on its way into the store, readable by the checks and by nobody else; deleted unless committed.</summary>
@@ -117,6 +120,15 @@ public sealed class LocalFileStore(AppDataPaths paths, StoredFileVerifications v
     }
 
     public bool Exists(string key) => IsKey(key) && File.Exists(PathOf(key));
+
+    public int DeleteAbandonedPending(DateTimeOffset before)
+    {
+        var folder = Path.Combine(paths.Temp, "pending");
+        if (!Directory.Exists(folder)) return 0;
+        var abandoned = new DirectoryInfo(folder).EnumerateFiles().Where(f => f.LastWriteTimeUtc < before.UtcDateTime).ToList();
+        foreach (var file in abandoned) file.Delete();
+        return abandoned.Count;
+    }
 
     /// <summary>
     /// Renames the pending file into place. When the key is already stored, the stored bytes are verified first

@@ -5,6 +5,7 @@ using ContestSite.Core.Submissions;
 using ContestSite.Web.Storage;
 using ContestSite.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static ContestSite.Web.Tests.Submissions.SubmissionTestKit;
 
 namespace ContestSite.Web.Tests.Submissions;
@@ -100,6 +101,24 @@ public sealed class StoredFileIntegrityTests
         Assert.Equal("proposal.pdf", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
         Assert.Contains("proposal.pdf", version.Text);
         Assert.DoesNotContain("proposal.hta", version.Text);
+    }
+
+    [Fact]
+    public async Task A_pending_file_left_by_a_crash_before_its_commit_is_removed_by_the_cleanup()
+    {
+        await using var site = await SiteAsync();
+        var folder = Directory.CreateDirectory(Path.Combine(site.AppDataPath, "tmp", "pending")).FullName;
+        var abandoned = Path.Combine(folder, Guid.NewGuid().ToString("N"));
+        var inFlight = Path.Combine(folder, Guid.NewGuid().ToString("N"));
+        await File.WriteAllBytesAsync(abandoned, Proposal);
+        await File.WriteAllBytesAsync(inFlight, Proposal);
+        File.SetLastWriteTimeUtc(abandoned, site.Clock.GetUtcNow().UtcDateTime.AddDays(-3));
+        File.SetLastWriteTimeUtc(inFlight, site.Clock.GetUtcNow().UtcDateTime);
+
+        await site.WithScopeAsync(services => services.GetRequiredService<ContestSite.Web.Submissions.Uploads.StagingCleanup>().RunOnceAsync());
+
+        Assert.False(File.Exists(abandoned));
+        Assert.True(File.Exists(inFlight));
     }
 
     private static async Task<int> SavedFileAsync(SiteFactory site, TestTeam team, byte[] content, string name = "方案.pdf")

@@ -11,25 +11,26 @@ namespace ContestSite.Web.Submissions.Uploads;
 /// The last byte is in: under the writer's lease the upload turns Checking (no chunk is taken from then on),
 /// the staged file is renamed into the store's private pending place, checked by its content, and renamed
 /// into the store by its hash (computed while receiving); only then is the upload marked ready. A refused
-/// file is deleted with its upload; nothing is kept.
+/// file is deleted with its upload; nothing is kept. Once the last byte is in, completion runs to its end even
+/// if the client goes away meanwhile (the checks are bounded), so an upload is never left half-checked.
 /// </summary>
 public sealed class CompleteUpload(ContestDbContext db, StagingArea staging, UploadLeases leases, SubmissionFileChecker checker, IFileStore store,
     SubmissionThumbnails thumbnails, TimeProvider clock)
 {
-    public async Task<UploadOutcome> RunAsync(SubmissionUpload upload, UploadLease lease, CancellationToken cancellationToken)
+    public async Task<UploadOutcome> RunAsync(SubmissionUpload upload, UploadLease lease)
     {
         var checking = await db.SubmissionUploads
             .Where(u => u.Id == upload.Id && u.LeaseOwner == lease.Owner && u.Status == SubmissionUploadStatus.Receiving)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Status, SubmissionUploadStatus.Checking), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Status, SubmissionUploadStatus.Checking), CancellationToken.None);
         if (checking == 0)
             return UploadOutcome.Refused(StatusCodes.Status409Conflict, RuleResult.Refuse("这个上传已经完成、取消或正在检查，不再接收数据，这一块未保存"), upload.Length);
 
-        var sha = await staging.Sha256Async(upload.Id, upload.Length, cancellationToken);
-        await using var pending = await store.StageAsync(staging.PathOf(upload.Id), sha, cancellationToken);
+        var sha = await staging.Sha256Async(upload.Id, upload.Length, CancellationToken.None);
+        await using var pending = await store.StageAsync(staging.PathOf(upload.Id), sha, CancellationToken.None);
         FileCheck check;
         await using (var content = pending.OpenRead())
         {
-            check = await checker.CheckAsync(upload.Kind, content, cancellationToken);
+            check = await checker.CheckAsync(upload.Kind, content, CancellationToken.None);
         }
         if (!check.IsAccepted)
         {
@@ -37,7 +38,7 @@ public sealed class CompleteUpload(ContestDbContext db, StagingArea staging, Upl
             staging.Delete(upload.Id);
             return UploadOutcome.Refused(StatusCodes.Status422UnprocessableEntity, check.Reason!);
         }
-        await pending.CommitAsync(cancellationToken);
+        await pending.CommitAsync(CancellationToken.None);
         var now = clock.GetUtcNow();
         await db.SubmissionUploads.Where(u => u.Id == upload.Id && u.LeaseOwner == lease.Owner && u.Status == SubmissionUploadStatus.Checking)
             .ExecuteUpdateAsync(s => s
@@ -45,7 +46,7 @@ public sealed class CompleteUpload(ContestDbContext db, StagingArea staging, Upl
                 .SetProperty(u => u.ContentType, check.ContentType).SetProperty(u => u.CompletedAt, now)
                 .SetProperty(u => u.LeaseOwner, (string?)null).SetProperty(u => u.LeaseExpiresAt, (DateTimeOffset?)null), CancellationToken.None);
         var ready = await leases.CurrentAsync(upload.Id, upload.UserId, CancellationToken.None) ?? upload;
-        if (upload.Kind == SubmissionFileKind.Screenshot) await thumbnails.RequestAsync(sha, cancellationToken);
+        if (upload.Kind == SubmissionFileKind.Screenshot) await thumbnails.RequestAsync(sha, CancellationToken.None);
         return new UploadOutcome(StatusCodes.Status200OK, ready, upload.Length);
     }
 }

@@ -29,7 +29,7 @@ public sealed class FormFileUpload(ContestDbContext db, StartUpload start, Uploa
                 return (RuleResult.Refuse("文件没有完整上传，请重试"), null);
             }
         }
-        var completed = await complete.RunAsync(upload, lease, cancellationToken);
+        var completed = await complete.RunAsync(upload, lease);
         return completed.Refusal is { } refusal ? (refusal, null) : (RuleResult.Ok, upload.Id);
     }
 

@@ -57,7 +57,7 @@ public sealed class ReceiveChunk(ContestDbContext db, StagingArea staging, Uploa
             ChunkRefusal.ChecksumMismatch => UploadOutcome.Refused(460, RuleResult.Refuse("这一块的校验值不符，已丢弃，请重新发送这一块"), result.Offset),
             ChunkRefusal.TooLong => UploadOutcome.Refused(StatusCodes.Status413PayloadTooLarge,
                 RuleResult.Refuse("这一块超出了文件声明的长度（{0} 字节），未保存", upload.Length), result.Offset),
-            _ when result.Offset == upload.Length => await complete.RunAsync(upload, lease, cancellationToken),
+            _ when result.Offset == upload.Length => await complete.RunAsync(upload, lease),
             _ => new UploadOutcome(StatusCodes.Status204NoContent, upload, result.Offset),
         };
     }
