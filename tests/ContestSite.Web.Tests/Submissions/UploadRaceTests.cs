@@ -143,6 +143,32 @@ public sealed class UploadRaceTests
         Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
     }
 
+    [Fact]
+    public async Task A_chunk_that_streams_longer_than_the_lease_keeps_it_and_completes_while_a_second_request_is_locked_out()
+    {
+        await using var site = await SiteAsync(realPort: true, settings: s => s["ContestSite:Submissions:Uploads:WriterLease"] = "00:00:05");
+        using var team = await site.ApprovedTeamAsync();
+        var member = await RawMemberAsync(site, team);
+        var id = await IdOfAsync(await member.Client.StartUploadAsync(team.RoundId, SubmissionFileKind.Proposal, "慢.pdf", Genuine.Length, member.Token));
+        using var first = await RawHttpRequest.SendHeadAsync(site.RootUri!, "PATCH", $"/submissions/uploads/{id}", Genuine.Length, member.Headers(0));
+        var piece = Genuine.Length / 8;
+
+        // Eight pieces a second apart: the chunk outlives its 5 s lease, which renewals keep.
+        for (var i = 0; i < 7; i++)
+        {
+            await first.SendBodyAsync(Genuine.AsMemory(i * piece, piece));
+            await Task.Delay(1000);
+        }
+        using var second = await RawHttpRequest.SendHeadAsync(site.RootUri!, "PATCH", $"/submissions/uploads/{id}", Hostile.Length, member.Headers(7 * piece));
+        var refused = await second.ReadAnswerAsync(TimeSpan.FromSeconds(30));
+        await first.SendBodyAsync(Genuine.AsMemory(7 * piece));
+        var completed = await first.ReadAnswerAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(423, refused.Status);
+        Assert.True(completed.Status == 200, completed.Body);
+        Assert.Equal(Sha256(Genuine), await site.WithDbAsync(db => db.SubmissionUploads.Where(u => u.Id == id).Select(u => u.StorageKey).SingleAsync()));
+    }
+
     /// <summary>
     /// The first PATCH sends its head and waits; once it holds the upload, the second PATCH sends its head
     /// (offset 0, as the first) and is answered; then the first sends its whole body and completes the upload,
