@@ -23,9 +23,16 @@ public class SubmissionUpload
     public string? StorageKey { get; set; }
     /// <summary>The save that took the file into a version; a used upload cannot be saved again.</summary>
     public int? UsedInVersionId { get; set; }
+    /// <summary>The request that alone may write to or complete this upload, until <see cref="LeaseExpiresAt"/>.</summary>
+    public string? LeaseOwner { get; set; }
+    public DateTimeOffset? LeaseExpiresAt { get; set; }
 }
 
-public enum SubmissionUploadStatus { Receiving, Ready, Used }
+/// <summary>
+/// Receiving takes chunks; Checking is the last chunk's writer checking and storing the file; Ready waits for a
+/// save; Used is in a version; Cancelled was abandoned by its member. Only Receiving accepts bytes.
+/// </summary>
+public enum SubmissionUploadStatus { Receiving, Ready, Used, Checking, Cancelled }
 
 /// <summary>A re-encoded thumbnail of an image in the store, at one of the allowed widths.</summary>
 public class SubmissionThumbnail

@@ -22,6 +22,7 @@ internal sealed class SubmissionUploadConfiguration : IEntityTypeConfiguration<S
         upload.Property(u => u.FileName).HasMaxLength(255);
         upload.Property(u => u.ContentType).HasMaxLength(100);
         upload.Property(u => u.StorageKey).HasMaxLength(64);
+        upload.Property(u => u.LeaseOwner).HasMaxLength(64);
         upload.HasIndex(u => new { u.TeamId, u.RoundId, u.Status });
         upload.HasIndex(u => new { u.Status, u.StartedAt });
         upload.HasOne<Team>().WithMany().HasForeignKey(u => u.TeamId).OnDelete(DeleteBehavior.Cascade);

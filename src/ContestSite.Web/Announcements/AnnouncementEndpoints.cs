@@ -25,19 +25,19 @@ public static class AnnouncementEndpoints
     /// An attachment of a visible announcement (organizers also reach those not yet out), always as a
     /// download with its stored type: the browser never renders it in the site's origin.
     /// </summary>
-    private static async Task<IResult> DownloadAsync(int id, int fileId, HttpContext http, ContestDbContext db, IFileStore files, TimeProvider clock,
+    private static async Task<IResult> DownloadAsync(int id, int fileId, HttpContext http, ContestDbContext db, StoredFileDownloads downloads, TimeProvider clock,
         IAuthorizationService authorization)
     {
         var now = clock.GetUtcNow();
         var found = await db.AnnouncementAttachments.AsNoTracking().Where(f => f.Id == fileId && f.AnnouncementId == id)
             .Join(db.Announcements, f => f.AnnouncementId, a => a.Id, (f, a) => new { File = f, a.PublishAt }).SingleOrDefaultAsync();
-        if (found is null || !files.Exists(found.File.StorageKey)) return Results.NotFound();
+        if (found is null) return Results.NotFound();
         if (found.PublishAt is not { } at || at > now)
         {
             var manage = await authorization.AuthorizeAsync(http.User, PermissionPolicies.Prefix + AnnouncementPermissions.ManageAnnouncements);
             if (!manage.Succeeded) return Results.NotFound();
             http.Response.Headers.CacheControl = "private, no-store";
         }
-        return Results.File(files.OpenRead(found.File.StorageKey), found.File.ContentType, found.File.FileName, enableRangeProcessing: true);
+        return await downloads.FileAsync(found.File.StorageKey, found.File.ContentType, found.File.FileName, $"announcement {id} attachment {fileId}", http.RequestAborted);
     }
 }

@@ -39,7 +39,7 @@ public sealed class RiskMonitor(ContestDbContext db, IOptions<BundleOptions> opt
         if (already) return;
         db.RiskFlags.Add(new RiskFlag { UserId = userId, TeamId = teamId, Reason = reason, RaisedAt = now });
         var who = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken) ?? userId;
-        foreach (var organizer in await OrganizersAsync(cancellationToken))
+        foreach (var organizer in await db.UsersWithPermissionAsync(BundlePermissions.DecideApplications, cancellationToken))
         {
             outbox.Enqueue(templates.Build(organizer.PreferredCulture, organizer.Email!, organizer.DisplayName, "数据下载风险预警：{0}",
                 [("账号 {0}（团队编号 {1}）的数据下载超过预警阈值：{2}。", [who, teamId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—", reason]),
@@ -48,13 +48,5 @@ public sealed class RiskMonitor(ContestDbContext db, IOptions<BundleOptions> opt
         }
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("data.risk.flagged", $"user:{userId}", "flagged", reason) { TeamId = teamId }, cancellationToken);
-    }
-
-    private async Task<List<Data.Accounts.SiteUser>> OrganizersAsync(CancellationToken cancellationToken)
-    {
-        var roleIds = db.RoleClaims.Where(c => c.ClaimType == PermissionPolicies.ClaimType && c.ClaimValue == BundlePermissions.DecideApplications)
-            .Select(c => c.RoleId);
-        var userIds = db.UserRoles.Where(ur => roleIds.Contains(ur.RoleId)).Select(ur => ur.UserId);
-        return await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id) && u.Email != null).ToListAsync(cancellationToken);
     }
 }

@@ -42,7 +42,7 @@ public static class CatalogFeature
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, CatalogChangeInterceptor>();
         services.AddScoped<CatalogImportService>();
         services.AddScoped<IRecipeStep, CatalogRecipeStep>();
-        services.AddSingleton<IFileStore, LocalFileStore>();
+        services.AddFileStore();
         services.AddSiteCommand<CatalogImportCommand>();
         services.AddSiteCommand<CatalogReindexCommand>();
         services.AddPermissions<CatalogPermissions>();

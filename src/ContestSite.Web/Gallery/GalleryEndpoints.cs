@@ -15,7 +15,7 @@ public static class GalleryEndpoints
     public static IEndpointRouteBuilder MapGalleryImages(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/gallery/{entryId:int}/images/{fileId:int}/{width:int}", async (int entryId, int fileId, int width, HttpContext http,
-            ContestDbContext db, GalleryReader reader, SubmissionThumbnails thumbnails, IFileStore store) =>
+            ContestDbContext db, GalleryReader reader, SubmissionThumbnails thumbnails, StoredFileDownloads downloads) =>
         {
             if (!reader.Widths.Contains(width)) return Results.NotFound();
             var entry = await reader.Published().SingleOrDefaultAsync(e => e.Id == entryId);
@@ -24,10 +24,10 @@ public static class GalleryEndpoints
                 .SelectMany(v => v.Files).Where(f => f.Id == fileId && f.Kind == SubmissionFileKind.Screenshot).Select(f => f.StorageKey).SingleOrDefaultAsync();
             if (sourceKey is null) return Results.NotFound();
             var thumbnail = await thumbnails.FindAsync(sourceKey, width);
-            if (thumbnail is null || !store.Exists(thumbnail.StorageKey)) return Results.NotFound();
+            if (thumbnail is null) return Results.NotFound();
             // Public but not immutable: unpublishing must take an image down within the hour.
             http.Response.Headers.CacheControl = "public, max-age=3600";
-            return Results.File(store.OpenRead(thumbnail.StorageKey), thumbnail.ContentType);
+            return await downloads.FileAsync(thumbnail.StorageKey, thumbnail.ContentType, null, $"gallery image {entryId}/{fileId}", http.RequestAborted);
         }).RequirePermission(GalleryPermissions.ViewGallery).ExcludeFromDescription()
             // A gallery page asks for up to 24 of them: cached like the pages, and dropped with them when an entry changes.
             .CacheOutput(policy => policy.AddPolicy<PublicPagePolicy>().Tag(GalleryCache.Tag), excludeDefaultPolicy: true);

@@ -23,25 +23,25 @@ public static class JudgingEndpoints
     public static IEndpointRouteBuilder MapJudgeFiles(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/judging/entries/{submissionId:int}/files/{fileId:int}", async (int submissionId, int fileId, HttpContext http,
-                JudgeAccess access, IFileStore files, IAuditLog audit, CancellationToken cancellationToken) =>
+                JudgeAccess access, StoredFileDownloads downloads, IAuditLog audit, CancellationToken cancellationToken) =>
             {
                 var judgeId = http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
                 var entry = await access.FindAsync(judgeId, submissionId, cancellationToken);
                 if (entry is null) return Results.NotFound();
                 var version = await access.CurrentVersionAsync(entry.Submission, cancellationToken);
                 var file = version?.Files.FirstOrDefault(f => f.Id == fileId);
-                if (file is null || !files.Exists(file.StorageKey)) return Results.NotFound();
+                if (file is null) return Results.NotFound();
                 await audit.AppendAsync(new AuditEvent("judging.file-opened", $"submission:{submissionId}/file:{fileId}", "ok", file.FileName) { TeamId = entry.Submission.TeamId }, cancellationToken);
                 http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
                 http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-                return Results.File(files.OpenRead(file.StorageKey), "application/octet-stream", file.FileName, enableRangeProcessing: true);
+                return await downloads.FileAsync(file.StorageKey, "application/octet-stream", SubmissionFileEndpoints.DownloadName(file), $"submission file {fileId} (judging)", cancellationToken);
             })
             .RequirePermission(JudgingPermissions.Review)
             .ExcludeFromDescription();
 
         // Screenshots are shown inline only as the re-encoded thumbnails, under the same assignment check.
         endpoints.MapGet("/judging/entries/{submissionId:int}/files/{fileId:int}/thumbnails/{width:int}", async (int submissionId, int fileId, int width,
-                HttpContext http, JudgeAccess access, IFileStore files, SubmissionThumbnails thumbnails, CancellationToken cancellationToken) =>
+                HttpContext http, JudgeAccess access, StoredFileDownloads downloads, SubmissionThumbnails thumbnails, CancellationToken cancellationToken) =>
             {
                 var judgeId = http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
                 var entry = await access.FindAsync(judgeId, submissionId, cancellationToken);
@@ -50,10 +50,10 @@ public static class JudgingEndpoints
                 var file = version?.Files.FirstOrDefault(f => f.Id == fileId && f.Kind == SubmissionFileKind.Screenshot);
                 if (file is null) return Results.NotFound();
                 var thumbnail = await thumbnails.FindAsync(file.StorageKey, width, cancellationToken);
-                if (thumbnail is null || !files.Exists(thumbnail.StorageKey)) return Results.NotFound();
+                if (thumbnail is null) return Results.NotFound();
                 http.Response.Headers[HeaderNames.CacheControl] = "private, max-age=3600";
                 http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-                return Results.File(files.OpenRead(thumbnail.StorageKey), thumbnail.ContentType);
+                return await downloads.FileAsync(thumbnail.StorageKey, thumbnail.ContentType, null, $"thumbnail of submission file {fileId} (judging)", cancellationToken);
             })
             .RequirePermission(JudgingPermissions.Review)
             .ExcludeFromDescription();

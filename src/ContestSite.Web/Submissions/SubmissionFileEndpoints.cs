@@ -20,28 +20,32 @@ public static class SubmissionFileEndpoints
 {
     public static IEndpointRouteBuilder MapSubmissionFiles(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/submissions/files/{fileId:int}", async (int fileId, HttpContext http, ContestDbContext db, IFileStore store, IAuthorizationService authorization) =>
+        endpoints.MapGet("/submissions/files/{fileId:int}", async (int fileId, HttpContext http, ContestDbContext db, StoredFileDownloads downloads,
+            IAuthorizationService authorization) =>
         {
             var file = await FileVisibleToAsync(fileId, http, db, authorization);
-            if (file is null || !store.Exists(file.StorageKey)) return Results.NotFound();
+            if (file is null) return Results.NotFound();
             http.Response.Headers.CacheControl = "private, no-store";
-            return Results.File(store.OpenRead(file.StorageKey), file.ContentType, file.FileName, enableRangeProcessing: true);
+            return await downloads.FileAsync(file.StorageKey, file.ContentType, DownloadName(file), $"submission file {fileId}", http.RequestAborted);
         }).RequireAuthorization().ExcludeFromDescription();
 
         endpoints.MapGet("/submissions/files/{fileId:int}/thumbnails/{width:int}", async (int fileId, int width, HttpContext http, ContestDbContext db,
-            IFileStore store, IAuthorizationService authorization, SubmissionThumbnails thumbnails) =>
+            StoredFileDownloads downloads, IAuthorizationService authorization, SubmissionThumbnails thumbnails) =>
         {
             var file = await FileVisibleToAsync(fileId, http, db, authorization);
             if (file is null || file.Kind != SubmissionFileKind.Screenshot) return Results.NotFound();
             var thumbnail = await thumbnails.FindAsync(file.StorageKey, width);
-            if (thumbnail is null || !store.Exists(thumbnail.StorageKey)) return Results.NotFound();
+            if (thumbnail is null) return Results.NotFound();
             http.Response.Headers.CacheControl = "private, max-age=86400";
-            return Results.File(store.OpenRead(thumbnail.StorageKey), thumbnail.ContentType);
+            return await downloads.FileAsync(thumbnail.StorageKey, thumbnail.ContentType, null, $"thumbnail of submission file {fileId}", http.RequestAborted);
         }).RequireAuthorization().ExcludeFromDescription();
 
         endpoints.MapGet("/admin/submissions/export", ExportAsync).RequirePermission(SubmissionPermissions.Review).ExcludeFromDescription();
         return endpoints;
     }
+
+    /// <summary>The name a download of an entry file carries: the uploader's name with the extension of its detected type.</summary>
+    public static string DownloadName(SubmissionFile file) => DetectedFileTypes.DownloadName(file.FileName, DetectedFileTypes.FromContentType(file.ContentType));
 
     public static async Task<bool> MayReviewAsync(ClaimsPrincipal user, IAuthorizationService authorization) =>
         (await authorization.AuthorizeAsync(user, PermissionPolicies.Prefix + SubmissionPermissions.Review)).Succeeded;
@@ -60,7 +64,7 @@ public static class SubmissionFileEndpoints
     }
 
     /// <summary>Every entry of a round's track, newest versions, as one zip written straight to the response.</summary>
-    private static async Task ExportAsync(int roundId, int trackId, HttpContext http, ContestDbContext db, IFileStore store)
+    private static async Task ExportAsync(int roundId, int trackId, HttpContext http, ContestDbContext db, IFileStore store, StoredFileAlarm alarm)
     {
         var entries = await db.Submissions.AsNoTracking().Where(s => s.RoundId == roundId && s.TrackId == trackId && s.CurrentVersionNumber > 0)
             .Join(db.Teams, s => s.TeamId, t => t.Id, (s, t) => new { s.Id, s.CurrentVersionNumber, TeamName = t.Name })
@@ -74,11 +78,15 @@ public static class SubmissionFileEndpoints
         {
             var version = await db.VersionAsync(entry.Id, entry.CurrentVersionNumber, http.RequestAborted);
             var folder = $"{entry.Id:D4}-{FileNames.Clean(entry.TeamName, 60)}";
-            foreach (var file in version!.Files.Where(f => store.Exists(f.StorageKey)))
+            foreach (var file in version!.Files)
             {
-                var zipEntry = zip.CreateEntry($"{folder}/{FileKinds.DisplayName(file.Kind)}-{file.SortOrder + 1}-{file.FileName}", CompressionLevel.NoCompression);
+                // A file whose bytes no longer match its hash is left out of the export, and raises the alarm.
+                var read = await store.OpenVerifiedAsync(file.StorageKey, http.RequestAborted);
+                if (read.Tampered) await alarm.RaiseAsync(file.StorageKey, $"submission file {file.Id} (export)", http.RequestAborted);
+                if (read.Content is null) continue;
+                await using var source = read.Content;
+                var zipEntry = zip.CreateEntry($"{folder}/{FileKinds.DisplayName(file.Kind)}-{file.SortOrder + 1}-{DownloadName(file)}", CompressionLevel.NoCompression);
                 await using var target = zipEntry.Open();
-                await using var source = store.OpenRead(file.StorageKey);
                 await source.CopyToAsync(target, http.RequestAborted);
             }
         }

@@ -20,4 +20,10 @@ public sealed class SubmissionUploadOptions
     /// <summary>Unfinished or unsaved uploads older than this are removed with their staged bytes.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")] public TimeSpan StaleAfter { get; set; } = TimeSpan.FromDays(2);
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")] public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long one request's claim to write an upload lasts unless renewed (it is renewed while a chunk streams):
+    /// also how long an upload whose writer crashed waits before another request may resume it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:10:00")] public TimeSpan WriterLease { get; set; } = TimeSpan.FromSeconds(15);
 }

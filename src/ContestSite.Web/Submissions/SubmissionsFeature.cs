@@ -39,7 +39,9 @@ public static class SubmissionsFeature
         services.AddScoped<SubmissionThumbnails>();
         services.AddScoped<StartUpload>();
         services.AddScoped<ReceiveChunk>();
+        services.AddScoped<UploadLeases>();
         services.AddScoped<CompleteUpload>();
+        services.AddScoped<CancelUpload>();
         services.AddScoped<FormFileUpload>();
         services.AddScoped<SaveSubmission>();
         services.AddScoped<FinaliseSubmission>();

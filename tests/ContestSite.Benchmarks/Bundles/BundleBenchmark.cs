@@ -30,7 +30,7 @@ internal static class BundleBenchmark
         try
         {
             var paths = new AppDataPaths(folder, "app-data");
-            var store = new LocalFileStore(paths);
+            var store = new LocalFileStore(paths, new StoredFileVerifications(), Microsoft.Extensions.Logging.Abstractions.NullLogger<LocalFileStore>.Instance);
             var writer = new ResourceWriter(store, paths);
             var resource = await StoreAsync(store, paths, sizeMb);
             var warmUp = await StoreAsync(store, paths, 32);
@@ -97,7 +97,8 @@ internal static class BundleBenchmark
         SyntheticReliefCsv.Write(path, (long)(sizeMb * MB));
         string sha;
         await using (var read = File.OpenRead(path)) sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(read));
-        var stored = await store.MoveInAsync(path, sha);
+        await using var pending = await store.StageAsync(path, sha);
+        var stored = await pending.CommitAsync();
         return new DatasetResource { FileName = "people.csv", SizeBytes = stored.Size, StorageKey = stored.Key, ContentHash = stored.Sha256 };
     }
 }

@@ -163,6 +163,9 @@ public static class SubmissionTestKit
     public static int StoredFileCount(this SiteFactory site) =>
         Directory.Exists(Path.Combine(site.AppDataPath, "files")) ? Directory.EnumerateFiles(Path.Combine(site.AppDataPath, "files"), "*", SearchOption.AllDirectories).Count() : 0;
 
+    /// <summary>Where the content store keeps the file of <paramref name="key"/>.</summary>
+    public static string StoredPath(this SiteFactory site, string key) => Path.Combine(site.AppDataPath, "files", key[..2], key[2..4], key);
+
     public static long StagedBytes(this SiteFactory site) =>
         Directory.EnumerateFiles(Path.Combine(site.AppDataPath, "staging")).Sum(f => new FileInfo(f).Length);
 }

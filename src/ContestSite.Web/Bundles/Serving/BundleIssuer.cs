@@ -23,7 +23,7 @@ public sealed record BundleRequest(Requester Who, Bundle Bundle, string ContestN
 /// out, named in the manifest with the reason, and the refusal is audited.
 /// </summary>
 public sealed class BundleIssuer(ContestDbContext db, DataAccess access, MaskingPlans plans, ResourceWriter writer, IAuditLog audit,
-    TimeProvider clock, IStringLocalizerFactory localizers)
+    StoredFileAlarm alarm, TimeProvider clock, IStringLocalizerFactory localizers)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly IStringLocalizer text = localizers.Create(typeof(BundleIssuer));
@@ -101,6 +101,7 @@ public sealed class BundleIssuer(ContestDbContext db, DataAccess access, Masking
         var maskingName = plan is null ? "none" : "masked";
         if (!served.Served)
         {
+            if (served.Tampered) await alarm.RaiseAsync(resource.StorageKey, $"dataset file {resource.Id} (bundle)", CancellationToken.None);
             // A failure after bytes went out cannot be taken back from a stream: say so plainly in the manifest.
             var note = entryOpened ? $"{served.Problem}（该文件在 zip 中不完整，请删除）" : served.Problem;
             return new ManifestFile(path, null, null, maskingName, columns, served.Report?.RowsIn, served.Report?.RowsOut, served.Report?.RowsSkipped, note);

@@ -17,7 +17,7 @@ namespace ContestSite.Web.Bundles.Serving;
 /// dataset, prohibited files to nobody. Files of datasets with sensitive fields are masked as they are served.
 /// </summary>
 public sealed class FileDownload(ContestDbContext db, DataAccess access, MaskingPlans plans, ResourceWriter writer, RiskMonitor risk,
-    IFileStore files, IAuditLog audit, TimeProvider clock, IStringLocalizerFactory localizers)
+    IFileStore files, StoredFileAlarm alarm, IAuditLog audit, TimeProvider clock, IStringLocalizerFactory localizers)
 {
     private readonly IStringLocalizer text = localizers.Create(typeof(FileDownload));
 
@@ -56,6 +56,7 @@ public sealed class FileDownload(ContestDbContext db, DataAccess access, Masking
         var served = await writer.WriteAsync(found.Resource, masking.Plan, sink, cancellationToken);
         if (!served.Served)
         {
+            if (served.Tampered) await alarm.RaiseAsync(found.Resource.StorageKey, $"dataset {id} file {found.Resource.Id}", CancellationToken.None);
             await AuditAsync(subject, "refused", served.Problem, who, id, CancellationToken.None);
             if (http.Response.HasStarted) { http.Abort(); return Results.Empty; }
             http.Response.Headers.Remove(HeaderNames.ContentDisposition);
@@ -69,12 +70,14 @@ public sealed class FileDownload(ContestDbContext db, DataAccess access, Masking
 
     private async Task<IResult> ServeAsStoredAsync(HttpContext http, DatasetResource resource, Requester who, Guid id, string subject, CancellationToken cancellationToken)
     {
-        if (!files.Exists(resource.StorageKey)) return Results.NotFound();
+        var read = await files.OpenVerifiedAsync(resource.StorageKey, cancellationToken);
+        if (read.Tampered) await alarm.RaiseAsync(resource.StorageKey, $"dataset {id} file", cancellationToken);
+        if (read.Content is null) return read.Tampered ? Results.StatusCode(StatusCodes.Status409Conflict) : Results.NotFound();
         await db.Datasets.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.DownloadCount, d => d.DownloadCount + 1), cancellationToken);
         await AuditAsync(subject, "ok", resource.FileName, who, id, cancellationToken);
         await risk.RecordAsync(who.UserId!, who.Team?.Id, id, resource.SizeBytes, cancellationToken);
         http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
-        return Results.File(files.OpenRead(resource.StorageKey), "application/octet-stream", resource.FileName, enableRangeProcessing: true);
+        return Results.File(read.Content, "application/octet-stream", resource.FileName, enableRangeProcessing: true);
     }
 
     private Task AuditAsync(string subject, string outcome, string? detail, Requester who, Guid datasetId, CancellationToken cancellationToken) =>

@@ -9,7 +9,8 @@ using ContestSite.Web.Storage;
 namespace ContestSite.Web.Bundles.Serving;
 
 /// <summary>What serving one file did: the masking report (null when served as stored) or why it was not served.</summary>
-public sealed record ServedFile(bool Served, MaskingReport? Report, string? Problem);
+/// <summary>What serving a file did; <paramref name="Tampered"/> when the stored bytes no longer match their hash (the caller raises the alarm).</summary>
+public sealed record ServedFile(bool Served, MaskingReport? Report, string? Problem, bool Tampered = false);
 
 /// <summary>
 /// Writes one catalogue file to a sink, masked by the dataset's plan or as stored. CSV is masked straight
@@ -22,8 +23,9 @@ public sealed class ResourceWriter(IFileStore files, AppDataPaths paths)
 
     public async Task<ServedFile> WriteAsync(DatasetResource resource, MaskingPlan? plan, HashingWriteStream sink, CancellationToken cancellationToken)
     {
-        if (!files.Exists(resource.StorageKey)) return new ServedFile(false, null, "文件不在存储中");
-        await using var input = files.OpenRead(resource.StorageKey);
+        var read = await files.OpenVerifiedAsync(resource.StorageKey, cancellationToken);
+        if (read.Content is null) return new ServedFile(false, null, read.Tampered ? "文件校验失败，已停止提供" : "文件不在存储中", read.Tampered);
+        await using var input = read.Content;
         if (plan is null)
         {
             await sink.EnsureOpenedAsync(cancellationToken);

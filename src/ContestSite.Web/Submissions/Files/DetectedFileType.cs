@@ -1,3 +1,5 @@
+using ContestSite.Web.Storage;
+
 namespace ContestSite.Web.Submissions.Files;
 
 /// <summary>What a file's bytes say it is, whatever its name or the Content-Type the browser sent.</summary>
@@ -51,4 +53,39 @@ public static class DetectedFileTypes
         DetectedFileType.Zip => "application/zip",
         _ => null,
     };
+
+    /// <summary>The detected type of a stored content type (the inverse of <see cref="ContentType"/>).</summary>
+    public static DetectedFileType FromContentType(string? contentType) =>
+        Enum.GetValues<DetectedFileType>().FirstOrDefault(t => t.ContentType() is { } known && string.Equals(known, contentType, StringComparison.OrdinalIgnoreCase), DetectedFileType.Unknown);
+
+    /// <summary>The extensions a file of this type is served with; the first is the one given when the uploader's name has none of them.</summary>
+    public static IReadOnlyList<string> Extensions(this DetectedFileType type) => type switch
+    {
+        DetectedFileType.Pdf => [".pdf"],
+        DetectedFileType.Png => [".png"],
+        DetectedFileType.Jpeg => [".jpg", ".jpeg"],
+        DetectedFileType.Gif => [".gif"],
+        DetectedFileType.Webp => [".webp"],
+        DetectedFileType.Mp4 => [".mp4"],
+        DetectedFileType.Zip => [".zip"],
+        _ => [".bin"],
+    };
+
+    /// <summary>
+    /// The name a download is offered under: the uploader's name, with the extension of what the bytes are.
+    /// A PDF uploaded as <c>proposal.hta</c> is served as <c>proposal.pdf</c>, so no name makes the browser or
+    /// the desktop open the file as something else. A name that already has a fitting extension is kept.
+    /// </summary>
+    public static string DownloadName(string? originalName, DetectedFileType type)
+    {
+        var name = FileNames.Clean(originalName);
+        var extensions = type.Extensions();
+        var current = Path.GetExtension(name);
+        if (extensions.Contains(current, StringComparer.OrdinalIgnoreCase)) return name;
+        var stem = Path.GetFileNameWithoutExtension(name);
+        // "proposal.pdf.hta": dropping the disguise leaves a name that already fits.
+        if (extensions.Contains(Path.GetExtension(stem), StringComparer.OrdinalIgnoreCase)) return FileNames.Clean(stem);
+        if (stem.Length == 0) stem = FileNames.Fallback;
+        return FileNames.Clean(stem + extensions[0]);
+    }
 }

@@ -39,9 +39,10 @@ public sealed class StoredImageThumbnailHandler(IFileStore store, ThumbnailMaker
 
     public async Task<ThumbnailJobOutcome> HandleAsync(ThumbnailJob job, CancellationToken cancellationToken)
     {
-        if (!store.Exists(job.SourceKey)) return new ThumbnailJobOutcome(job, ThumbnailJobStatus.Failed, [], "原图不存在");
+        var read = await store.OpenVerifiedAsync(job.SourceKey, cancellationToken);
+        if (read.Content is null) return new ThumbnailJobOutcome(job, ThumbnailJobStatus.Failed, [], read.Tampered ? "原图校验失败" : "原图不存在");
         ThumbnailResult result;
-        await using (var source = store.OpenRead(job.SourceKey))
+        await using (var source = read.Content)
         {
             result = await maker.MakeAsync(source, cancellationToken);
         }

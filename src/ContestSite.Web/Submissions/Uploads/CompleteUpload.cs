@@ -1,39 +1,52 @@
 using ContestSite.Core.Submissions;
+using ContestSite.Core.Teams;
 using ContestSite.Data;
 using ContestSite.Web.Storage;
 using ContestSite.Web.Submissions.Files;
+using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Submissions.Uploads;
 
 /// <summary>
-/// The last byte is in: check the staged file by its content, rename it into the store by its hash, and only
-/// then mark the upload ready in the database. A refused file is deleted with its upload; nothing is kept.
+/// The last byte is in: under the writer's lease the upload turns Checking (no chunk is taken from then on),
+/// the staged file is renamed into the store's private pending place, checked by its content, and renamed
+/// into the store by its hash (computed while receiving); only then is the upload marked ready. A refused
+/// file is deleted with its upload; nothing is kept. Once the last byte is in, completion runs to its end even
+/// if the client goes away meanwhile (the checks are bounded), so an upload is never left half-checked.
 /// </summary>
-public sealed class CompleteUpload(ContestDbContext db, StagingArea staging, SubmissionFileChecker checker, IFileStore store,
+public sealed class CompleteUpload(ContestDbContext db, StagingArea staging, UploadLeases leases, SubmissionFileChecker checker, IFileStore store,
     SubmissionThumbnails thumbnails, TimeProvider clock)
 {
-    public async Task<UploadOutcome> RunAsync(SubmissionUpload upload, CancellationToken cancellationToken)
+    public async Task<UploadOutcome> RunAsync(SubmissionUpload upload, UploadLease lease)
     {
-        var sha = await staging.Sha256Async(upload.Id, upload.Length, cancellationToken);
+        var checking = await db.SubmissionUploads
+            .Where(u => u.Id == upload.Id && u.LeaseOwner == lease.Owner && u.Status == SubmissionUploadStatus.Receiving)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Status, SubmissionUploadStatus.Checking), CancellationToken.None);
+        if (checking == 0)
+            return UploadOutcome.Refused(StatusCodes.Status409Conflict, RuleResult.Refuse("这个上传已经完成、取消或正在检查，不再接收数据，这一块未保存"), upload.Length);
+
+        var sha = await staging.Sha256Async(upload.Id, upload.Length, CancellationToken.None);
+        await using var pending = await store.StageAsync(staging.PathOf(upload.Id), sha, CancellationToken.None);
         FileCheck check;
-        await using (var content = new FileStream(staging.PathOf(upload.Id), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous))
+        await using (var content = pending.OpenRead())
         {
-            check = await checker.CheckAsync(upload.Kind, content, cancellationToken);
+            check = await checker.CheckAsync(upload.Kind, content, CancellationToken.None);
         }
         if (!check.IsAccepted)
         {
+            await db.SubmissionUploads.Where(u => u.Id == upload.Id).ExecuteDeleteAsync(CancellationToken.None);
             staging.Delete(upload.Id);
-            db.SubmissionUploads.Remove(upload);
-            await db.SaveChangesAsync(CancellationToken.None);
             return UploadOutcome.Refused(StatusCodes.Status422UnprocessableEntity, check.Reason!);
         }
-        await store.MoveInAsync(staging.PathOf(upload.Id), sha, cancellationToken);
-        upload.Status = SubmissionUploadStatus.Ready;
-        upload.StorageKey = sha;
-        upload.ContentType = check.ContentType;
-        upload.CompletedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(CancellationToken.None);
-        if (upload.Kind == SubmissionFileKind.Screenshot) await thumbnails.RequestAsync(sha, cancellationToken);
-        return new UploadOutcome(StatusCodes.Status200OK, upload, upload.Length);
+        await pending.CommitAsync(CancellationToken.None);
+        var now = clock.GetUtcNow();
+        await db.SubmissionUploads.Where(u => u.Id == upload.Id && u.LeaseOwner == lease.Owner && u.Status == SubmissionUploadStatus.Checking)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(u => u.Status, SubmissionUploadStatus.Ready).SetProperty(u => u.StorageKey, sha)
+                .SetProperty(u => u.ContentType, check.ContentType).SetProperty(u => u.CompletedAt, now)
+                .SetProperty(u => u.LeaseOwner, (string?)null).SetProperty(u => u.LeaseExpiresAt, (DateTimeOffset?)null), CancellationToken.None);
+        var ready = await leases.CurrentAsync(upload.Id, upload.UserId, CancellationToken.None) ?? upload;
+        if (upload.Kind == SubmissionFileKind.Screenshot) await thumbnails.RequestAsync(sha, CancellationToken.None);
+        return new UploadOutcome(StatusCodes.Status200OK, ready, upload.Length);
     }
 }

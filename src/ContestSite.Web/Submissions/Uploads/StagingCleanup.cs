@@ -1,5 +1,6 @@
 using ContestSite.Core.Submissions;
 using ContestSite.Data;
+using ContestSite.Web.Storage;
 using ContestSite.Web.Submissions.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace ContestSite.Web.Submissions.Uploads;
 /// saved within <see cref="SubmissionUploadOptions.StaleAfter"/>, staged files without an upload, and stray
 /// temporaries. Files already in the store stay (content-addressed, possibly shared).
 /// </summary>
-public sealed class StagingCleanup(IServiceScopeFactory scopes, StagingArea staging, IOptions<SubmissionUploadOptions> options,
+public sealed class StagingCleanup(IServiceScopeFactory scopes, StagingArea staging, IFileStore store, IOptions<SubmissionUploadOptions> options,
     ThumbnailQueue thumbnails, TimeProvider clock, ILogger<StagingCleanup> logger) : BackgroundService
 {
     /// <summary>The first pass runs before the site takes requests, so a restarted site never serves a leftover.</summary>
@@ -47,14 +48,17 @@ public sealed class StagingCleanup(IServiceScopeFactory scopes, StagingArea stag
         var db = scope.ServiceProvider.GetRequiredService<ContestDbContext>();
         var cutoff = clock.GetUtcNow() - options.Value.StaleAfter;
         var stale = await db.SubmissionUploads.Where(u => u.Status != SubmissionUploadStatus.Used).ToListAsync(cancellationToken);
-        var expired = stale.Where(u => u.StartedAt < cutoff).ToList();
+        var expired = stale.Where(u => u.StartedAt < cutoff || u.Status == SubmissionUploadStatus.Cancelled).ToList();
         db.SubmissionUploads.RemoveRange(expired);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var upload in expired) staging.Delete(upload.Id);
-        var live = (await db.SubmissionUploads.Where(u => u.Status == SubmissionUploadStatus.Receiving).Select(u => u.Id).ToListAsync(cancellationToken)).ToHashSet();
+        // A checking upload may still have its staged file for a moment, before it is renamed into the store.
+        var live = (await db.SubmissionUploads.Where(u => u.Status == SubmissionUploadStatus.Receiving || u.Status == SubmissionUploadStatus.Checking).Select(u => u.Id).ToListAsync(cancellationToken)).ToHashSet();
         var orphans = staging.Orphans(live).ToList();
         foreach (var orphan in orphans) staging.Delete(orphan);
         staging.DeleteStrays();
+        // A pending file lives for one completion (seconds): one this old was left by a crash before its commit.
+        store.DeleteAbandonedPending(cutoff);
         await RequeueMissingThumbnailsAsync(db, cancellationToken);
         if (expired.Count + orphans.Count > 0) logger.LogInformation("Removed {Expired} stale uploads and {Orphans} orphan staged files", expired.Count, orphans.Count);
     }

@@ -48,7 +48,7 @@ public sealed class StartUpload(ContestDbContext db, StagingArea staging, IOptio
                 .DistinctBy(f => f.StorageKey).Sum(f => f.Length);
         }
         var pending = await db.SubmissionUploads
-            .Where(u => u.TeamId == entry.Team.Id && u.RoundId == entry.Round.Id && u.Status != SubmissionUploadStatus.Used)
+            .Where(u => u.TeamId == entry.Team.Id && u.RoundId == entry.Round.Id && u.Status != SubmissionUploadStatus.Used && u.Status != SubmissionUploadStatus.Cancelled)
             .Select(u => u.Length).ToListAsync(cancellationToken);
         return stored + pending.Sum();
     }

@@ -6,6 +6,7 @@ using ContestSite.Web.Teams;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace ContestSite.Web.Submissions.Uploads;
 
@@ -28,7 +29,7 @@ public static class UploadEndpoints
         uploads.MapMethods("{id:guid}", ["HEAD"], async (HttpContext http, Guid id, ContestDbContext db, StagingArea staging) =>
         {
             var upload = await db.SubmissionUploads.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id && u.UserId == UserId(http));
-            if (upload is null) return Results.NotFound();
+            if (upload is null || upload.Status == SubmissionUploadStatus.Cancelled) return Results.NotFound();
             http.Response.Headers["Upload-Offset"] = (upload.Status == SubmissionUploadStatus.Receiving ? staging.OffsetOf(id) : upload.Length).ToString(System.Globalization.CultureInfo.InvariantCulture);
             http.Response.Headers["Upload-Length"] = upload.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
             http.Response.Headers.CacheControl = "no-store";
@@ -42,15 +43,13 @@ public static class UploadEndpoints
             if (!TryChecksum(http, out var checksum)) return Error(http, StatusCodes.Status400BadRequest, "Upload-Checksum 格式应为 “sha256 Base64值”");
             return Answer(http, await receive.RunAsync(http, id, UserId(http), offset, checksum, cancellationToken));
         });
-        uploads.MapDelete("{id:guid}", async (HttpContext http, Guid id, ContestDbContext db, StagingArea staging) =>
+        uploads.MapDelete("{id:guid}", async (HttpContext http, Guid id, CancelUpload cancel, IOptions<SubmissionUploadOptions> options, CancellationToken cancellationToken) =>
         {
             if (await AntiforgeryRefusalAsync(http) is { } refused) return refused;
-            var upload = await db.SubmissionUploads.FirstOrDefaultAsync(u => u.Id == id && u.UserId == UserId(http) && u.Status != SubmissionUploadStatus.Used);
-            if (upload is null) return Results.NotFound();
-            db.SubmissionUploads.Remove(upload);
-            await db.SaveChangesAsync();
-            staging.Delete(id);
-            return Results.NoContent();
+            var status = await cancel.RunAsync(id, UserId(http), cancellationToken);
+            if (status != StatusCodes.Status423Locked) return Results.StatusCode(status);
+            http.Response.Headers.RetryAfter = ReceiveChunk.RetrySeconds(options.Value.WriterLease).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Error(http, status, "另一个请求正在写入这个上传，请稍后再取消");
         });
         return endpoints;
     }
@@ -94,6 +93,7 @@ public static class UploadEndpoints
     {
         http.Response.Headers["Upload-Offset"] = outcome.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
         http.Response.Headers.CacheControl = "no-store";
+        if (outcome.RetryAfter is { } wait) http.Response.Headers.RetryAfter = ReceiveChunk.RetrySeconds(wait).ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (outcome.Refusal is { } refusal) return Results.Json(new { error = Text(http).Localize(refusal), offset = outcome.Offset }, statusCode: outcome.Status);
         var upload = outcome.Upload!;
         var body = new { id = upload.Id, offset = outcome.Offset, length = upload.Length, status = upload.Status.ToString(), name = upload.FileName, sha256 = upload.StorageKey };

@@ -71,7 +71,7 @@ public sealed class ThumbnailQueueTests
         var root = Directory.CreateTempSubdirectory("thumbs").FullName;
         try
         {
-            var store = new LocalFileStore(new AppDataPaths(root, "App_Data"));
+            var store = new LocalFileStore(new AppDataPaths(root, "App_Data"), new StoredFileVerifications(), Microsoft.Extensions.Logging.Abstractions.NullLogger<LocalFileStore>.Instance);
             var original = await store.SaveAsync(new MemoryStream(TestImages.Png(800, 600)), 10 * 1024 * 1024);
             var handler = new StoredImageThumbnailHandler(store, new ThumbnailMaker(new ImageInspector(new ImageLimits()), new ThumbnailSettings()));
 

@@ -38,7 +38,8 @@
       xhr.onload = function () {
         var json = null;
         try { json = xhr.responseText ? JSON.parse(xhr.responseText) : null; } catch (e) { json = null; }
-        resolve({ status: xhr.status, json: json, offset: Number(xhr.getResponseHeader('Upload-Offset') || 0) });
+        resolve({ status: xhr.status, json: json, offset: Number(xhr.getResponseHeader('Upload-Offset') || 0),
+          retryAfter: Number(xhr.getResponseHeader('Retry-After') || 1) });
       };
       xhr.onerror = function () { reject(new Error('network')); };
       xhr.send(body);
@@ -66,6 +67,11 @@
         if (sent.status === 200) return id;
         if (sent.status === 204) { offset = sent.offset; failures = 0; continue; }
         if (sent.status === 409 || sent.status === 408 || sent.status === 460) { offset = sent.offset; }
+        else if (sent.status === 423) {
+          // Another request (an earlier attempt still arriving) writes this upload: wait for it, then ask where to go on.
+          await new Promise(function (done) { setTimeout(done, sent.retryAfter * 1000); });
+          offset = (await request('HEAD', '/submissions/uploads/' + id, {}, null)).offset;
+        }
         else throw new Error(sent.json && sent.json.error || sent.status);
       } catch (e) {
         if (e.message !== 'network') throw e;
