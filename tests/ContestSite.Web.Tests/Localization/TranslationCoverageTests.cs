@@ -29,9 +29,10 @@ public sealed partial class TranslationCoverageTests
         new(@"\bnew\(\s*\w+\s*,\s*" + Literal + @"\s*,\s*" + Literal),
         // LocalizedIdentityErrorDescriber: Error(nameof(X), "...", args)
         new(@"\bError\(\s*nameof\(\w+\)\s*,\s*" + Literal),
-        // ContestSchedule.Validate and page checks: errors.Add("..."), Fail("..."), later passed through _t[error]
-        new(@"\b(?:errors\.Add|Fail)\(\s*" + Literal),
-        new(@"\berrors\s*=\s*\[[^\]]*?,\s*" + Literal),
+        // ContestSchedule.Validate, use cases and page checks: errors.Add("..."), problems.Add("..."), Fail("..."),
+        // RuleResult.Refuse("..."), ContestChange.Refused("..."), later passed through _t[error]
+        new(@"\b(?:errors\.Add|problems\.Add|Fail|Refuse|Refused)\(\s*" + Literal),
+        new(@"\b(?:errors|problems)\s*=\s*\[[^\]]*?,\s*" + Literal),
         new(@"\berror\s*=\s*" + Literal),
         // Announcement categories, rendered through T[a.Category]
         new(@"\bCategories\s*=\s*\[\s*" + Literal + @"(?:\s*,\s*" + Literal + @")*"),
@@ -84,7 +85,9 @@ public sealed partial class TranslationCoverageTests
             "链接 24 小时内有效，只能使用一次。",    // EmailTemplates.Build paragraph key
             "操作失败，请重试。",                    // identity error text
             "评审开始时间不能早于提交截止时间",      // ContestSchedule.Validate error
-            "已有同名赛道。",                        // Fail("...")
+            "已有同名赛道。",                        // ContestChange.Refused("...")
+            "不能停用自己的账号。",                  // RuleResult.Refuse("...")
+            "该年份已有赛事",                        // problems = [.. problems, "..."]
             "通知",                                  // announcement category
         ];
         var notFound = samples.Where(s => !found.Contains(s)).ToList();

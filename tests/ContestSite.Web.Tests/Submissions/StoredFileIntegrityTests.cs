@@ -88,19 +88,27 @@ public sealed class StoredFileIntegrityTests
     }
 
     [Fact]
-    public async Task A_pdf_uploaded_as_hta_is_downloaded_as_pdf_by_the_team_and_by_judges_export()
+    public async Task A_pdf_uploaded_as_hta_is_named_pdf_in_the_team_download_the_version_page_and_the_organizer_export()
     {
         await using var site = await SiteAsync();
         using var team = await site.ApprovedTeamAsync();
         var fileId = await SavedFileAsync(site, team, Proposal, "proposal.hta");
+        using var organizer = site.NewClient();
+        await organizer.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        var trackId = await site.WithDbAsync(db => db.Teams.Where(t => t.Id == team.Id).Select(t => t.TrackId).SingleAsync());
 
         var response = await team.Member.Http.GetAsync($"/submissions/files/{fileId}");
         var version = await team.Member.GetAsync($"/submissions/{team.RoundId}/versions/1");
+        var export = await organizer.Http.GetByteArrayAsync($"/admin/submissions/export?roundId={team.RoundId}&trackId={trackId}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("proposal.pdf", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
         Assert.Contains("proposal.pdf", version.Text);
         Assert.DoesNotContain("proposal.hta", version.Text);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(export));
+        var entry = Assert.Single(zip.Entries);
+        Assert.EndsWith(".pdf", entry.FullName, StringComparison.Ordinal);
+        Assert.DoesNotContain(".hta", entry.FullName, StringComparison.Ordinal);
     }
 
     [Fact]
