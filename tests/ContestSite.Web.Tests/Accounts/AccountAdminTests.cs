@@ -6,13 +6,8 @@ namespace ContestSite.Web.Tests.Accounts;
 
 public sealed class AccountAdminTests
 {
-    private static async Task<(SiteClient Client, string Id)> OrganizerAsync(SiteFactory site)
-    {
-        var client = site.CreateSiteClient();
-        await client.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
-        var id = await site.WithDbAsync(db => db.Users.Where(u => u.Email == SiteFactory.OrganizerEmail).Select(u => u.Id).SingleAsync());
-        return (client, id);
-    }
+    private static async Task<(SiteClient Client, string Id)> OrganizerAsync(SiteFactory site) =>
+        (await site.OrganizerAsync(), await site.OrganizerIdAsync());
 
     [Fact]
     public async Task An_organizer_cannot_take_the_organizer_role_from_themselves()

@@ -151,13 +151,4 @@ public sealed class RegistrationTests
         Assert.Single(site.Smtp.Received, m => m.To.ToString().Contains("patient@example.com"));
     }
 
-    internal static async Task WaitUntilAsync(Func<Task<bool>> condition, int seconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition did not become true in time");
-            await Task.Delay(100);
-        }
-    }
 }

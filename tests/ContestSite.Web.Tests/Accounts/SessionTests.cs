@@ -52,7 +52,7 @@ public sealed class SessionTests
         await using var site = await TeamTestKit.SiteAsync();
         var open = await site.DatasetAsync("公交站点", OpenType.Unconditional, "站点\n武林广场\n", "stops.csv");
         await site.PutInBundleAsync(await site.TrackIdAsync(), open.Id);
-        var (captain, teamId) = await site.ApprovedTeamAsync("captain@example.com", "公交队");
+        var (captain, teamId) = await site.ApprovedTeamAsync("公交队", "captain@example.com");
         using var thief = CopyOfCookies(site, captain);
         await thief.DownloadBundleAsync();
         var issuedBefore = await site.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "bundle.issue"));

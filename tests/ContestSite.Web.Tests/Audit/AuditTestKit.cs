@@ -1,5 +1,4 @@
 using ContestSite.Core.Catalog;
-using ContestSite.Core.Teams;
 using ContestSite.Web.Audit;
 using ContestSite.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ContestSite.Web.Tests.Audit;
 
-/// <summary>Entries written through the real audit log at chosen moments, a team and a dataset to name, and an organizer's client.</summary>
+/// <summary>Entries written through the real audit log at chosen moments, a dataset to name, and the audit verifier.</summary>
 internal static class AuditTestKit
 {
     public static async Task<AuditEntryAt> AppendAtAsync(this SiteFactory site, DateTimeOffset at, AuditEvent auditEvent)
@@ -17,15 +16,6 @@ internal static class AuditTestKit
         return new AuditEntryAt(entry.Id, entry.At);
     }
 
-    public static async Task<int> AddTeamAsync(this SiteFactory site, string name) => await site.WithDbAsync(async db =>
-    {
-        var contest = await db.Contests.Include(c => c.Tracks).FirstAsync();
-        var team = new Team { ContestId = contest.Id, TrackId = contest.Tracks[0].Id, Name = name, NameKey = name, OrganizationName = "浙江大学" };
-        db.Teams.Add(team);
-        await db.SaveChangesAsync();
-        return team.Id;
-    });
-
     public static async Task<Guid> AddDatasetAsync(this SiteFactory site, string title) => await site.WithDbAsync(async db =>
     {
         var dataset = new Dataset { Title = title };
@@ -33,13 +23,6 @@ internal static class AuditTestKit
         await db.SaveChangesAsync();
         return dataset.Id;
     });
-
-    public static async Task<SiteClient> OrganizerAsync(this SiteFactory site)
-    {
-        var client = site.CreateSiteClient();
-        await client.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
-        return client;
-    }
 
     public static async Task<AuditVerification> VerifyAsync(this SiteFactory site)
     {

@@ -16,7 +16,7 @@ public sealed class ApplicationTests
     {
         await using var site = await TeamTestKit.SiteAsync(provider);
         var relief = await site.DatasetAsync("低保救助对象名单");
-        var (client, _) = await site.ApprovedTeamAsync("captain@example.com", "急躁队");
+        var (client, _) = await site.ApprovedTeamAsync("急躁队", "captain@example.com");
 
         var noAgreement = await client.ApplyAsync(relief.Id, agree: false);
         var noPurpose = await client.ApplyAsync(relief.Id, purpose: "  ");
@@ -32,7 +32,7 @@ public sealed class ApplicationTests
         await using var site = await TeamTestKit.SiteAsync();
         var open = await site.DatasetAsync("公交站点", Core.Catalog.OpenType.Unconditional);
         var relief = await site.DatasetAsync("低保救助对象名单");
-        var (client, teamId) = await site.ApprovedTeamAsync("captain@example.com", "重复队");
+        var (client, teamId) = await site.ApprovedTeamAsync("重复队", "captain@example.com");
 
         var forOpen = await client.ApplyAsync(open.Id);
         await client.ApplyAsync(relief.Id);
@@ -50,12 +50,12 @@ public sealed class ApplicationTests
     {
         await using var site = await TeamTestKit.SiteAsync(provider);
         var relief = await site.DatasetAsync("低保救助对象名单");
-        var (client, teamId) = await site.ApprovedTeamAsync("captain@example.com", "审慎队");
+        var (client, teamId) = await site.ApprovedTeamAsync("审慎队", "captain@example.com");
         await client.ApplyAsync(relief.Id);
         var id = await site.ApplicationIdAsync(teamId, relief.Id);
-        await site.CreateUserAsync("judge@example.com", TeamTestKit.Password, "Judge");
+        await site.CreateUserAsync("judge@example.com", SiteBuilders.Password, "Judge");
         using var judge = site.CreateSiteClient();
-        await judge.SignInAsync("judge@example.com", TeamTestKit.Password);
+        await judge.SignInAsync("judge@example.com", SiteBuilders.Password);
         using var organizer = await site.OrganizerAsync();
 
         var beforeAsked = await judge.GetAsync($"/data-applications/opinions/{id}");
@@ -87,7 +87,7 @@ public sealed class ApplicationTests
     {
         await using var site = await TeamTestKit.SiteAsync();
         var relief = await site.DatasetAsync("低保救助对象名单");
-        var (client, teamId) = await site.ApprovedTeamAsync("captain@example.com", "越权队");
+        var (client, teamId) = await site.ApprovedTeamAsync("越权队", "captain@example.com");
         await client.ApplyAsync(relief.Id);
         var id = await site.ApplicationIdAsync(teamId, relief.Id);
 

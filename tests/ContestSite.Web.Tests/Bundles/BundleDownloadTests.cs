@@ -18,7 +18,7 @@ public sealed class BundleDownloadTests
         var relief = await site.DatasetAsync("低保救助对象名单");
         await site.SetRulesAsync(relief.Id);
         await site.PutInBundleAsync(await site.TrackIdAsync(), relief.Id);
-        var (client, teamId) = await site.ApprovedTeamAsync("captain@example.com", "救助地图队");
+        var (client, teamId) = await site.ApprovedTeamAsync("救助地图队", "captain@example.com");
         await site.ApprovedApplicationAsync(client, teamId, relief.Id);
 
         var zip = await client.DownloadBundleAsync();
@@ -51,7 +51,7 @@ public sealed class BundleDownloadTests
         var relief = await site.DatasetAsync("低保救助对象名单");
         var open = await site.DatasetAsync("公交站点", OpenType.Unconditional, "站点,区域\n武林广场,拱墅区\n", "stops.csv");
         await site.PutInBundleAsync(await site.TrackIdAsync(), relief.Id, open.Id);
-        var (client, teamId) = await site.ApprovedTeamAsync("captain@example.com", "无申请队");
+        var (client, teamId) = await site.ApprovedTeamAsync("无申请队", "captain@example.com");
 
         var zip = await client.DownloadBundleAsync();
         var single = await client.GetAsync($"/datasets/{relief.Id}/files/{relief.FileId}");
@@ -99,7 +99,7 @@ public sealed class BundleDownloadTests
 
         var refused = await organizer.PostFormAsync($"/admin/bundles/{trackId}", new Dictionary<string, string> { ["datasetId"] = secret.Id.ToString() }, $"/admin/bundles/{trackId}?handler=Add");
         await site.WithDbAsync(db => db.Datasets.Where(d => d.Id == later.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.OpenType, OpenType.Prohibited)));
-        var (client, teamId) = await site.ApprovedTeamAsync("captain@example.com", "守规队");
+        var (client, teamId) = await site.ApprovedTeamAsync("守规队", "captain@example.com");
         var zip = await client.DownloadBundleAsync();
         var direct = await organizer.GetAsync($"/datasets/{later.Id}/files/{later.FileId}");
         var api = await organizer.GetAsync($"/api/datasets/{later.Id}");

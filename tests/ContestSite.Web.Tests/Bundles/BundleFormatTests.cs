@@ -27,7 +27,7 @@ public sealed class BundleFormatTests
         var relief = await site.DatasetAsync("救助名单表格", OpenType.Restricted, Workbook(), "people.xlsx");
         await site.SetRulesAsync(relief.Id);
         await site.PutInBundleAsync(await site.TrackIdAsync(), relief.Id);
-        var (client, teamId) = await site.ApprovedTeamAsync("captain@example.com", "表格队");
+        var (client, teamId) = await site.ApprovedTeamAsync("表格队", "captain@example.com");
         await site.ApprovedApplicationAsync(client, teamId, relief.Id);
 
         var zip = await client.DownloadBundleAsync();
@@ -47,7 +47,7 @@ public sealed class BundleFormatTests
         await using var site = await TeamTestKit.SiteAsync();
         var json = await site.DatasetAsync("救助名单接口导出", OpenType.Restricted, Encoding.UTF8.GetBytes("[{\"姓名\":\"张三\"}]"), "people.json");
         await site.PutInBundleAsync(await site.TrackIdAsync(), json.Id);
-        var (client, teamId) = await site.ApprovedTeamAsync("captain@example.com", "接口队");
+        var (client, teamId) = await site.ApprovedTeamAsync("接口队", "captain@example.com");
         await site.ApprovedApplicationAsync(client, teamId, json.Id);
 
         var zip = await client.DownloadBundleAsync();

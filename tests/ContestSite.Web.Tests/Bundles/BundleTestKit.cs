@@ -4,16 +4,14 @@ using System.Text;
 using System.Text.Json;
 using ContestSite.Core.Bundles;
 using ContestSite.Core.Catalog;
-using ContestSite.Core.Teams;
 using ContestSite.Web.Storage;
 using ContestSite.Web.Tests.Infrastructure;
-using ContestSite.Web.Tests.Teams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ContestSite.Web.Tests.Bundles;
 
-/// <summary>A restricted dataset with personal data, approved teams of the first track, applications through the pages.</summary>
+/// <summary>A restricted dataset with personal data, bundles, applications through the pages, the downloaded zip.</summary>
 public static class BundleTestKit
 {
     public const string Csv = "姓名,手机号,身份证号,区域,备注\n张三,13812341234,330106199001011234,西湖区,住在文三路8号\n李四,13987654321,33010619851231567X,拱墅区,爱好登山\n";
@@ -63,15 +61,6 @@ public static class BundleTestKit
         bundle.Datasets.AddRange(datasetIds.Select(id => new BundleDataset { DatasetId = id }));
         return await db.SaveChangesAsync();
     });
-
-    /// <summary>A contestant signed in, captain of a team of the first track that the organizers approved.</summary>
-    public static async Task<(SiteClient Client, int TeamId)> ApprovedTeamAsync(this SiteFactory site, string email, string teamName)
-    {
-        var client = await site.ContestantAsync(email);
-        var teamId = await client.CreateTeamAsync(site, teamName);
-        await site.WithDbAsync(db => db.Teams.Where(t => t.Id == teamId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TeamStatus.Approved)));
-        return (client, teamId);
-    }
 
     public static Task<SiteClient.Page> ApplyAsync(this SiteClient client, Guid datasetId, string purpose = "分析救助对象分布", bool agree = true)
     {

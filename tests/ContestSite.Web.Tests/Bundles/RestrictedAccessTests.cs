@@ -17,7 +17,7 @@ public sealed class RestrictedAccessTests
         await using var site = await TeamTestKit.SiteAsync(provider);
         var relief = await site.DatasetAsync("低保救助对象名单");
         await site.SetRulesAsync(relief.Id);
-        var (client, teamId) = await site.ApprovedTeamAsync("captain@example.com", "救助地图队");
+        var (client, teamId) = await site.ApprovedTeamAsync("救助地图队", "captain@example.com");
         await site.ApprovedApplicationAsync(client, teamId, relief.Id);
 
         using var response = await client.Http.GetAsync($"/datasets/{relief.Id}/files/{relief.FileId}");
@@ -41,7 +41,7 @@ public sealed class RestrictedAccessTests
         await using var site = await TeamTestKit.SiteAsync(provider);
         var x = await site.DatasetAsync("数据集甲");
         var y = await site.DatasetAsync("数据集乙");
-        var (client, teamId) = await site.ApprovedTeamAsync("captain@example.com", "甲队");
+        var (client, teamId) = await site.ApprovedTeamAsync("甲队", "captain@example.com");
         await site.ApprovedApplicationAsync(client, teamId, x.Id);
 
         var other = await client.GetAsync($"/datasets/{y.Id}/files/{y.FileId}");
@@ -60,7 +60,7 @@ public sealed class RestrictedAccessTests
     {
         await using var site = await TeamTestKit.SiteAsync(provider);
         var relief = await site.DatasetAsync("低保救助对象名单");
-        var (client, teamId) = await site.ApprovedTeamAsync("captain@example.com", "过期队");
+        var (client, teamId) = await site.ApprovedTeamAsync("过期队", "captain@example.com");
         await site.ApprovedApplicationAsync(client, teamId, relief.Id, days: 1);
         site.Clock.Advance(TimeSpan.FromDays(1));
 
@@ -81,7 +81,7 @@ public sealed class RestrictedAccessTests
         await using var site = await TeamTestKit.SiteAsync(provider);
         var relief = await site.DatasetAsync("低保救助对象名单");
         await site.PutInBundleAsync(await site.TrackIdAsync(), relief.Id);
-        var (client, teamId) = await site.ApprovedTeamAsync("captain@example.com", "撤销队");
+        var (client, teamId) = await site.ApprovedTeamAsync("撤销队", "captain@example.com");
         var applicationId = await site.ApprovedApplicationAsync(client, teamId, relief.Id);
         using var organizer = await site.OrganizerAsync();
 
@@ -106,9 +106,9 @@ public sealed class RestrictedAccessTests
         await using var site = await TeamTestKit.SiteAsync(provider);
         var relief = await site.DatasetAsync("低保救助对象名单");
         await site.PutInBundleAsync(await site.TrackIdAsync(), relief.Id);
-        var (owner, ownerTeam) = await site.ApprovedTeamAsync("owner@example.com", "获批队");
+        var (owner, ownerTeam) = await site.ApprovedTeamAsync("获批队", "owner@example.com");
         await site.ApprovedApplicationAsync(owner, ownerTeam, relief.Id);
-        var (other, otherTeam) = await site.ApprovedTeamAsync("other@example.com", "旁观队");
+        var (other, otherTeam) = await site.ApprovedTeamAsync("旁观队", "other@example.com");
         using var anonymous = site.CreateSiteClient();
 
         var file = await other.GetAsync($"/datasets/{relief.Id}/files/{relief.FileId}");

@@ -20,7 +20,7 @@ public sealed class RiskAndMaskingTests
         await using var site = await SiteWithLowLimitAsync(provider);
         var relief = await site.DatasetAsync("低保救助对象名单");
         await site.SetRulesAsync(relief.Id);
-        var (client, teamId) = await site.ApprovedTeamAsync("captain@example.com", "贪心队");
+        var (client, teamId) = await site.ApprovedTeamAsync("贪心队", "captain@example.com");
         await site.ApprovedApplicationAsync(client, teamId, relief.Id);
         var url = $"/datasets/{relief.Id}/files/{relief.FileId}";
 
@@ -82,7 +82,7 @@ public sealed class RiskAndMaskingTests
             db.FieldMaskingRules.Add(new Core.Bundles.FieldMaskingRule { DatasetId = relief.Id, FieldName = "身份证号", Rule = "KeyedHash" });
             return db.SaveChangesAsync();
         });
-        var (client, teamId) = await site.ApprovedTeamAsync("captain@example.com", "关联队");
+        var (client, teamId) = await site.ApprovedTeamAsync("关联队", "captain@example.com");
         await site.ApprovedApplicationAsync(client, teamId, relief.Id);
         var url = $"/datasets/{relief.Id}/files/{relief.FileId}";
 

@@ -19,7 +19,7 @@ public sealed class SimultaneousApplicationTests
         await using var site = await SiteFactory.CreateAsync(provider, services: s => s.AddSingleton<IInterceptor>(gate));
         site.Clock.Set(TeamTestKit.DuringRegistration);
         var relief = await site.DatasetAsync("低保救助对象名单");
-        var (client, teamId) = await site.ApprovedTeamAsync("captain@example.com", "并发队");
+        var (client, teamId) = await site.ApprovedTeamAsync("并发队", "captain@example.com");
 
         var pages = await Task.WhenAll(client.ApplyAsync(relief.Id), client.ApplyAsync(relief.Id));
 
@@ -37,7 +37,7 @@ public sealed class SimultaneousApplicationTests
     {
         await using var site = await TeamTestKit.SiteAsync(provider);
         var relief = await site.DatasetAsync("低保救助对象名单");
-        var (_, teamId) = await site.ApprovedTeamAsync("captain@example.com", "直写队");
+        var (_, teamId) = await site.ApprovedTeamAsync("直写队", "captain@example.com");
         var applicantId = await site.WithDbAsync(db => db.Users.Where(u => u.Email == "captain@example.com").Select(u => u.Id).SingleAsync());
         AccessApplication New(ApplicationStatus status) => new()
         {

@@ -70,8 +70,7 @@ public sealed class CatalogAccessTests
     {
         await using var site = await SiteFactory.CreateAsync();
         var (id, file) = await AttachFileAsync(site, "人口基础信息", "身份证号\n330106199001011234\n");
-        using var organizer = site.CreateSiteClient();
-        await organizer.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        using var organizer = await site.OrganizerAsync();
         await CatalogTestKit.WaitForSearchAsync(organizer.Http, "q=" + Uri.EscapeDataString("人口"), r => CatalogTestKit.Total(r) > 0);
 
         var page = await organizer.GetAsync($"/datasets/{id}");
@@ -108,8 +107,7 @@ public sealed class CatalogAccessTests
     {
         await using var site = await SiteFactory.CreateAsync();
         var id = await site.WithDbAsync(db => db.Datasets.Where(d => d.Title == "停车场泊位信息").Select(d => d.Id).SingleAsync());
-        using var organizer = site.CreateSiteClient();
-        await organizer.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        using var organizer = await site.OrganizerAsync();
         var token = (await organizer.GetAsync($"/admin/datasets/{id}")).AntiforgeryToken!;
 
         using var form = new MultipartFormDataContent

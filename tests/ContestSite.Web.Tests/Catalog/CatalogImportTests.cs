@@ -84,8 +84,7 @@ public sealed class CatalogImportTests
     public async Task A_file_that_is_not_a_catalogue_is_refused_on_the_admin_page_and_nothing_changes()
     {
         await using var site = await SiteFactory.CreateAsync();
-        using var client = site.CreateSiteClient();
-        await client.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        using var client = await site.OrganizerAsync();
         var before = await site.WithDbAsync(db => db.Datasets.CountAsync());
         var token = (await client.GetAsync("/admin/datasets/import")).AntiforgeryToken!;
 

@@ -57,8 +57,7 @@ public sealed class CatalogSearchTests
     public async Task A_dataset_edited_by_an_organizer_is_found_by_its_new_title_within_seconds()
     {
         await using var site = await SiteFactory.CreateAsync();
-        using var organizer = site.CreateSiteClient();
-        await organizer.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        using var organizer = await site.OrganizerAsync();
         var dataset = await site.WithDbAsync(db => db.Datasets.SingleAsync(d => d.Title == "养老机构基本信息"));
         var form = new Dictionary<string, string>
         {
@@ -84,8 +83,7 @@ public sealed class CatalogSearchTests
         using var client = site.CreateClient();
         await CatalogTestKit.WaitForSearchAsync(client, "q=" + Uri.EscapeDataString("气象站"), r => CatalogTestKit.Total(r) > 0);
         var dataset = await site.WithDbAsync(db => db.Datasets.SingleAsync(d => d.Title == "气象站逐日观测数据"));
-        using var organizer = site.CreateSiteClient();
-        await organizer.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        using var organizer = await site.OrganizerAsync();
 
         await organizer.PostFormAsync($"/admin/datasets/{dataset.Id}", new Dictionary<string, string>
         {

@@ -45,7 +45,7 @@ internal static class CatalogTestKit
     public static async Task<JsonElement> WaitForSearchAsync(HttpClient client, string query, Func<JsonElement, bool> done, int seconds = 30)
     {
         JsonElement last = default;
-        await RegistrationTests.WaitUntilAsync(async () => done(last = await SearchAsync(client, query)), seconds);
+        await WaitUntilAsync(async () => done(last = await SearchAsync(client, query)), seconds);
         return last;
     }
 

@@ -19,20 +19,13 @@ public sealed class ContestSettingsTests
         ["Input.Description"] = "说明",
     };
 
-    private static async Task<SiteClient> OrganizerAsync(SiteFactory site)
-    {
-        var client = site.CreateSiteClient();
-        await client.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
-        return client;
-    }
-
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [InlineData(TestProvider.Postgres)]
     public async Task The_organizer_changes_team_size_and_dates_in_Beijing_time_and_the_change_is_audited(TestProvider provider)
     {
         await using var site = await SiteFactory.CreateAsync(provider);
-        using var client = await OrganizerAsync(site);
+        using var client = await site.OrganizerAsync();
 
         var saved = await client.PostFormAsync("/admin/contest", ContestForm(closes: "2020-10-08T12:30", max: 6));
 
@@ -51,7 +44,7 @@ public sealed class ContestSettingsTests
     public async Task Contest_settings_that_make_no_sense_are_refused_and_nothing_changes(string opens, string closes, int min, int max, string message)
     {
         await using var site = await SiteFactory.CreateAsync();
-        using var client = await OrganizerAsync(site);
+        using var client = await site.OrganizerAsync();
         var before = await site.WithDbAsync(db => db.Contests.AsNoTracking().SingleAsync());
 
         var page = await client.PostFormAsync("/admin/contest", ContestForm(opens, closes, min, max));
@@ -67,7 +60,7 @@ public sealed class ContestSettingsTests
     public async Task The_organizer_adds_a_track_and_a_duplicate_name_is_refused()
     {
         await using var site = await SiteFactory.CreateAsync();
-        using var client = await OrganizerAsync(site);
+        using var client = await site.OrganizerAsync();
 
         await client.PostFormAsync("/admin/contest", new Dictionary<string, string> { ["trackName"] = "数字文旅", ["trackDescription"] = "文化和旅游" }, "/admin/contest?handler=SaveTrack");
         await client.PostFormAsync("/admin/contest", new Dictionary<string, string> { ["trackName"] = "数字文旅" }, "/admin/contest?handler=SaveTrack");
@@ -80,7 +73,7 @@ public sealed class ContestSettingsTests
     public async Task The_organizer_edits_a_round_and_its_rubric()
     {
         await using var site = await SiteFactory.CreateAsync();
-        using var client = await OrganizerAsync(site);
+        using var client = await site.OrganizerAsync();
         var round = await site.WithDbAsync(db => db.Rounds.SingleAsync(r => r.Sequence == 1));
 
         var saved = await client.PostFormAsync($"/admin/contest/rounds/{round.Id}", new Dictionary<string, string>
@@ -107,7 +100,7 @@ public sealed class ContestSettingsTests
     public async Task A_criterion_with_a_zero_weight_is_refused()
     {
         await using var site = await SiteFactory.CreateAsync();
-        using var client = await OrganizerAsync(site);
+        using var client = await site.OrganizerAsync();
         var round = await site.WithDbAsync(db => db.Rounds.SingleAsync(r => r.Sequence == 1));
 
         await client.PostFormAsync($"/admin/contest/rounds/{round.Id}", new Dictionary<string, string>
@@ -123,7 +116,7 @@ public sealed class ContestSettingsTests
     public async Task A_year_that_is_not_a_number_gets_a_message_in_the_visitors_language()
     {
         await using var site = await SiteFactory.CreateAsync();
-        using var client = await OrganizerAsync(site);
+        using var client = await site.OrganizerAsync();
         var form = ContestForm();
         form["Input.Year"] = "二〇二〇";
 
@@ -137,7 +130,7 @@ public sealed class ContestSettingsTests
     public async Task A_track_that_a_team_belongs_to_cannot_be_deleted_and_stays_with_its_team()
     {
         await using var site = await SiteFactory.CreateAsync();
-        using var client = await OrganizerAsync(site);
+        using var client = await site.OrganizerAsync();
         var track = await site.WithDbAsync(async db =>
         {
             var contest = await db.Contests.Include(c => c.Tracks).FirstAsync();
@@ -158,7 +151,7 @@ public sealed class ContestSettingsTests
     public async Task A_second_round_with_the_order_of_the_first_is_refused_and_no_round_is_added()
     {
         await using var site = await SiteFactory.CreateAsync();
-        using var client = await OrganizerAsync(site);
+        using var client = await site.OrganizerAsync();
         var before = await site.WithDbAsync(db => db.Rounds.CountAsync());
 
         var page = await client.PostFormAsync("/admin/contest/rounds/new", new Dictionary<string, string>
@@ -178,7 +171,7 @@ public sealed class ContestSettingsTests
     public async Task A_criterion_is_deleted_from_the_rubric_and_the_deletion_is_audited()
     {
         await using var site = await SiteFactory.CreateAsync();
-        using var client = await OrganizerAsync(site);
+        using var client = await site.OrganizerAsync();
         var criterion = await site.WithDbAsync(db => db.RubricCriteria.OrderBy(c => c.Id).FirstAsync());
         var id = criterion.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

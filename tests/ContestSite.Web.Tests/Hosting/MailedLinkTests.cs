@@ -117,9 +117,9 @@ public sealed class MailedLinkTests
     {
         await using var site = await SiteAsync();
         site.Clock.Set(TeamTestKit.DuringRegistration);
-        await site.CreateUserAsync("captain@test.local", TeamTestKit.Password, "Contestant");
+        await site.CreateUserAsync("captain@test.local", SiteBuilders.Password, "Contestant");
         using var captain = ForgedClient(site);
-        await captain.SignInAsync("captain@test.local", TeamTestKit.Password);
+        await captain.SignInAsync("captain@test.local", SiteBuilders.Password);
         var teamId = await captain.CreateTeamAsync(site, "甲队");
 
         var page = await captain.GetAsync($"/teams/{teamId}");
@@ -172,7 +172,7 @@ public sealed class MailedLinkTests
     {
         await using var site = await SiteAsync();
         site.Clock.Set(AnnouncementTestKit.DuringRegistration);
-        using (var organizer = await AnnouncementTestKit.OrganizerAsync(site))
+        using (var organizer = await site.OrganizerAsync())
             await organizer.SaveAsync(AnnouncementTestKit.Fields("公开公告", "正文"));
         using var attacker = ForgedClient(site);
 
@@ -204,7 +204,7 @@ public sealed class MailedLinkTests
 
     private static async Task<MimeMessage> WaitForSecondMailAsync(SiteFactory site, string to)
     {
-        await AnnouncementTestKit.WaitUntilAsync(() => Task.FromResult(
+        await WaitUntilAsync(() => Task.FromResult(
             site.Smtp.Received.Count(m => m.To.Mailboxes.Any(b => b.Address == to)) >= 2));
         return site.Smtp.Received.Where(m => m.To.Mailboxes.Any(b => b.Address == to)).Skip(1).First();
     }

@@ -40,8 +40,7 @@ public sealed class PermissionTests
     public async Task The_organizer_sees_the_admin_link_and_the_admin_pages()
     {
         await using var site = await SiteFactory.CreateAsync();
-        using var client = site.CreateSiteClient();
-        await client.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        using var client = await site.OrganizerAsync();
 
         Assert.Contains("href=\"/admin\"", (await client.GetAsync("/")).Html);
         foreach (var url in new[] { "/admin", "/admin/users", "/admin/roles", "/admin/roles/Judge", "/admin/contest", "/admin/contest/rounds/new" })
@@ -57,8 +56,7 @@ public sealed class PermissionTests
         await judge.SignInAsync("judge@example.com", "Judge-pass-1");
         Assert.Equal(HttpStatusCode.Redirect, (await judge.GetAsync("/admin")).Status);
 
-        using var organizer = site.CreateSiteClient();
-        await organizer.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        using var organizer = await site.OrganizerAsync();
         var saved = await organizer.PostFormAsync("/admin/roles/Judge", new Dictionary<string, string>
         {
             ["Description"] = "评委", ["Granted"] = "admin.access",
@@ -75,8 +73,7 @@ public sealed class PermissionTests
     public async Task A_role_grid_post_with_an_unknown_permission_changes_nothing()
     {
         await using var site = await SiteFactory.CreateAsync();
-        using var organizer = site.CreateSiteClient();
-        await organizer.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        using var organizer = await site.OrganizerAsync();
         var before = await site.WithDbAsync(db => db.RoleClaims.CountAsync());
 
         var page = await organizer.PostFormAsync("/admin/roles/Judge", new Dictionary<string, string> { ["Granted"] = "root.everything" });
@@ -89,8 +86,7 @@ public sealed class PermissionTests
     public async Task The_organizer_role_cannot_lose_the_right_to_manage_roles()
     {
         await using var site = await SiteFactory.CreateAsync();
-        using var organizer = site.CreateSiteClient();
-        await organizer.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        using var organizer = await site.OrganizerAsync();
         var before = await site.WithDbAsync(db => db.RoleClaims.CountAsync());
 
         var page = await organizer.PostFormAsync("/admin/roles/Organizer", new Dictionary<string, string> { ["Granted"] = "admin.access" });
@@ -104,8 +100,7 @@ public sealed class PermissionTests
     {
         await using var site = await SiteFactory.CreateAsync();
         var user = await site.CreateUserAsync("newjudge@example.com", "Judge-pass-1", "Contestant");
-        using var organizer = site.CreateSiteClient();
-        await organizer.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        using var organizer = await site.OrganizerAsync();
 
         var saved = await organizer.PostFormAsync($"/admin/users/{user.Id}", new Dictionary<string, string> { ["SelectedRoles"] = "Judge" }, $"/admin/users/{user.Id}?handler=Roles");
 
@@ -127,8 +122,7 @@ public sealed class PermissionTests
         await member.SignInAsync("bad@example.com", "Bad-pass-123");
         Assert.Equal(HttpStatusCode.OK, (await member.GetAsync("/account/manage")).Status);
 
-        using var organizer = site.CreateSiteClient();
-        await organizer.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        using var organizer = await site.OrganizerAsync();
         await organizer.PostFormAsync($"/admin/users/{user.Id}", new Dictionary<string, string>(), $"/admin/users/{user.Id}?handler=ToggleDisabled");
 
         site.Clock.Advance(TimeSpan.FromMinutes(2));

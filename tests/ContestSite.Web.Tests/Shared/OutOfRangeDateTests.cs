@@ -18,13 +18,6 @@ public sealed class OutOfRangeDateTests
     private static readonly string[] Times = ["0001-01-01T00:00", "9999-12-31T23:59"];
     private static readonly string[] Dates = ["0001-01-01", "9999-12-31"];
 
-    private static async Task<SiteClient> OrganizerAsync(SiteFactory site)
-    {
-        var client = site.CreateSiteClient();
-        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword)).Status);
-        return client;
-    }
-
     private static void AssertRefusedWithTheRange(SiteClient.Page page, string what, string message = RangeMessage)
     {
         Assert.True(page.Status == HttpStatusCode.OK, $"{what}: {(int)page.Status}");
@@ -35,7 +28,7 @@ public sealed class OutOfRangeDateTests
     public async Task Contest_settings_with_a_date_of_year_1_or_9999_are_refused_with_the_range_and_the_contest_is_unchanged()
     {
         await using var site = await SiteFactory.CreateAsync();
-        using var organizer = await OrganizerAsync(site);
+        using var organizer = await site.OrganizerAsync();
         var before = await site.WithDbAsync(db => db.Contests.AsNoTracking().SingleAsync());
 
         foreach (var field in new[] { "RegistrationOpensAt", "RegistrationClosesAt", "RosterLocksAt" })
@@ -60,7 +53,7 @@ public sealed class OutOfRangeDateTests
     public async Task A_round_with_a_date_of_year_1_or_9999_is_refused_with_the_range_and_the_round_is_unchanged()
     {
         await using var site = await SiteFactory.CreateAsync();
-        using var organizer = await OrganizerAsync(site);
+        using var organizer = await site.OrganizerAsync();
         var before = await site.WithDbAsync(db => db.Rounds.AsNoTracking().SingleAsync(r => r.Sequence == 1));
 
         foreach (var field in new[] { "SubmissionOpensAt", "SubmissionClosesAt", "ReviewOpensAt", "ReviewClosesAt" })
@@ -85,7 +78,7 @@ public sealed class OutOfRangeDateTests
     public async Task A_new_round_with_a_date_of_year_1_is_refused_and_no_round_is_added()
     {
         await using var site = await SiteFactory.CreateAsync();
-        using var organizer = await OrganizerAsync(site);
+        using var organizer = await site.OrganizerAsync();
         var rounds = await site.WithDbAsync(db => db.Rounds.CountAsync());
 
         var page = await organizer.PostFormAsync("/admin/contest/rounds/new", new Dictionary<string, string>
@@ -103,7 +96,7 @@ public sealed class OutOfRangeDateTests
     public async Task An_announcement_scheduled_for_year_1_or_9999_is_refused_with_the_range_and_nothing_is_saved()
     {
         await using var site = await AnnouncementTestKit.SiteAsync();
-        using var organizer = await OrganizerAsync(site);
+        using var organizer = await site.OrganizerAsync();
 
         foreach (var value in Times)
         {
@@ -119,7 +112,7 @@ public sealed class OutOfRangeDateTests
     public async Task A_gallery_consent_dated_year_1_or_9999_is_refused_with_the_range_and_nothing_is_shown()
     {
         await using var site = await JudgingTestKit.SiteAsync();
-        using var organizer = await OrganizerAsync(site);
+        using var organizer = await site.OrganizerAsync();
         var submissionId = await site.EntryAsync("城市停车助手");
 
         foreach (var value in Times)
@@ -138,7 +131,7 @@ public sealed class OutOfRangeDateTests
     public async Task Dataset_dates_of_year_1_or_9999_are_refused_with_the_range_and_the_dataset_is_unchanged()
     {
         await using var site = await SiteFactory.CreateAsync();
-        using var organizer = await OrganizerAsync(site);
+        using var organizer = await site.OrganizerAsync();
         var before = await site.WithDbAsync(db => db.Datasets.AsNoTracking().SingleAsync(d => d.Title == "养老机构基本信息"));
 
         foreach (var field in new[] { "FirstPublished", "LastUpdated" })
@@ -175,7 +168,7 @@ public sealed class OutOfRangeDateTests
     public async Task Audit_filters_and_exports_from_or_to_year_1_or_9999_are_refused_with_the_range_and_nothing_is_exported()
     {
         await using var site = await SiteFactory.CreateAsync();
-        using var organizer = await OrganizerAsync(site);
+        using var organizer = await site.OrganizerAsync();
 
         foreach (var (name, label) in new[] { ("from", "开始时间"), ("to", "结束时间") })
         foreach (var value in Times)
@@ -195,7 +188,7 @@ public sealed class OutOfRangeDateTests
     public async Task The_range_message_is_in_English_for_a_person_who_chose_English()
     {
         await using var site = await SiteFactory.CreateAsync();
-        using var organizer = await OrganizerAsync(site);
+        using var organizer = await site.OrganizerAsync();
         await organizer.PostFormAsync("/", new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = "/" }, "/culture");
         var round = await site.WithDbAsync(db => db.Rounds.AsNoTracking().SingleAsync(r => r.Sequence == 1));
 

@@ -24,7 +24,7 @@ public sealed class SlowUploadTests
         var cookies = new CookieContainer();
         using var member = site.NewClient(cookies);
         var email = await site.WithDbAsync(db => db.Users.Where(u => db.TeamMembers.Any(m => m.TeamId == team.Id && m.Role == Core.Teams.TeamRole.Member && m.UserId == u.Id)).Select(u => u.Email!).SingleAsync());
-        await member.SignInAsync(email, TeamTestKit.Password);
+        await member.SignInAsync(email, SiteBuilders.Password);
         var token = await member.TokenAsync(team.RoundId);
         var id = await IdOfAsync(await member.StartUploadAsync(team.RoundId, SubmissionFileKind.Proposal, "slow.pdf", 100_000, token));
 

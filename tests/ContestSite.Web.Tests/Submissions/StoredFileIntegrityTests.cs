@@ -60,8 +60,7 @@ public sealed class StoredFileIntegrityTests
         using var team = await site.ApprovedTeamAsync();
         await SavedFileAsync(site, team, Proposal);
         Tamper(site.StoredPath(Key(Proposal)));
-        using var organizer = site.NewClient();
-        await organizer.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        using var organizer = await site.OrganizerAsync();
         var trackId = await site.WithDbAsync(db => db.Teams.Where(t => t.Id == team.Id).Select(t => t.TrackId).SingleAsync());
 
         var export = await organizer.Http.GetByteArrayAsync($"/admin/submissions/export?roundId={team.RoundId}&trackId={trackId}");
@@ -93,8 +92,7 @@ public sealed class StoredFileIntegrityTests
         await using var site = await SiteAsync();
         using var team = await site.ApprovedTeamAsync();
         var fileId = await SavedFileAsync(site, team, Proposal, "proposal.hta");
-        using var organizer = site.NewClient();
-        await organizer.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        using var organizer = await site.OrganizerAsync();
         var trackId = await site.WithDbAsync(db => db.Teams.Where(t => t.Id == team.Id).Select(t => t.TrackId).SingleAsync());
 
         var response = await team.Member.Http.GetAsync($"/submissions/files/{fileId}");

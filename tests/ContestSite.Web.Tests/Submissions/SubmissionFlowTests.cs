@@ -90,7 +90,7 @@ public sealed class SubmissionFlowTests
         using var team = await site.ApprovedTeamAsync();
         await team.Member.SaveAsync(team.RoundId, "并发定稿");
         using var secondSession = site.CreateSiteClient();
-        await secondSession.SignInAsync(team.CaptainEmail, TeamTestKit.Password);
+        await secondSession.SignInAsync(team.CaptainEmail, SiteBuilders.Password);
         var tokens = await Task.WhenAll(team.Captain.TokenAsync(team.RoundId), secondSession.TokenAsync(team.RoundId));
 
         var answers = await Task.WhenAll(

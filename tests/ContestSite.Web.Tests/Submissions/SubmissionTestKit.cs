@@ -4,14 +4,12 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using ContestSite.Core.Submissions;
-using ContestSite.Core.Teams;
 using ContestSite.Web.Tests.Infrastructure;
-using ContestSite.Web.Tests.Teams;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Tests.Submissions;
 
-/// <summary>The builders of the submission tests: an approved team inside the first round's window, uploads and saves over HTTP.</summary>
+/// <summary>The builders of the submission tests: a site inside the first round's window, uploads and saves over HTTP.</summary>
 public static class SubmissionTestKit
 {
     /// <summary>Inside the registration window and the first round's submission window (初赛 closes 2020-10-31 18:00 China time).</summary>
@@ -28,59 +26,6 @@ public static class SubmissionTestKit
         site.Clock.Set(now ?? DuringFirstRound);
         return site;
     }
-
-    public sealed record TestTeam(int Id, int RoundId, SiteClient Captain, SiteClient Member, string CaptainEmail) : IDisposable
-    {
-        public void Dispose()
-        {
-            Captain.Dispose();
-            Member.Dispose();
-        }
-    }
-
-    /// <summary>
-    /// A team of a captain and one member, made and approved directly in the database (forming and approving
-    /// teams are the teams feature's tests), so the clock may stand anywhere in the round.
-    /// </summary>
-    public static async Task<TestTeam> ApprovedTeamAsync(this SiteFactory site, string name = "开放数据队")
-    {
-        var prefix = Guid.NewGuid().ToString("N")[..8];
-        var captainUser = await site.CreateUserAsync($"{prefix}-captain@test.local", TeamTestKit.Password, "Contestant");
-        var memberUser = await site.CreateUserAsync($"{prefix}-member@test.local", TeamTestKit.Password, "Contestant");
-        var teamId = await site.WithDbAsync(async db =>
-        {
-            var track = await db.Tracks.OrderBy(t => t.Id).FirstAsync();
-            var team = new Team
-            {
-                ContestId = track.ContestId, TrackId = track.Id, Name = name + prefix[..4], NameKey = TeamNames.Normalize(name + prefix[..4]),
-                OrganizationName = "浙江大学", Status = TeamStatus.Approved, CreatedAt = site.Clock.GetUtcNow(),
-                Members =
-                [
-                    new() { ContestId = track.ContestId, UserId = captainUser.Id, RealName = "张队长", Phone = "13812341234", Organization = "浙江大学", Role = TeamRole.Captain },
-                    new() { ContestId = track.ContestId, UserId = memberUser.Id, RealName = "李队员", Phone = "13812345678", Organization = "浙江大学", Role = TeamRole.Member },
-                ],
-            };
-            db.Teams.Add(team);
-            await db.SaveChangesAsync();
-            return team.Id;
-        });
-        var captain = site.NewClient();
-        await captain.SignInAsync(captainUser.Email!, TeamTestKit.Password);
-        var member = site.NewClient();
-        await member.SignInAsync(memberUser.Email!, TeamTestKit.Password);
-        return new TestTeam(teamId, await site.FirstRoundIdAsync(), captain, member, captainUser.Email!);
-    }
-
-    /// <summary>A client of the in-process server, or of the real port when the site listens on one.</summary>
-    public static SiteClient NewClient(this SiteFactory site, CookieContainer? cookies = null)
-    {
-        if (site.RootUri is null) return site.CreateSiteClient();
-        var handler = new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false };
-        return new SiteClient(new HttpClient(handler) { BaseAddress = site.RootUri });
-    }
-
-    public static Task<int> FirstRoundIdAsync(this SiteFactory site) =>
-        site.WithDbAsync(db => db.Rounds.OrderBy(r => r.Sequence).Select(r => r.Id).FirstAsync());
 
     public static async Task<string> TokenAsync(this SiteClient client, int roundId)
     {

@@ -213,7 +213,7 @@ public sealed class UploadRaceTests
     {
         var cookies = new CookieContainer();
         var client = site.NewClient(cookies);
-        await client.SignInAsync(team.CaptainEmail, TeamTestKit.Password);
+        await client.SignInAsync(team.CaptainEmail, SiteBuilders.Password);
         var token = await client.TokenAsync(team.RoundId);
         return new RawMember(client, cookies.GetCookieHeader(site.RootUri!), token);
     }

@@ -6,10 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Tests.Teams;
 
-/// <summary>The builders of the team tests: contestants signed in during registration, teams made through the pages.</summary>
+/// <summary>The builders of the team tests: a site inside registration, teams made through the pages.</summary>
 public static partial class TeamTestKit
 {
-    public const string Password = "Secret-pass-42";
     public static readonly DateTimeOffset DuringRegistration = new(2020, 9, 1, 10, 0, 0, TimeSpan.FromHours(8));
     public static readonly DateTimeOffset AfterRosterLock = new(2020, 10, 16, 10, 0, 0, TimeSpan.FromHours(8));
 
@@ -20,25 +19,6 @@ public static partial class TeamTestKit
         site.Clock.Set(DuringRegistration);
         return site;
     }
-
-    public static async Task<SiteClient> ContestantAsync(this SiteFactory site, string email)
-    {
-        await site.CreateUserAsync(email, Password, "Contestant");
-        var client = site.CreateSiteClient();
-        var signedIn = await client.SignInAsync(email, Password);
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.Status);
-        return client;
-    }
-
-    public static async Task<SiteClient> OrganizerAsync(this SiteFactory site)
-    {
-        var client = site.CreateSiteClient();
-        await client.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
-        return client;
-    }
-
-    public static Task<int> TrackIdAsync(this SiteFactory site, string name = "数字政府") =>
-        site.WithDbAsync(db => db.Tracks.Where(t => t.Name == name).Select(t => t.Id).SingleAsync());
 
     public static Dictionary<string, string> MemberFields(string prefix, string realName, string phone = "13812341234") => new()
     {
@@ -73,9 +53,6 @@ public static partial class TeamTestKit
         site.WithDbAsync(db => db.Teams.AsNoTracking().Include(t => t.Members).Include(t => t.JoinRequests).AsSplitQuery().SingleAsync(t => t.Id == id));
 
     public static async Task<string> InviteCodeAsync(this SiteFactory site, int teamId) => (await site.TeamAsync(teamId)).InviteCode!;
-
-    public static Task<int> AuditCountAsync(this SiteFactory site, string action) =>
-        site.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == action));
 
     [GeneratedRegex(@"/teams/(\d+)")]
     private static partial Regex TeamIdPattern();
