@@ -79,7 +79,7 @@ public sealed class JudgingJourneyTests(BrowserFixture browser)
     private async Task ScoreAllAsync(Uri root, string email, string[] scores, bool screenshots)
     {
         var judge = await browser.NewPageAsync();
-        await judge.SignInAsync(root, email, JudgingTestKit.Password);
+        await judge.SignInAsync(root, email, SiteBuilders.Password);
         await judge.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "评审", Exact = true }).ClickAsync();
         await Expect(judge).ToHaveURLAsync(new Uri(root, "/judging").ToString());
         await Expect(judge.GetByRole(AriaRole.Main)).ToContainTextAsync("已提交 0 / 3");

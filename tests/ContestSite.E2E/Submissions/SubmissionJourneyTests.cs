@@ -22,7 +22,7 @@ public sealed class SubmissionJourneyTests(BrowserFixture browser)
         await File.WriteAllBytesAsync(proposal, pdf);
 
         var captain = await browser.NewPageAsync();
-        await captain.SignInAsync(root, team.CaptainEmail, Web.Tests.Teams.TeamTestKit.Password);
+        await captain.SignInAsync(root, team.CaptainEmail, SiteBuilders.Password);
         await captain.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "提交作品" }).ClickAsync();
         await Expect(captain).ToHaveURLAsync(new Uri(root, "/submissions").ToString());
         await captain.GetByRole(AriaRole.Link, new() { Name = "编辑作品" }).First.ClickAsync();
