@@ -11,21 +11,27 @@ public sealed class AnnouncementJob(IServiceScopeFactory scopes, AnnouncementSch
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
-        do
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await schedule.ReloadAsync(stoppingToken);
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<AnnouncementMailer>().SendDueAsync(stoppingToken);
+                await RunOnceAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The database may be briefly away (restart, failover): the next tick tries again.
                 logger.LogWarning(ex, "Announcement job failed; retrying at the next tick");
             }
+            // One wait per pass, not a periodic timer: after a pause (a suspended host, a clock set forward) one pass follows, not one per missed period.
+            try { await Task.Delay(options.Value.PollInterval, clock, stoppingToken); } catch (OperationCanceledException) { return; }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One pass of the job: reloads the schedule and mails what is due; returns how many announcements it mailed.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        await schedule.ReloadAsync(cancellationToken);
+        using var scope = scopes.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<AnnouncementMailer>().SendDueAsync(cancellationToken);
     }
 }

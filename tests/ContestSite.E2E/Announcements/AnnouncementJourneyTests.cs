@@ -15,8 +15,7 @@ public sealed class AnnouncementJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task An_organizer_previews_and_publishes_an_announcement_and_a_visitor_finds_it_from_the_home_page()
     {
-        await using var site = await SiteFactory.CreateAsync(realPort: true);
-        site.Clock.Set(DuringRegistration);
+        await using var site = await SiteFactory.CreateAsync(realPort: true, now: DuringRegistration);
         var root = site.RootUri!;
 
         // The organizer opens 公告管理 from the admin menu and writes an announcement.
@@ -73,8 +72,7 @@ public sealed class AnnouncementJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task Without_JavaScript_the_home_page_shows_the_countdown_and_the_search_box_leads_into_the_catalogue()
     {
-        await using var site = await SiteFactory.CreateAsync(realPort: true);
-        site.Clock.Set(new DateTimeOffset(2020, 10, 30, 18, 0, 0, TimeSpan.FromHours(8)));
+        await using var site = await SiteFactory.CreateAsync(realPort: true, now: new DateTimeOffset(2020, 10, 30, 18, 0, 0, TimeSpan.FromHours(8)));
         var page = await browser.NewPageAsync(javaScriptEnabled: false);
 
         await page.GotoAsync(site.RootUri!.ToString());

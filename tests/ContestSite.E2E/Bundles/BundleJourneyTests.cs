@@ -23,8 +23,7 @@ public sealed class BundleJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task A_team_applies_for_restricted_data_an_expert_gives_an_opinion_the_organizer_approves_and_the_team_downloads_its_masked_bundle()
     {
-        await using var site = await SiteFactory.CreateAsync(realPort: true);
-        site.Clock.Set(DuringContest);
+        await using var site = await SiteFactory.CreateAsync(realPort: true, now: DuringContest);
         var root = site.RootUri!;
         var relief = await site.DatasetAsync(Dataset);
         await site.SetRulesAsync(relief.Id);

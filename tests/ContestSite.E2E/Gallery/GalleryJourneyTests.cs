@@ -15,8 +15,7 @@ public sealed class GalleryJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task A_visitor_filters_the_gallery_and_opens_an_entry_and_the_organizer_page_is_accessible()
     {
-        await using var site = await SiteFactory.CreateAsync(realPort: true);
-        site.Clock.Set(JudgingTestKit.DuringReview);
+        await using var site = await SiteFactory.CreateAsync(realPort: true, now: JudgingTestKit.DuringReview);
         var root = site.RootUri!;
         await PublishAsync(site, "智慧公交到站预测");
         await PublishAsync(site, "社区养老服务地图");

@@ -24,8 +24,7 @@ public sealed class PublicJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task An_organizer_publishes_an_announcement_and_an_awarded_entry_and_a_visitor_finds_both_from_the_home_page()
     {
-        await using var site = await SiteFactory.CreateAsync(realPort: true);
-        site.Clock.Set(AfterAwards);
+        await using var site = await SiteFactory.CreateAsync(realPort: true, now: AfterAwards);
         var root = site.RootUri!;
         // Judging is over: the awarded entry has its published award; another entry is already showcased without one.
         var awardedSubmission = await site.EntryAsync(Awarded, teamName: "防汛先锋队");

@@ -15,8 +15,7 @@ public sealed class JudgingJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task An_organizer_assigns_two_judges_score_and_the_organizer_advances_the_top_entries_and_publishes_awards()
     {
-        await using var site = await SiteFactory.CreateAsync(realPort: true);
-        site.Clock.Set(JudgingTestKit.DuringReview);
+        await using var site = await SiteFactory.CreateAsync(realPort: true, now: JudgingTestKit.DuringReview);
         var root = site.RootUri!;
         await site.WithDbAsync(db => db.Rounds.Where(r => r.Sequence == 1).ExecuteUpdateAsync(s => s.SetProperty(r => r.JudgesPerEntry, 2)));
         await site.JudgeAsync("judge.li@example.com", organization: "浙江省大数据发展中心", tags: "交通，环境");

@@ -22,8 +22,7 @@ public sealed partial class TeamJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task A_captain_creates_a_team_a_second_person_joins_by_the_invite_link_and_the_organizer_approves_the_submitted_team()
     {
-        await using var site = await SiteFactory.CreateAsync(realPort: true);
-        site.Clock.Set(DuringRegistration); // before anybody signs in: cookies and invite codes are dated by this clock
+        await using var site = await SiteFactory.CreateAsync(realPort: true, now: DuringRegistration); // cookies and invite codes are dated by this clock
         var root = site.RootUri!;
         await site.CreateUserAsync(CaptainEmail, Password, "Contestant");
         await site.CreateUserAsync(MemberEmail, Password, "Contestant");

@@ -140,14 +140,14 @@ public sealed class RegistrationTests
         Assert.True(await site.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "patient@example.com")));
 
         // The dispatcher tries, fails and keeps the message for a retry.
-        await WaitUntilAsync(() => site.WithDbAsync(db => db.Outbox.AnyAsync(m => m.ToAddress == "patient@example.com" && m.Attempts > 0 && m.LastError != null)));
+        await site.WhileTimePassesUntilAsync(() => site.WithDbAsync(db => db.Outbox.AnyAsync(m => m.ToAddress == "patient@example.com" && m.Attempts > 0 && m.LastError != null)));
         Assert.Equal(0, await site.WithDbAsync(db => db.Outbox.CountAsync(m => m.SentAt != null && m.ToAddress == "patient@example.com")));
 
         await site.Smtp.RestartAsync();
         site.Clock.Advance(TimeSpan.FromMinutes(1)); // past the retry's backoff
         var mail = await site.Smtp.WaitForAsync("patient@example.com");
         Assert.Equal("请确认您的邮箱", mail.Subject);
-        await WaitUntilAsync(() => site.WithDbAsync(db => db.Outbox.AnyAsync(m => m.ToAddress == "patient@example.com" && m.SentAt != null)));
+        await site.WhileTimePassesUntilAsync(() => site.WithDbAsync(db => db.Outbox.AnyAsync(m => m.ToAddress == "patient@example.com" && m.SentAt != null)));
         Assert.Single(site.Smtp.Received, m => m.To.ToString().Contains("patient@example.com"));
     }
 

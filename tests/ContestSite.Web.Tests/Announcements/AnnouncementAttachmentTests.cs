@@ -116,8 +116,7 @@ public sealed class AnnouncementAttachmentTests
     [Fact]
     public async Task An_attachment_over_the_size_limit_is_refused_and_nothing_is_stored()
     {
-        await using var site = await SiteFactory.CreateAsync(settings: s => s["ContestSite:Announcements:MaxAttachmentBytes"] = "1024");
-        site.Clock.Set(DuringRegistration);
+        await using var site = await SiteFactory.CreateAsync(settings: s => s["ContestSite:Announcements:MaxAttachmentBytes"] = "1024", now: DuringRegistration);
         using var organizer = await site.OrganizerAsync();
         var id = await organizer.SaveAsync(Fields("大附件", "正文"));
         var big = Pdf.Concat(new byte[4096]).ToArray();
@@ -141,7 +140,7 @@ public sealed class AnnouncementAttachmentTests
 
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/announcements/{id}/files/{fileId}")).Status);
         Assert.Equal(HttpStatusCode.OK, (await organizer.GetAsync($"/announcements/{id}/files/{fileId}")).Status);
-        site.Clock.Set(at);
+        site.Clock.SetUtcNow(at);
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/announcements/{id}/files/{fileId}")).Status);
     }
 }

@@ -2,6 +2,7 @@ using ContestSite.Web.Announcements;
 using ContestSite.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using static ContestSite.Web.Tests.Announcements.AnnouncementTestKit;
 
 namespace ContestSite.Web.Tests.Announcements;
@@ -66,8 +67,8 @@ public sealed class AnnouncementMailTests
 
         await site.Smtp.WaitForAsync("ok1@example.com");
         await site.Smtp.WaitForAsync("ok2@example.com");
-        await WaitUntilAsync(() => site.WithDbAsync(db => db.Outbox.AnyAsync(m => m.ToAddress == "broken@@not an address" && m.Attempts > 0 && m.LastError != null)));
-        await WaitUntilAsync(async () => await site.WithDbAsync(db => db.Outbox.CountAsync(m => m.Subject.Contains("批量发送测试") && m.SentAt != null)) == 2);
+        await site.WhileTimePassesUntilAsync(() => site.WithDbAsync(db => db.Outbox.AnyAsync(m => m.ToAddress == "broken@@not an address" && m.Attempts > 0 && m.LastError != null)));
+        await site.WhileTimePassesUntilAsync(async () => await site.WithDbAsync(db => db.Outbox.CountAsync(m => m.Subject.Contains("批量发送测试") && m.SentAt != null)) == 2);
         Assert.Null((await site.WithDbAsync(db => db.Outbox.SingleAsync(m => m.ToAddress == "broken@@not an address"))).SentAt);
     }
 
@@ -82,10 +83,12 @@ public sealed class AnnouncementMailTests
         var at = site.Clock.GetUtcNow().AddHours(1);
         await organizer.SaveAsync(Fields("定时邮件", "到点发送", mode: "Schedule", publishAt: at, audience: "AllContestants"));
 
-        await Task.Delay(1000); // several ticks of the job
+        // Half an hour of the job's ticks, then one pass of the job watched here: it runs and finds nothing due yet.
+        site.Clock.Advance(TimeSpan.FromMinutes(30));
+        Assert.Equal(0, await site.Services.GetServices<IHostedService>().OfType<AnnouncementJob>().Single().RunOnceAsync());
         Assert.Equal(0, await site.WithDbAsync(db => db.Outbox.CountAsync(m => m.Subject.Contains("定时邮件"))));
 
-        site.Clock.Set(at);
+        site.Clock.SetUtcNow(at);
         await site.Smtp.WaitForAsync("member@example.com", m => m.Subject?.Contains("定时邮件") == true);
         // Several nodes (here: several scopes at once) running the job again find nothing left to send.
         var again = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
@@ -104,8 +107,7 @@ public sealed class AnnouncementMailTests
     public async Task Two_nodes_reaching_a_due_announcement_at_the_same_moment_queue_its_mail_once(TestProvider provider)
     {
         // A long poll keeps the site's own job out of the race, so only the racers below send.
-        await using var site = await SiteFactory.CreateAsync(provider, settings: s => s["ContestSite:Announcements:PollInterval"] = "01:00:00");
-        site.Clock.Set(DuringRegistration);
+        await using var site = await SiteFactory.CreateAsync(provider, settings: s => s["ContestSite:Announcements:PollInterval"] = "01:00:00", now: DuringRegistration);
         await site.TeamWithMembersAsync("甲队", "数字政府", "m1@example.com", "m2@example.com");
         var id = await site.WithDbAsync(async db =>
         {

@@ -87,10 +87,10 @@ public sealed class AnnouncementPublishingTests
             Assert.DoesNotContain("决赛名单公布", (await visitor.GetAsync(url)).Html);
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/announcements/{id}")).Status);
 
-        site.Clock.Set(at.AddSeconds(-1));
+        site.Clock.SetUtcNow(at.AddSeconds(-1));
         Assert.DoesNotContain("决赛名单公布", (await visitor.GetAsync("/")).Html);
 
-        site.Clock.Set(at);
+        site.Clock.SetUtcNow(at);
         foreach (var url in new[] { "/", "/announcements", "/announcements?category=结果", "/announcements/feed.atom", $"/announcements/{id}" })
             Assert.Contains("决赛名单公布", (await visitor.GetAsync(url)).Html);
     }

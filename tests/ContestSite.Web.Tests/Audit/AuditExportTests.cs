@@ -12,7 +12,7 @@ public sealed class AuditExportTests
     [InlineData(TestProvider.Postgres)]
     public async Task The_csv_export_holds_the_filtered_entries_oldest_first_with_names_and_formulas_neutralised(TestProvider provider)
     {
-        await using var site = await SiteFactory.CreateAsync(provider);
+        await using var site = await SiteFactory.CreateAsync(provider, now: AuditTestKit.BeforeEntries);
         var team = await site.AddTeamAsync("数据先锋队");
         await site.AppendAtAsync(AuditTestKit.China(10, 1, 9), new AuditEvent("bundle.download", "=HYPERLINK(\"http://evil\")", "ok") { TeamId = team });
         await site.AppendAtAsync(AuditTestKit.China(10, 1, 10), new AuditEvent("bundle.download", "+cmd", "ok", "a, \"quoted\" detail") { TeamId = team });
@@ -38,7 +38,7 @@ public sealed class AuditExportTests
     [Fact]
     public async Task The_spreadsheet_export_holds_the_same_filtered_rows_as_the_csv()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        await using var site = await SiteFactory.CreateAsync(now: AuditTestKit.BeforeEntries);
         var dataset = await site.AddDatasetAsync("杭州市低保救助名单");
         await site.AppendAtAsync(AuditTestKit.China(10, 1, 9), new AuditEvent("bundle.download", "-2+3", "ok") { DatasetId = dataset });
         await site.AppendAtAsync(AuditTestKit.China(10, 1, 10), new AuditEvent("bundle.refused", "bundle:2", "expired") { DatasetId = dataset });
@@ -59,7 +59,7 @@ public sealed class AuditExportTests
     [Fact]
     public async Task Each_export_is_itself_audited_with_its_filters()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        await using var site = await SiteFactory.CreateAsync(now: AuditTestKit.BeforeEntries);
         using var client = await site.OrganizerAsync();
 
         using var response = await client.Http.GetAsync("/admin/audit?outcome=ok&handler=Csv");

@@ -11,7 +11,7 @@ public sealed class AuditPageTests
     [InlineData(TestProvider.Postgres)]
     public async Task Organizers_filter_by_action_prefix_actor_team_dataset_outcome_and_china_time(TestProvider provider)
     {
-        await using var site = await SiteFactory.CreateAsync(provider);
+        await using var site = await SiteFactory.CreateAsync(provider, now: AuditTestKit.BeforeEntries);
         var team = await site.AddTeamAsync("数据先锋队");
         var dataset = await site.AddDatasetAsync("杭州市低保救助名单");
         await site.AppendAtAsync(AuditTestKit.China(10, 1, 9), new AuditEvent("bundle.download", "subject-a", "ok") { ActorName = "zhang@example.com", TeamId = team, DatasetId = dataset });
@@ -40,7 +40,7 @@ public sealed class AuditPageTests
     [Fact]
     public async Task Team_names_and_dataset_titles_are_shown_next_to_the_ids()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        await using var site = await SiteFactory.CreateAsync(now: AuditTestKit.BeforeEntries);
         var team = await site.AddTeamAsync("数据先锋队");
         var dataset = await site.AddDatasetAsync("杭州市低保救助名单");
         var entry = await site.AppendAtAsync(AuditTestKit.China(10, 1, 9), new AuditEvent("bundle.download", "bundle:1", "ok") { TeamId = team, DatasetId = dataset });
@@ -60,7 +60,7 @@ public sealed class AuditPageTests
     [Fact]
     public async Task Pages_go_back_in_time_by_entry_id_and_forward_again()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        await using var site = await SiteFactory.CreateAsync(now: AuditTestKit.BeforeEntries);
         var first = await site.AppendAtAsync(AuditTestKit.China(10, 1, 9), new AuditEvent("paging.test", "row-0"));
         for (var i = 1; i < 120; i++) await site.AppendAtAsync(AuditTestKit.China(10, 1, 9).AddSeconds(i), new AuditEvent("paging.test", $"row-{i}"));
         using var client = await site.OrganizerAsync();
@@ -95,7 +95,7 @@ public sealed class AuditPageTests
     [InlineData("?from=2020-10-02T00:00&to=2020-10-01T00:00", "开始时间晚于结束时间")]
     public async Task A_filter_value_that_makes_no_sense_is_named_in_a_clear_message_and_no_rows_are_shown(string query, string message)
     {
-        await using var site = await SiteFactory.CreateAsync();
+        await using var site = await SiteFactory.CreateAsync(now: AuditTestKit.BeforeEntries);
         await site.AppendAtAsync(AuditTestKit.China(10, 1, 9), new AuditEvent("bad.filter", "visible-row"));
         using var client = await site.OrganizerAsync();
 
@@ -111,7 +111,7 @@ public sealed class AuditPageTests
     [Fact]
     public async Task Someone_without_the_audit_permission_can_neither_see_nor_export_the_log()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        await using var site = await SiteFactory.CreateAsync(now: AuditTestKit.BeforeEntries);
         await site.CreateUserAsync("contestant@example.com", "Contestant-pass-1", "Contestant");
         using var client = site.CreateSiteClient();
         await client.SignInAsync("contestant@example.com", "Contestant-pass-1");

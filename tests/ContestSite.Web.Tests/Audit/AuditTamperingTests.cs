@@ -16,7 +16,7 @@ public sealed class AuditTamperingTests
     [InlineData(TestProvider.Postgres)]
     public async Task An_entry_edited_in_the_database_shows_up_in_audit_verify_and_on_the_audit_page(TestProvider provider)
     {
-        await using var site = await SiteFactory.CreateAsync(provider);
+        await using var site = await SiteFactory.CreateAsync(provider, now: AuditTestKit.BeforeEntries);
         var entry = await site.AppendAtAsync(AuditTestKit.China(10, 1, 9), new AuditEvent("bundle.download", "bundle:7", "ok"));
         await site.AppendAtAsync(AuditTestKit.China(10, 1, 10), new AuditEvent("bundle.download", "bundle:8", "ok"));
         using var client = await site.OrganizerAsync();
@@ -42,7 +42,7 @@ public sealed class AuditTamperingTests
     [InlineData(TestProvider.Postgres)]
     public async Task An_entry_deleted_in_the_database_shows_up_as_a_broken_link_at_the_entry_after_it(TestProvider provider)
     {
-        await using var site = await SiteFactory.CreateAsync(provider);
+        await using var site = await SiteFactory.CreateAsync(provider, now: AuditTestKit.BeforeEntries);
         var deleted = await site.AppendAtAsync(AuditTestKit.China(10, 1, 9), new AuditEvent("application.decided", "application:1", "approved"));
         var after = await site.AppendAtAsync(AuditTestKit.China(10, 1, 10), new AuditEvent("bundle.download", "bundle:1", "ok"));
         using var client = await site.OrganizerAsync();
@@ -62,7 +62,7 @@ public sealed class AuditTamperingTests
     [InlineData(TestProvider.Postgres)]
     public async Task An_intact_chain_is_reported_with_its_count_by_the_command_and_the_page(TestProvider provider)
     {
-        await using var site = await SiteFactory.CreateAsync(provider);
+        await using var site = await SiteFactory.CreateAsync(provider, now: AuditTestKit.BeforeEntries);
         for (var i = 0; i < 5; i++) await site.AppendAtAsync(AuditTestKit.China(10, 1, 9 + i), new AuditEvent("bundle.issued", $"bundle:{i}", "ok"));
         var count = await site.WithDbAsync(db => db.AuditEntries.LongCountAsync());
 
@@ -76,7 +76,7 @@ public sealed class AuditTamperingTests
     [Fact]
     public async Task No_http_method_changes_an_entry_and_the_chain_still_verifies()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        await using var site = await SiteFactory.CreateAsync(now: AuditTestKit.BeforeEntries);
         var entry = await site.AppendAtAsync(AuditTestKit.China(10, 1, 9), new AuditEvent("bundle.download", "bundle:7", "ok"));
         using var client = await site.OrganizerAsync();
         var token = (await client.GetAsync("/admin/audit")).AntiforgeryToken!;

@@ -9,9 +9,12 @@ namespace ContestSite.Web.Tests.Audit;
 /// <summary>Entries written through the real audit log at chosen moments, a dataset to name, and the audit verifier.</summary>
 internal static class AuditTestKit
 {
+    /// <summary>Where the sites of the audit tests start their clock: before every moment the tests append at (the clock only moves forward).</summary>
+    public static readonly DateTimeOffset BeforeEntries = China(9, 30, 9);
+
     public static async Task<AuditEntryAt> AppendAtAsync(this SiteFactory site, DateTimeOffset at, AuditEvent auditEvent)
     {
-        site.Clock.Set(at);
+        site.Clock.SetUtcNow(at);
         var entry = await site.Services.GetRequiredService<IAuditLog>().AppendAsync(auditEvent);
         return new AuditEntryAt(entry.Id, entry.At);
     }

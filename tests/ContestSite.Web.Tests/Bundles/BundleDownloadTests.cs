@@ -103,7 +103,7 @@ public sealed class BundleDownloadTests
         var zip = await client.DownloadBundleAsync();
         var direct = await organizer.GetAsync($"/datasets/{later.Id}/files/{later.FileId}");
         var api = await organizer.GetAsync($"/api/datasets/{later.Id}");
-        var search = await Catalog.CatalogTestKit.WaitForSearchAsync(organizer.Http, "q=" + Uri.EscapeDataString("户籍人口明细"), r => Catalog.CatalogTestKit.Total(r) > 0);
+        var search = await Catalog.CatalogTestKit.WaitForSearchAsync(site, organizer.Http, "q=" + Uri.EscapeDataString("户籍人口明细"), r => Catalog.CatalogTestKit.Total(r) > 0);
         var searchPage = await organizer.GetAsync("/datasets?q=" + Uri.EscapeDataString("户籍人口明细"));
 
         Assert.Contains("禁止开放类数据集不能放入数据包", refused.Text);

@@ -9,8 +9,7 @@ namespace ContestSite.Web.Tests.Bundles;
 public sealed class RiskAndMaskingTests
 {
     private static Task<SiteFactory> SiteWithLowLimitAsync(TestProvider provider) =>
-        SiteFactory.CreateAsync(provider, settings: s => s["ContestSite:Bundles:RiskMaxDownloads"] = "2")
-            .ContinueWith(t => { t.Result.Clock.Set(TeamTestKit.DuringRegistration); return t.Result; }, TaskScheduler.Default);
+        SiteFactory.CreateAsync(provider, settings: s => s["ContestSite:Bundles:RiskMaxDownloads"] = "2", now: TeamTestKit.DuringRegistration);
 
     [Theory]
     [InlineData(TestProvider.Sqlite)]

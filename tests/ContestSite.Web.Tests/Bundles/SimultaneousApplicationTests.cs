@@ -16,8 +16,7 @@ public sealed class SimultaneousApplicationTests
     public async Task Two_simultaneous_applications_for_one_dataset_leave_one_pending_and_the_other_gets_the_already_applied_message(TestProvider provider)
     {
         var gate = new BothSavesGate();
-        await using var site = await SiteFactory.CreateAsync(provider, services: s => s.AddSingleton<IInterceptor>(gate));
-        site.Clock.Set(TeamTestKit.DuringRegistration);
+        await using var site = await SiteFactory.CreateAsync(provider, services: s => s.AddSingleton<IInterceptor>(gate), now: TeamTestKit.DuringRegistration);
         var relief = await site.DatasetAsync("低保救助对象名单");
         var (client, teamId) = await site.ApprovedTeamAsync("并发队", "captain@example.com");
 

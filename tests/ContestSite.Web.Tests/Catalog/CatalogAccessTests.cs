@@ -71,7 +71,7 @@ public sealed class CatalogAccessTests
         await using var site = await SiteFactory.CreateAsync();
         var (id, file) = await AttachFileAsync(site, "人口基础信息", "身份证号\n330106199001011234\n");
         using var organizer = await site.OrganizerAsync();
-        await CatalogTestKit.WaitForSearchAsync(organizer.Http, "q=" + Uri.EscapeDataString("人口"), r => CatalogTestKit.Total(r) > 0);
+        await CatalogTestKit.WaitForSearchAsync(site, organizer.Http, "q=" + Uri.EscapeDataString("人口"), r => CatalogTestKit.Total(r) > 0);
 
         var page = await organizer.GetAsync($"/datasets/{id}");
         var api = await organizer.GetAsync($"/api/datasets/{id}");

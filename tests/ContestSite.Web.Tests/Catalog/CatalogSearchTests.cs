@@ -21,7 +21,7 @@ public sealed class CatalogSearchTests
         await CatalogTestKit.ImportAsync(site, CatalogTestKit.RealFile("zhejiang_zhejiang.json"));
         var expectedTotal = await site.WithDbAsync(db => db.Datasets.CountAsync(d => d.Status == DatasetStatus.Published));
         using var client = site.CreateClient();
-        await CatalogTestKit.WaitForSearchAsync(client, "pageSize=1", r => CatalogTestKit.Total(r) == expectedTotal);
+        await CatalogTestKit.WaitForSearchAsync(site, client, "pageSize=1", r => CatalogTestKit.Total(r) == expectedTotal);
 
         var result = await CatalogTestKit.SearchAsync(client, "openType=Restricted&facetLimit=1000");
 
@@ -46,7 +46,7 @@ public sealed class CatalogSearchTests
         await CatalogTestKit.ImportAsync(site, CatalogTestKit.RealFile("zhejiang_hangzhou.json"));
         using var client = site.CreateClient();
 
-        var result = await CatalogTestKit.WaitForSearchAsync(client, "q=" + Uri.EscapeDataString("公交"), r => CatalogTestKit.Total(r) > 10);
+        var result = await CatalogTestKit.WaitForSearchAsync(site, client, "q=" + Uri.EscapeDataString("公交"), r => CatalogTestKit.Total(r) > 10);
 
         var top = result.GetProperty("items").EnumerateArray().Take(5).ToList();
         Assert.All(top, item => Assert.Contains("公交", item.GetProperty("title").GetString()));
@@ -69,7 +69,7 @@ public sealed class CatalogSearchTests
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
 
         using var client = site.CreateClient();
-        var found = await CatalogTestKit.WaitForSearchAsync(client, "q=" + Uri.EscapeDataString("银发族照护"), r => CatalogTestKit.Total(r) > 0);
+        var found = await CatalogTestKit.WaitForSearchAsync(site, client, "q=" + Uri.EscapeDataString("银发族照护"), r => CatalogTestKit.Total(r) > 0);
         Assert.Equal(dataset.Id.ToString(), found.GetProperty("items")[0].GetProperty("id").GetString());
         var stored = await site.WithDbAsync(db => db.Datasets.Include(d => d.Fields).SingleAsync(d => d.Id == dataset.Id));
         Assert.Equal(["机构名称", "联系电话"], stored.Fields.OrderBy(f => f.SortOrder).Select(f => f.Name));
@@ -81,7 +81,7 @@ public sealed class CatalogSearchTests
     {
         await using var site = await SiteFactory.CreateAsync();
         using var client = site.CreateClient();
-        await CatalogTestKit.WaitForSearchAsync(client, "q=" + Uri.EscapeDataString("气象站"), r => CatalogTestKit.Total(r) > 0);
+        await CatalogTestKit.WaitForSearchAsync(site, client, "q=" + Uri.EscapeDataString("气象站"), r => CatalogTestKit.Total(r) > 0);
         var dataset = await site.WithDbAsync(db => db.Datasets.SingleAsync(d => d.Title == "气象站逐日观测数据"));
         using var organizer = await site.OrganizerAsync();
 
@@ -90,7 +90,7 @@ public sealed class CatalogSearchTests
             ["Input.Title"] = dataset.Title, ["Input.OpenType"] = "Unconditional", ["Input.Published"] = "false",
         });
 
-        await CatalogTestKit.WaitForSearchAsync(client, "q=" + Uri.EscapeDataString("气象站"), r => CatalogTestKit.Total(r) == 0);
+        await CatalogTestKit.WaitForSearchAsync(site, client, "q=" + Uri.EscapeDataString("气象站"), r => CatalogTestKit.Total(r) == 0);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/datasets/{dataset.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/datasets/{dataset.Id}")).StatusCode);
     }
@@ -137,7 +137,7 @@ public sealed class CatalogSearchTests
     {
         await using var site = await SiteFactory.CreateAsync();
         using var client = site.CreateClient();
-        await CatalogTestKit.WaitForSearchAsync(client, "pageSize=1", r => CatalogTestKit.Total(r) == 24);
+        await CatalogTestKit.WaitForSearchAsync(site, client, "pageSize=1", r => CatalogTestKit.Total(r) == 24);
 
         using var response = await client.GetAsync("/api/datasets/suggest?q=" + Uri.EscapeDataString("空气"));
         var titles = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.EnumerateArray().Select(s => s.GetProperty("title").GetString()).ToList();
@@ -150,7 +150,7 @@ public sealed class CatalogSearchTests
     {
         await using var site = await SiteFactory.CreateAsync();
         using var client = site.CreateSiteClient();
-        await CatalogTestKit.WaitForSearchAsync(client.Http, "pageSize=1", r => CatalogTestKit.Total(r) == 24);
+        await CatalogTestKit.WaitForSearchAsync(site, client.Http, "pageSize=1", r => CatalogTestKit.Total(r) == 24);
 
         var page = await client.GetAsync("/datasets?q=" + Uri.EscapeDataString("公交") + "&openType=Unconditional");
 
@@ -200,7 +200,7 @@ public sealed class CatalogSearchTests
     {
         await using var site = await SiteFactory.CreateAsync();
         using var client = site.CreateSiteClient();
-        await CatalogTestKit.WaitForSearchAsync(client.Http, "pageSize=1", r => CatalogTestKit.Total(r) == 24);
+        await CatalogTestKit.WaitForSearchAsync(site, client.Http, "pageSize=1", r => CatalogTestKit.Total(r) == 24);
         var id = await site.WithDbAsync(db => db.Datasets.Where(d => d.Title == "杭州市公交线路与站点信息").Select(d => d.Id).SingleAsync());
 
         var page = await client.GetAsync($"/datasets/{id}");

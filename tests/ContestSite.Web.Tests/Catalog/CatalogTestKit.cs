@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using ContestSite.Web.Catalog;
-using ContestSite.Web.Tests.Accounts;
 using ContestSite.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,11 +40,14 @@ internal static class CatalogTestKit
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    /// <summary>Polls the API until the index shows what the test waits for (the follower runs every half second).</summary>
-    public static async Task<JsonElement> WaitForSearchAsync(HttpClient client, string query, Func<JsonElement, bool> done, int seconds = 30)
+    /// <summary>How long the index follower rests when it has caught up (CatalogIndexService): one step of the site's clock wakes it.</summary>
+    private static readonly TimeSpan FollowerRest = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Polls the API until the index shows what the test waits for, moving the site's clock so the follower runs between polls.</summary>
+    public static async Task<JsonElement> WaitForSearchAsync(SiteFactory site, HttpClient client, string query, Func<JsonElement, bool> done, int seconds = 30)
     {
         JsonElement last = default;
-        await WaitUntilAsync(async () => done(last = await SearchAsync(client, query)), seconds);
+        await site.WhileTimePassesUntilAsync(async () => done(last = await SearchAsync(client, query)), FollowerRest, seconds);
         return last;
     }
 

@@ -17,7 +17,7 @@ public sealed class OutboxTests
         await scope.ServiceProvider.GetRequiredService<EmailOutbox>().SendAsync(new EmailMessage("pickup@example.com", "收件人", "测试主题", "正文"));
 
         var folder = Path.Combine(site.AppDataPath, "mail-pickup");
-        await WaitUntilAsync(() => Task.FromResult(Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*.eml").Any()));
+        await site.WhileTimePassesUntilAsync(() => Task.FromResult(Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*.eml").Any()));
         var message = await MimeKit.MimeMessage.LoadAsync(Directory.EnumerateFiles(folder, "*.eml").Single());
         Assert.Equal("测试主题", message.Subject);
         Assert.Equal("pickup@example.com", message.To.Mailboxes.Single().Address);
@@ -34,7 +34,7 @@ public sealed class OutboxTests
 
         await WaitUntilAsync(() => site.WithDbAsync(db => db.Outbox.AnyAsync(m => m.ToAddress == "gone@example.com" && m.Attempts == 1)));
         site.Clock.Advance(TimeSpan.FromMinutes(5));
-        await WaitUntilAsync(() => site.WithDbAsync(db => db.Outbox.AnyAsync(m => m.ToAddress == "gone@example.com" && m.FailedAt != null)));
+        await site.WhileTimePassesUntilAsync(() => site.WithDbAsync(db => db.Outbox.AnyAsync(m => m.ToAddress == "gone@example.com" && m.FailedAt != null)));
 
         var message = await site.WithDbAsync(db => db.Outbox.SingleAsync(m => m.ToAddress == "gone@example.com"));
         Assert.Equal(2, message.Attempts);

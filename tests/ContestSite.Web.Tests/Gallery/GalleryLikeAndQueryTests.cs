@@ -42,8 +42,7 @@ public sealed class GalleryLikeAndQueryTests
     [Fact]
     public async Task A_like_beyond_the_per_minute_limit_of_an_account_is_refused_until_the_minute_has_passed()
     {
-        await using var site = await SiteFactory.CreateAsync(settings: s => s["ContestSite:Gallery:LikesPerMinute"] = "2");
-        site.Clock.Set(JudgingTestKit.DuringReview);
+        await using var site = await SiteFactory.CreateAsync(settings: s => s["ContestSite:Gallery:LikesPerMinute"] = "2", now: JudgingTestKit.DuringReview);
         using var organizer = await site.OrganizerAsync();
         int[] entries = [await site.PublishedEntryAsync(organizer, "社区食堂"), await site.PublishedEntryAsync(organizer, "公园导览"),
             await site.PublishedEntryAsync(organizer, "河道巡查")];

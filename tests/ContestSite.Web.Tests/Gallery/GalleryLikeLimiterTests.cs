@@ -1,13 +1,13 @@
 using ContestSite.Web.Gallery;
 using ContestSite.Web.Gallery.UseCases;
-using ContestSite.Web.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Options;
 
 namespace ContestSite.Web.Tests.Gallery;
 
 public sealed class GalleryLikeLimiterTests
 {
-    private readonly TestClock _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     private GalleryLikeLimiter Limiter(int perMinute) => new(Options.Create(new GalleryOptions { LikesPerMinute = perMinute }), _clock);
 
@@ -37,12 +37,20 @@ public sealed class GalleryLikeLimiterTests
     [Fact]
     public void A_clock_set_back_before_the_window_starts_a_new_window()
     {
-        var limiter = Limiter(1);
+        // FakeTimeProvider only moves forward; a wall clock corrected backwards is played by SetBackClock.
+        var clock = new SetBackClock(DateTimeOffset.UtcNow);
+        var limiter = new GalleryLikeLimiter(Options.Create(new GalleryOptions { LikesPerMinute = 1 }), clock);
         Assert.True(limiter.TryAcquire("a"));
 
-        _clock.Advance(TimeSpan.FromHours(-1));
+        clock.Now -= TimeSpan.FromHours(1);
 
         Assert.True(limiter.TryAcquire("a"));
+    }
+
+    private sealed class SetBackClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 
     [Fact]

@@ -10,8 +10,7 @@ public sealed class HomePageTests
     [Fact]
     public async Task Before_the_first_round_opens_the_home_page_shows_registration_and_counts_down_to_the_first_submissions()
     {
-        await using var site = await SiteFactory.CreateAsync();
-        site.Clock.Set(new DateTimeOffset(2020, 8, 10, 8, 30, 0, Beijing));
+        await using var site = await SiteFactory.CreateAsync(now: new DateTimeOffset(2020, 8, 10, 8, 30, 0, Beijing));
         using var visitor = site.CreateSiteClient();
 
         var home = await visitor.GetAsync("/");
@@ -27,8 +26,7 @@ public sealed class HomePageTests
     [Fact]
     public async Task In_the_first_rounds_submission_window_the_countdown_is_to_its_deadline_and_the_timeline_lists_every_round()
     {
-        await using var site = await SiteFactory.CreateAsync();
-        site.Clock.Set(new DateTimeOffset(2020, 10, 30, 18, 0, 0, Beijing));
+        await using var site = await SiteFactory.CreateAsync(now: new DateTimeOffset(2020, 10, 30, 18, 0, 0, Beijing));
         using var visitor = site.CreateSiteClient();
 
         var home = await visitor.GetAsync("/");
@@ -43,8 +41,7 @@ public sealed class HomePageTests
     [Fact]
     public async Task After_the_last_review_the_contest_shows_as_over_without_a_countdown()
     {
-        await using var site = await SiteFactory.CreateAsync();
-        site.Clock.Set(new DateTimeOffset(2021, 1, 10, 9, 0, 0, Beijing));
+        await using var site = await SiteFactory.CreateAsync(now: new DateTimeOffset(2021, 1, 10, 9, 0, 0, Beijing));
         using var visitor = site.CreateSiteClient();
 
         var home = await visitor.GetAsync("/");

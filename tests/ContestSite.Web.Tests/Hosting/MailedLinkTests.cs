@@ -16,8 +16,8 @@ public sealed class MailedLinkTests
     private const string PublicBaseUrl = "https://contest.test";
     private static readonly Uri Evil = new("http://evil.example/");
 
-    private static Task<SiteFactory> SiteAsync(Action<Dictionary<string, string?>>? settings = null) =>
-        SiteFactory.CreateAsync(settings: s =>
+    private static Task<SiteFactory> SiteAsync(Action<Dictionary<string, string?>>? settings = null, DateTimeOffset? now = null) =>
+        SiteFactory.CreateAsync(now: now, settings: s =>
         {
             s["ContestSite:PublicBaseUrl"] = PublicBaseUrl;
             s["ContestSite:Announcements:PollInterval"] = "00:00:00.300";
@@ -115,8 +115,7 @@ public sealed class MailedLinkTests
     [Fact]
     public async Task A_team_invitation_sent_with_a_forged_host_links_to_the_public_address_and_so_does_the_link_to_copy()
     {
-        await using var site = await SiteAsync();
-        site.Clock.Set(TeamTestKit.DuringRegistration);
+        await using var site = await SiteAsync(now: TeamTestKit.DuringRegistration);
         await site.CreateUserAsync("captain@test.local", SiteBuilders.Password, "Contestant");
         using var captain = ForgedClient(site);
         await captain.SignInAsync("captain@test.local", SiteBuilders.Password);
@@ -136,8 +135,7 @@ public sealed class MailedLinkTests
     [Fact]
     public async Task An_announcement_published_with_a_forged_host_mails_the_public_address()
     {
-        await using var site = await SiteAsync();
-        site.Clock.Set(AnnouncementTestKit.DuringRegistration);
+        await using var site = await SiteAsync(now: AnnouncementTestKit.DuringRegistration);
         await site.TeamWithMembersAsync("甲队", "数字政府", "member@example.com");
         using var organizer = ForgedClient(site);
         await organizer.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
@@ -152,15 +150,14 @@ public sealed class MailedLinkTests
     [Fact]
     public async Task A_scheduled_announcement_mailed_by_the_job_links_to_the_public_address_not_to_the_host_its_author_used()
     {
-        await using var site = await SiteAsync();
-        site.Clock.Set(AnnouncementTestKit.DuringRegistration);
+        await using var site = await SiteAsync(now: AnnouncementTestKit.DuringRegistration);
         await site.TeamWithMembersAsync("甲队", "数字政府", "member@example.com");
         using var organizer = ForgedClient(site);
         await organizer.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
         var at = site.Clock.GetUtcNow().AddHours(1);
         var id = await organizer.SaveAsync(AnnouncementTestKit.Fields("定时提醒", "到点发送", mode: "Schedule", publishAt: at, audience: "AllContestants"));
 
-        site.Clock.Set(at);
+        site.Clock.SetUtcNow(at);
 
         var mail = await site.Smtp.WaitForAsync("member@example.com", m => m.Subject?.Contains("定时提醒") == true);
         AssertEveryLinkIsPublic(mail);
@@ -170,8 +167,7 @@ public sealed class MailedLinkTests
     [Fact]
     public async Task The_atom_feed_fetched_with_a_forged_host_links_to_the_public_address()
     {
-        await using var site = await SiteAsync();
-        site.Clock.Set(AnnouncementTestKit.DuringRegistration);
+        await using var site = await SiteAsync(now: AnnouncementTestKit.DuringRegistration);
         using (var organizer = await site.OrganizerAsync())
             await organizer.SaveAsync(AnnouncementTestKit.Fields("公开公告", "正文"));
         using var attacker = ForgedClient(site);
@@ -204,7 +200,7 @@ public sealed class MailedLinkTests
 
     private static async Task<MimeMessage> WaitForSecondMailAsync(SiteFactory site, string to)
     {
-        await WaitUntilAsync(() => Task.FromResult(
+        await site.WhileTimePassesUntilAsync(() => Task.FromResult(
             site.Smtp.Received.Count(m => m.To.Mailboxes.Any(b => b.Address == to)) >= 2));
         return site.Smtp.Received.Where(m => m.To.Mailboxes.Any(b => b.Address == to)).Skip(1).First();
     }

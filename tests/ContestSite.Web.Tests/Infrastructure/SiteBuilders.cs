@@ -166,7 +166,19 @@ public static class SiteBuilders
         });
     }
 
-    /// <summary>Polls until <paramref name="condition"/> holds, for what happens outside the test's clock (another process, a socket).</summary>
+    /// <summary>
+    /// Polls until <paramref name="condition"/> holds, moving the site's clock by <paramref name="step"/> (default: one outbox poll)
+    /// between checks, so the site's background loops run as they would while real time passes.
+    /// </summary>
+    public static Task WhileTimePassesUntilAsync(this SiteFactory site, Func<Task<bool>> condition, TimeSpan? step = null, int seconds = 20) =>
+        WaitUntilAsync(async () =>
+        {
+            if (await condition()) return true;
+            site.Clock.Advance(step ?? SiteFactory.OutboxPollInterval);
+            return false;
+        }, seconds);
+
+    /// <summary>Polls until <paramref name="condition"/> holds, for what happens outside the site's clock (another process, a socket, a pass already woken).</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, int seconds = 20)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);

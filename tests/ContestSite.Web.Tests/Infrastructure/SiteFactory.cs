@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ContestSite.Web.Tests.Infrastructure;
 
@@ -26,14 +27,22 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
     public const string PublicBaseUrl = "http://contest.test";
 
     public const int TestPasswordHashIterations = 1_000;
+    /// <summary>How often the outbox looks for due mail on the test sites: one step of the clock this long is one poll.</summary>
+    public static readonly TimeSpan OutboxPollInterval = TimeSpan.FromMilliseconds(200);
 
     private readonly Dictionary<string, string?> _settings;
     private TestPostgresDatabase? _postgres;
     private Action<IServiceCollection>? _services;
     private bool _keepState;
 
-    private SiteFactory(string appData, TestSmtpServer smtp, TestProvider provider, TestPostgresDatabase? postgres, bool realPort)
+    private SiteFactory(string appData, TestSmtpServer smtp, TestProvider provider, TestPostgresDatabase? postgres, bool realPort, DateTimeOffset? now = null)
     {
+        // By default the real time, so cookies and tokens look normal; a test that plays a moment of the contest starts there,
+        // because the clock only moves forward (the site's timers fire as it passes them).
+        Clock = new FakeTimeProvider(now ?? DateTimeOffset.UtcNow);
+        // The outbox is woken when mail is queued, but a wake-up can come before the mail is committed: then its next poll
+        // sends it. A test waiting for mail lets the site's time pass meanwhile, as the real time would.
+        smtp.WhileWaiting = () => Clock.Advance(OutboxPollInterval);
         AppDataPath = appData;
         Smtp = smtp;
         Provider = provider;
@@ -47,7 +56,7 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
             ["ContestSite:Smtp:Host"] = "127.0.0.1",
             ["ContestSite:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["ContestSite:Smtp:Security"] = "None",
-            ["ContestSite:Smtp:PollInterval"] = "00:00:00.200",
+            ["ContestSite:Smtp:PollInterval"] = OutboxPollInterval.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
             ["ContestSite:Smtp:RetryBaseDelay"] = "00:00:00.200",
             ["ContestSite:Smtp:RetryMaxDelay"] = "00:00:01",
             ["ContestSite:Setup:AdminEmail"] = OrganizerEmail,
@@ -74,23 +83,28 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
     public TestSmtpServer Smtp { get; }
     public TestProvider Provider { get; }
     public bool RealPort { get; }
-    public TestClock Clock { get; } = new();
+    /// <summary>
+    /// The site's clock: it stands still until the test moves it, and moving it fires the site's timers that fall due
+    /// (outbox polls and retries, the announcement job, index followers, staging cleanup), so tests advance it instead of sleeping.
+    /// </summary>
+    public FakeTimeProvider Clock { get; }
     /// <summary>The address of the site when it listens on a real port (for the browser).</summary>
     public Uri? RootUri { get; private set; }
 
     /// <summary>
     /// A running site for one test. It starts as a copy of a site booted once per run (see <see cref="SiteTemplate"/>),
     /// unless <paramref name="emptySite"/> asks for the first start of an empty site, or the settings change how
-    /// the site is seeded.
+    /// the site is seeded. Its clock starts at <paramref name="now"/> (default: the real time).
     /// </summary>
     public static async Task<SiteFactory> CreateAsync(TestProvider provider = TestProvider.Sqlite, bool realPort = false,
-        Action<Dictionary<string, string?>>? settings = null, Action<IServiceCollection>? services = null, bool emptySite = false)
+        Action<Dictionary<string, string?>>? settings = null, Action<IServiceCollection>? services = null, bool emptySite = false,
+        DateTimeOffset? now = null)
     {
         var appData = NewAppDataFolder();
         var template = emptySite || ChangesSeeding(settings) ? null : await SiteTemplate.ForAsync(provider);
         template?.CopyTo(appData);
         var postgres = provider == TestProvider.Postgres ? await TestPostgresDatabase.CreateAsync(template?.PostgresDatabase) : null;
-        var factory = new SiteFactory(appData, await TestSmtpServer.StartAsync(), provider, postgres, realPort);
+        var factory = new SiteFactory(appData, await TestSmtpServer.StartAsync(), provider, postgres, realPort, now);
         settings?.Invoke(factory._settings);
         factory._services = services;
         factory.Start();

@@ -44,6 +44,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
         _running = null;
     }
 
+    /// <summary>Runs at every step of <see cref="WaitForAsync"/> while the mail has not come (the site moves its clock, so its outbox polls).</summary>
+    public Action? WhileWaiting { get; set; }
+
     /// <summary>Waits for a message to <paramref name="to"/> matching <paramref name="match"/>; fails the test after the timeout.</summary>
     public async Task<MimeMessage> WaitForAsync(string to, Func<MimeMessage, bool>? match = null, TimeSpan? timeout = null)
     {
@@ -54,6 +57,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             if (found is not null) return found;
             var left = deadline - DateTime.UtcNow;
             if (left <= TimeSpan.Zero) throw new TimeoutException($"No mail to {to} arrived; received: {string.Join(", ", _received.Select(m => m.To + ": " + m.Subject))}");
+            WhileWaiting?.Invoke();
             await _arrived.WaitAsync(left < TimeSpan.FromMilliseconds(200) ? left : TimeSpan.FromMilliseconds(200));
         }
     }

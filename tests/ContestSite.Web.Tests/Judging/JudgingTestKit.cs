@@ -16,12 +16,8 @@ public static class JudgingTestKit
     public static readonly DateTimeOffset DuringReview = new(2020, 11, 5, 10, 0, 0, TimeSpan.FromHours(8));
     public static readonly DateTimeOffset AfterReview = new(2020, 11, 10, 18, 0, 0, TimeSpan.FromHours(8));
 
-    public static async Task<SiteFactory> SiteAsync(TestProvider provider = TestProvider.Sqlite)
-    {
-        var site = await SiteFactory.CreateAsync(provider);
-        site.Clock.Set(DuringReview);
-        return site;
-    }
+    public static Task<SiteFactory> SiteAsync(TestProvider provider = TestProvider.Sqlite) =>
+        SiteFactory.CreateAsync(provider, now: DuringReview);
 
     public static Task<Round> FirstRoundAsync(this SiteFactory site) =>
         site.WithDbAsync(db => db.Rounds.AsNoTracking().Include(r => r.Criteria.OrderBy(c => c.SortOrder)).SingleAsync(r => r.Sequence == 1));

@@ -104,7 +104,7 @@ public sealed class ScoringTests
         await judge.ScoreAsync(site, entry, "Submit", "8", "7", "6", "9", "10");
         var form = await site.ScoreFieldsAsync("1", "1", "1", "1", "1");
         var page = await judge.GetAsync($"/judging/entries/{entry}");
-        site.Clock.Set(AfterReview);
+        site.Clock.SetUtcNow(AfterReview);
 
         var late = await judge.PostAsync($"/judging/entries/{entry}?handler=Submit",
             new Dictionary<string, string>(form) { ["__RequestVerificationToken"] = page.AntiforgeryToken! });

@@ -44,7 +44,7 @@ public sealed class SubmissionFlowTests
         using var team = await site.ApprovedTeamAsync();
         await team.Member.SaveAsync(team.RoundId, "截止前");
         var token = await team.Member.TokenAsync(team.RoundId);
-        site.Clock.Set(FirstRoundCloses.AddSeconds(1));
+        site.Clock.SetUtcNow(FirstRoundCloses.AddSeconds(1));
 
         var late = await team.Member.PostAsync($"/submissions/{team.RoundId}?handler=Save",
             [new("Input.Title", "截止后"), new("__RequestVerificationToken", token)]);
@@ -64,9 +64,9 @@ public sealed class SubmissionFlowTests
         await using var site = await SiteAsync(settings: s => s["ContestSite:Submissions:Uploads:GracePeriod"] = "00:10:00", now: HourBeforeFirstDeadline);
         using var team = await site.ApprovedTeamAsync();
         var token = await team.Member.TokenAsync(team.RoundId);
-        site.Clock.Set(FirstRoundCloses.AddSeconds(-1));
+        site.Clock.SetUtcNow(FirstRoundCloses.AddSeconds(-1));
         var id = await IdOfAsync(await team.Member.StartUploadAsync(team.RoundId, SubmissionFileKind.Proposal, "late.pdf", Pdf.Length, token));
-        site.Clock.Set(FirstRoundCloses.AddMinutes(5));
+        site.Clock.SetUtcNow(FirstRoundCloses.AddMinutes(5));
 
         var finished = await team.Member.PatchAsync(id, 0, Pdf, token);
         var saved = await team.Member.PostAsync($"/submissions/{team.RoundId}?handler=Save",
@@ -75,7 +75,7 @@ public sealed class SubmissionFlowTests
         Assert.Equal(HttpStatusCode.OK, finished.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
         Assert.Equal("宽限期内", (await site.EntryAsync(team.Id))!.Versions.Single().Title);
-        site.Clock.Set(FirstRoundCloses.AddMinutes(11));
+        site.Clock.SetUtcNow(FirstRoundCloses.AddMinutes(11));
         var afterGrace = await team.Member.PostAsync($"/submissions/{team.RoundId}?handler=Save",
             [new("Input.Title", "宽限期后"), new("__RequestVerificationToken", token)]);
         Assert.Contains("提交已截止", afterGrace.Text);

@@ -19,13 +19,9 @@ public static class SubmissionTestKit
 
     public static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF");
 
-    public static async Task<SiteFactory> SiteAsync(TestProvider provider = TestProvider.Sqlite, bool realPort = false,
-        Action<Dictionary<string, string?>>? settings = null, DateTimeOffset? now = null)
-    {
-        var site = await SiteFactory.CreateAsync(provider, realPort, settings);
-        site.Clock.Set(now ?? DuringFirstRound);
-        return site;
-    }
+    public static Task<SiteFactory> SiteAsync(TestProvider provider = TestProvider.Sqlite, bool realPort = false,
+        Action<Dictionary<string, string?>>? settings = null, DateTimeOffset? now = null) =>
+        SiteFactory.CreateAsync(provider, realPort, settings, now: now ?? DuringFirstRound);
 
     public static async Task<string> TokenAsync(this SiteClient client, int roundId)
     {

@@ -8,12 +8,8 @@ namespace ContestSite.Web.Tests.Teams;
 /// <summary>Invite codes cannot be guessed at speed, nor invitation mail sent in bulk: both are throttled per address and per account.</summary>
 public sealed class InviteCodeGuessingTests
 {
-    private static async Task<SiteFactory> SiteWithRealLimitsAsync()
-    {
-        var site = await SiteFactory.CreateAsync(settings: SiteFactory.UseRealThrottleLimits);
-        site.Clock.Set(DuringRegistration);
-        return site;
-    }
+    private static Task<SiteFactory> SiteWithRealLimitsAsync() =>
+        SiteFactory.CreateAsync(settings: SiteFactory.UseRealThrottleLimits, now: DuringRegistration);
 
     [Fact]
     public async Task Guessing_invite_codes_by_link_stops_after_ten_and_even_the_right_code_waits_for_the_window()

@@ -59,7 +59,7 @@ public sealed class TeamAdminTests
         var to = await second.CreateTeamAsync(site, "新队", "新队长");
         await member.JoinAsync(await site.InviteCodeAsync(from), "吴十");
         var memberId = (await site.TeamAsync(from)).Members.Single(m => m.Role == TeamRole.Member).UserId;
-        site.Clock.Set(AfterRosterLock);
+        site.Clock.SetUtcNow(AfterRosterLock);
         using var organizer = await site.OrganizerAsync();
 
         await AdminActAsync(organizer, from, "Disqualify", new() { ["reason"] = "违反参赛规则" });

@@ -40,7 +40,7 @@ public sealed class TeamFormingTests
     public async Task Creating_a_team_outside_the_registration_window_is_refused_and_creates_nothing(TestProvider provider)
     {
         await using var site = await SiteAsync(provider);
-        site.Clock.Set(new DateTimeOffset(2020, 10, 1, 9, 0, 0, TimeSpan.FromHours(8)));
+        site.Clock.SetUtcNow(new DateTimeOffset(2020, 10, 1, 9, 0, 0, TimeSpan.FromHours(8)));
         using var person = await site.ContestantAsync("late@test.local");
 
         var page = await person.PostCreateAsync(site, "迟到队");

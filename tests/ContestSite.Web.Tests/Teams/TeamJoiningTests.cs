@@ -89,7 +89,7 @@ public sealed class TeamJoiningTests
         await person.PostFormAsync($"/teams/{teamId}/request", MemberFields("Me", "钱七"));
         var requestId = (await site.TeamAsync(teamId)).JoinRequests.Single().Id;
 
-        site.Clock.Set(AfterRosterLock);
+        site.Clock.SetUtcNow(AfterRosterLock);
         using var captainLater = site.CreateSiteClient();
         await captainLater.SignInAsync("captain@test.local", Password);
         var page = await captainLater.PostFormAsync($"/teams/{teamId}",

@@ -13,12 +13,8 @@ public static partial class TeamTestKit
     public static readonly DateTimeOffset AfterRosterLock = new(2020, 10, 16, 10, 0, 0, TimeSpan.FromHours(8));
 
     /// <summary>A site whose clock stands inside the default recipe's registration window.</summary>
-    public static async Task<SiteFactory> SiteAsync(TestProvider provider = TestProvider.Sqlite)
-    {
-        var site = await SiteFactory.CreateAsync(provider);
-        site.Clock.Set(DuringRegistration);
-        return site;
-    }
+    public static Task<SiteFactory> SiteAsync(TestProvider provider = TestProvider.Sqlite) =>
+        SiteFactory.CreateAsync(provider, now: DuringRegistration);
 
     public static Dictionary<string, string> MemberFields(string prefix, string realName, string phone = "13812341234") => new()
     {
