@@ -42,6 +42,7 @@ public static class CatalogFeature
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, CatalogChangeInterceptor>();
         services.AddScoped<CatalogImportService>();
         services.AddScoped<UseCases.SaveDataset>();
+        services.AddScoped<UseCases.ImportCatalogFile>();
         services.AddScoped<UseCases.AddDatasetFile>();
         services.AddScoped<UseCases.RemoveDatasetFile>();
         services.AddScoped<UseCases.CountDatasetView>();
