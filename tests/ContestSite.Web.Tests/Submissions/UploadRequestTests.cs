@@ -26,6 +26,11 @@ public sealed class UploadRequestTests
         chunk.Content.Headers.ContentType = new("application/offset+octet-stream");
         using var patch = await team.Member.Http.SendAsync(chunk);
         using var delete = await team.Member.Http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/submissions/uploads/{id}"));
+        // What a page on another site can send with the member's cookie: a plain form post.
+        using var forged = await team.Member.Http.PostAsync("/submissions/uploads", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["roundId"] = team.RoundId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["kind"] = "Proposal", ["fileName"] = "c.pdf", ["length"] = "1000",
+        }));
         using var head = await team.Member.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/submissions/uploads/{id}"));
 
         foreach (var refused in new[] { start, patch, delete })
@@ -33,6 +38,7 @@ public sealed class UploadRequestTests
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             Assert.Equal("页面已过期，请刷新页面后重试", await ErrorOfAsync(refused));
         }
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Equal(HttpStatusCode.OK, head.StatusCode); // reading where an upload stands needs no token
         Assert.Equal(1, await site.UploadCountAsync());
         Assert.Equal(Pdf.Length, site.StagedBytes());
