@@ -14,18 +14,11 @@ public sealed class CatalogEditingTests
         ["Input.OpenType"] = nameof(OpenType.Unconditional), ["Input.Fields"] = fields, ["Input.Published"] = "true",
     };
 
-    private static async Task<SiteClient> OrganizerAsync(SiteFactory site)
-    {
-        var client = site.CreateSiteClient();
-        await client.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
-        return client;
-    }
-
     [Fact]
     public async Task An_organizer_creates_a_dataset_with_its_fields_and_the_creation_is_audited()
     {
         await using var site = await SiteFactory.CreateAsync();
-        using var organizer = await OrganizerAsync(site);
+        using var organizer = await site.OrganizerAsync();
 
         var saved = await organizer.PostFormAsync("/admin/datasets/new", DatasetForm("公共自行车站点", "站点名称|文本|站点的名称\n身份证号|文本||敏感"));
 
@@ -41,7 +34,7 @@ public sealed class CatalogEditingTests
     public async Task A_field_list_with_a_line_that_cannot_be_read_is_refused_and_the_dataset_keeps_its_fields()
     {
         await using var site = await SiteFactory.CreateAsync();
-        using var organizer = await OrganizerAsync(site);
+        using var organizer = await site.OrganizerAsync();
         await organizer.PostFormAsync("/admin/datasets/new", DatasetForm("公共自行车站点", "站点名称|文本"));
         var id = await site.WithDbAsync(db => db.Datasets.Where(d => d.Title == "公共自行车站点").Select(d => d.Id).SingleAsync());
 
@@ -59,7 +52,7 @@ public sealed class CatalogEditingTests
     public async Task A_file_is_taken_off_a_dataset_and_the_removal_is_audited_while_a_guessed_file_id_is_not_found()
     {
         await using var site = await SiteFactory.CreateAsync();
-        using var organizer = await OrganizerAsync(site);
+        using var organizer = await site.OrganizerAsync();
         var (datasetId, resourceId) = await site.WithDbAsync(async db =>
         {
             var dataset = await db.Datasets.Include(d => d.Resources).FirstAsync(d => d.Title == "停车场泊位信息");
