@@ -1,9 +1,11 @@
 using ContestSite.Core.Bundles;
 using ContestSite.Core.Catalog;
+using ContestSite.Core.Rules;
 using ContestSite.Core.Teams;
 using ContestSite.Web.Bundles;
 using ContestSite.Data;
 using ContestSite.Search;
+using ContestSite.Web.Localization;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,7 +21,7 @@ public sealed class DatasetDetailsModel(ContestDbContext db, CatalogIndex index,
     public IReadOnlyList<CatalogHit> Related { get; private set; } = [];
     /// <summary>For a restricted dataset: whether the signed-in person's team may download it now, and if not, why (a localizer key).</summary>
     public RuleResult RestrictedAccess { get; private set; } = RuleResult.Refuse("请先登录");
-    public string RestrictedMessage => Web.Teams.TeamText.Localize(localizers.Create(typeof(DatasetDetailsModel)), RestrictedAccess);
+    public string RestrictedMessage => RuleText.Localize(localizers.Create(typeof(DatasetDetailsModel)), RestrictedAccess);
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {

@@ -3,6 +3,7 @@ using ContestSite.Core.Catalog;
 using ContestSite.Core.Submissions;
 using ContestSite.Core.Teams;
 using ContestSite.Data;
+using ContestSite.Web.Localization;
 using ContestSite.Web.Security;
 using ContestSite.Web.Submissions.Uploads;
 using ContestSite.Web.Teams;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using ContestSite.Core.Announcements;
 using ContestSite.Core.Contests;
-using ContestSite.Core.Teams;
+using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Announcements.UseCases;
 using ContestSite.Web.Contests;

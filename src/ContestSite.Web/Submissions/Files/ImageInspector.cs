@@ -1,4 +1,4 @@
-using ContestSite.Core.Teams;
+using ContestSite.Core.Rules;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Memory;
 

@@ -1,4 +1,4 @@
-using ContestSite.Core.Teams;
+using ContestSite.Core.Rules;
 using ContestSite.Web.Storage;
 
 namespace ContestSite.Web.Submissions.Files;

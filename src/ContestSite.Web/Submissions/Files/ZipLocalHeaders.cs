@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using ContestSite.Core.Teams;
+using ContestSite.Core.Rules;
 
 namespace ContestSite.Web.Submissions.Files;
 

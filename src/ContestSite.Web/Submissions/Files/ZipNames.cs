@@ -1,5 +1,5 @@
 using System.Text;
-using ContestSite.Core.Teams;
+using ContestSite.Core.Rules;
 
 namespace ContestSite.Web.Submissions.Files;
 

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using ContestSite.Core.Submissions;
 using ContestSite.Data;
+using ContestSite.Web.Localization;
 using ContestSite.Web.Security;
-using ContestSite.Web.Teams;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

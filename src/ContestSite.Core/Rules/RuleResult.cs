@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ContestSite.Core.Teams;
+namespace ContestSite.Core.Rules;
 
 /// <summary>
 /// The answer of a rule: allowed, or refused with a message in Chinese (a localizer key) and its
