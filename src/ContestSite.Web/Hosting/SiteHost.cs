@@ -10,6 +10,7 @@ using ContestSite.Web.Bundles;
 using ContestSite.Web.Catalog;
 using ContestSite.Web.Contests;
 using ContestSite.Web.Email;
+using ContestSite.Web.Files;
 using ContestSite.Web.Gallery;
 using ContestSite.Web.Health;
 using ContestSite.Web.Judging;
@@ -78,6 +79,8 @@ public static class SiteHost
         services.AddAntiforgery(o => { o.Cookie.Name = "cs-xsrf"; o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; });
         services.AddOpenApi();
 
+        // Shared pieces that several features use; each feature below adds only its own.
+        services.AddFileChecks(builder.Configuration);
         services.AddEmail(options);
         services.AddAudit();
         services.AddSetup();
