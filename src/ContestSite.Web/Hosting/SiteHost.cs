@@ -20,6 +20,7 @@ using ContestSite.Web.Security;
 using ContestSite.Web.Setup;
 using ContestSite.Web.Submissions;
 using ContestSite.Web.Teams;
+using ContestSite.Web.Text;
 using ContestSite.Web.Throttling;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -81,6 +82,7 @@ public static class SiteHost
 
         // Shared pieces that several features use; each feature below adds only its own.
         services.AddFileChecks(builder.Configuration);
+        services.AddText();
         services.AddEmail(options);
         services.AddAudit();
         services.AddSetup();

@@ -6,6 +6,7 @@ using ContestSite.Data;
 using ContestSite.Web.Announcements.UseCases;
 using ContestSite.Web.Contests;
 using ContestSite.Web.Security;
+using ContestSite.Web.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

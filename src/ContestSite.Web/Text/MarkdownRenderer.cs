@@ -1,7 +1,7 @@
 using Ganss.Xss;
 using Markdig;
 
-namespace ContestSite.Web.Announcements;
+namespace ContestSite.Web.Text;
 
 /// <summary>
 /// Markdown to HTML that is safe to show: raw HTML in the source is kept only if the sanitizer allows it,
