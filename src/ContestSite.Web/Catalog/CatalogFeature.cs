@@ -4,7 +4,6 @@ using ContestSite.Web.Hosting;
 using ContestSite.Web.Navigation;
 using ContestSite.Web.Security;
 using ContestSite.Web.Setup;
-using ContestSite.Web.Storage;
 
 namespace ContestSite.Web.Catalog;
 
@@ -42,7 +41,6 @@ public static class CatalogFeature
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, CatalogChangeInterceptor>();
         services.AddScoped<CatalogImportService>();
         services.AddScoped<IRecipeStep, CatalogRecipeStep>();
-        services.AddFileStore();
         services.AddSiteCommand<CatalogImportCommand>();
         services.AddSiteCommand<CatalogReindexCommand>();
         services.AddPermissions<CatalogPermissions>();

@@ -18,6 +18,7 @@ using ContestSite.Web.Home;
 using ContestSite.Web.Localization;
 using ContestSite.Web.Security;
 using ContestSite.Web.Setup;
+using ContestSite.Web.Storage;
 using ContestSite.Web.Submissions;
 using ContestSite.Web.Teams;
 using ContestSite.Web.Text;
@@ -81,6 +82,7 @@ public static class SiteHost
         services.AddOpenApi();
 
         // Shared pieces that several features use; each feature below adds only its own.
+        services.AddFileStore();
         services.AddFileChecks(builder.Configuration);
         services.AddText();
         services.AddEmail(options);
