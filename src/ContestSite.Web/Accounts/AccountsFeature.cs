@@ -82,6 +82,17 @@ public static class AccountsFeature
         services.AddScoped<UserSessions>();
         services.AddScoped<UnknownAccountPasswordCheck>();
         services.AddScoped<AccountEmails>();
+        services.AddScoped<UseCases.SignIn>();
+        services.AddScoped<UseCases.RegisterAccount>();
+        services.AddScoped<UseCases.SignOut>();
+        services.AddScoped<UseCases.SignOutEverywhere>();
+        services.AddScoped<UseCases.RequestPasswordReset>();
+        services.AddScoped<UseCases.ResetPassword>();
+        services.AddScoped<UseCases.ConfirmEmail>();
+        services.AddScoped<UseCases.ConfirmEmailChange>();
+        services.AddScoped<UseCases.ChangePassword>();
+        services.AddScoped<UseCases.RequestEmailChange>();
+        services.AddScoped<UseCases.SaveProfile>();
         services.AddScoped<UseCases.ChangeUserRoles>();
         services.AddScoped<UseCases.SwitchAccountDisabled>();
         services.AddScoped<UseCases.UnlockAccount>();

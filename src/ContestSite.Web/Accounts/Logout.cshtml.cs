@@ -1,5 +1,4 @@
-using ContestSite.Web.Accounts.Sessions;
-using ContestSite.Web.Audit;
+using ContestSite.Web.Accounts.UseCases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,17 +8,13 @@ namespace ContestSite.Web.Accounts;
 /// Sign-out is a POST (with the antiforgery token), so a link on another site cannot sign anyone out. It revokes the
 /// server-side session, so a copy of the cookie stops working too, on every node.
 /// </summary>
-public sealed class LogoutModel(UserSessions sessions, IAuditLog audit) : PageModel
+public sealed class LogoutModel : PageModel
 {
     public void OnGet() { }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync([FromServices] SignOut signOut)
     {
-        if (User.Identity?.IsAuthenticated == true)
-        {
-            await audit.AppendAsync(new AuditEvent("account.signout", null, "ok"));
-            await sessions.SignOutAsync();
-        }
+        if (User.Identity?.IsAuthenticated == true) await signOut.SignOutAsync();
         return LocalRedirect("/");
     }
 }

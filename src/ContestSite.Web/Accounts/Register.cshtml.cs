@@ -1,24 +1,15 @@
 using System.ComponentModel.DataAnnotations;
-using ContestSite.Data.Accounts;
-using ContestSite.Web.Audit;
-using ContestSite.Web.Hosting;
-using ContestSite.Web.Localization;
-using ContestSite.Web.Security;
+using ContestSite.Web.Accounts.UseCases;
 using ContestSite.Web.Throttling;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace ContestSite.Web.Accounts;
 
-/// <summary>
-/// Registration answers the same whether or not the address already has an account, so the form cannot be used to
-/// find out who is registered: a taken address gets no new account, and its owner gets a mail saying someone tried.
-/// </summary>
+/// <summary>The registration form; <see cref="RegisterAccount"/> answers alike for taken and free addresses.</summary>
 [Throttle(ThrottleRules.Registration, AccountField = "Input.Email")]
-public sealed class RegisterModel(UserManager<SiteUser> users, AccountEmails emails, UnknownAccountPasswordCheck hashing, IAuditLog audit, TimeProvider clock,
-    IStringLocalizerFactory localizers, PublicUrls urls) : PageModel
+public sealed class RegisterModel(RegisterAccount register, IStringLocalizerFactory localizers) : PageModel
 {
     private readonly IStringLocalizer _t = localizers.Create(typeof(RegisterModel));
 
@@ -29,69 +20,14 @@ public sealed class RegisterModel(UserManager<SiteUser> users, AccountEmails ema
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var email = Input.Email.Trim();
-        var user = new SiteUser
+        var problems = await register.RegisterAsync(Input.DisplayName, Input.Email, Input.Password, System.Globalization.CultureInfo.CurrentUICulture.Name);
+        if (problems.Count > 0)
         {
-            UserName = email,
-            Email = email,
-            DisplayName = Input.DisplayName.Trim(),
-            PreferredCulture = System.Globalization.CultureInfo.CurrentUICulture.Name,
-            CreatedAt = clock.GetUtcNow(),
-        };
-        if (!SiteCultures.IsSupported(user.PreferredCulture)) user.PreferredCulture = SiteCultures.Chinese;
-
-        // The password rules are checked before the address, so a weak password is refused alike for taken and free addresses.
-        if (await PasswordErrorsAsync(user) is { Count: > 0 } weak) return Refuse(weak);
-        if (await users.FindByEmailAsync(email) is { } owner) return await TakenAsync(owner);
-
-        var created = await users.CreateAsync(user, Input.Password);
-        if (!created.Succeeded)
-        {
-            // Another registration of the same address won the race: answer as for any taken address.
-            if (created.Errors.All(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
-                && await users.FindByEmailAsync(email) is { } winner)
-                return await TakenAsync(winner);
-            return Refuse(created.Errors);
+            foreach (var problem in problems) ModelState.AddModelError(string.Empty, problem);
+            return Page();
         }
-        await users.AddToRoleAsync(user, BuiltInRoles.Contestant);
-        var code = await users.GenerateEmailConfirmationTokenAsync(user);
-        var link = urls.Page("/Accounts/ConfirmEmail", new { userId = user.Id, code });
-        await emails.ConfirmRegistrationAsync(user, link);
-        await audit.AppendAsync(new AuditEvent("account.registered", $"user:{user.Id}", "ok") { ActorId = user.Id, ActorName = user.Email });
-        return Registered(email);
-    }
-
-    private async Task<IActionResult> TakenAsync(SiteUser owner)
-    {
-        hashing.Spend(Input.Password); // a new registration hashes the password: so does this answer
-        var signInLink = urls.Page("/Accounts/Login");
-        var resetLink = urls.Page("/Accounts/ForgotPassword");
-        await emails.RegistrationAttemptAsync(owner, signInLink, resetLink);
-        await audit.AppendAsync(new AuditEvent("account.register-taken", $"user:{owner.Id}", "owner-mailed"));
-        return Registered(Input.Email.Trim());
-    }
-
-    private RedirectToPageResult Registered(string email)
-    {
-        TempData["Notice"] = _t["注册成功。我们已向 {0} 发送确认邮件，请点击邮件中的链接完成确认。", email].Value;
+        TempData["Notice"] = _t["注册成功。我们已向 {0} 发送确认邮件，请点击邮件中的链接完成确认。", Input.Email.Trim()].Value;
         return RedirectToPage("/Accounts/Login");
-    }
-
-    private async Task<List<IdentityError>> PasswordErrorsAsync(SiteUser user)
-    {
-        var errors = new List<IdentityError>();
-        foreach (var validator in users.PasswordValidators)
-        {
-            var result = await validator.ValidateAsync(users, user, Input.Password);
-            if (!result.Succeeded) errors.AddRange(result.Errors);
-        }
-        return errors;
-    }
-
-    private PageResult Refuse(IEnumerable<IdentityError> errors)
-    {
-        foreach (var error in errors) ModelState.AddModelError(string.Empty, error.Description);
-        return Page();
     }
 }
 

@@ -1,15 +1,12 @@
 using System.ComponentModel.DataAnnotations;
-using ContestSite.Data.Accounts;
-using ContestSite.Web.Accounts.Sessions;
-using ContestSite.Web.Audit;
-using Microsoft.AspNetCore.Identity;
+using ContestSite.Web.Accounts.UseCases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace ContestSite.Web.Accounts;
 
-public sealed class ResetPasswordModel(UserManager<SiteUser> users, UserSessions sessions, IAuditLog audit, IStringLocalizerFactory localizers) : PageModel
+public sealed class ResetPasswordModel(IStringLocalizerFactory localizers) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string UserId { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
@@ -22,28 +19,21 @@ public sealed class ResetPasswordModel(UserManager<SiteUser> users, UserSessions
 
     public void OnGet() { }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync([FromServices] ResetPassword reset)
     {
         if (!ModelState.IsValid) return Page();
         var t = localizers.Create(typeof(ResetPasswordModel));
-        var user = await users.FindByIdAsync(UserId);
-        if (user is null)
+        var problems = await reset.ResetAsync(UserId, Code, Password);
+        if (problems is null)
         {
             ModelState.AddModelError(string.Empty, t["链接无效或已过期，请重新申请。"].Value);
             return Page();
         }
-        // The reset changes the security stamp, so the same link cannot be used twice.
-        var result = await users.ResetPasswordAsync(user, Code, Password);
-        await audit.AppendAsync(new AuditEvent("account.password-reset", $"user:{user.Id}", result.Succeeded ? "ok" : "rejected") { ActorId = user.Id, ActorName = user.Email });
-        if (!result.Succeeded)
+        if (problems.Count > 0)
         {
-            foreach (var error in result.Errors) ModelState.AddModelError(string.Empty, error.Description);
+            foreach (var problem in problems) ModelState.AddModelError(string.Empty, problem);
             return Page();
         }
-        await users.ResetAccessFailedCountAsync(user);
-        await users.SetLockoutEndDateAsync(user, null);
-        // Whoever knew the old password may be signed in somewhere: every session ends.
-        await sessions.RevokeAllAsync(user.Id);
         TempData["Notice"] = t["密码已更新，请用新密码登录。"].Value;
         return RedirectToPage("/Accounts/Login");
     }

@@ -25,6 +25,8 @@ public static class AuditFeature
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditNames>();
         services.AddScoped<AuditExport>();
+        services.AddScoped<UseCases.CheckAuditChain>();
+        services.AddScoped<UseCases.ExportAuditLog>();
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>();
         services.AddPermissions<AuditPermissions>();

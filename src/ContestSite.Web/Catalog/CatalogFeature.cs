@@ -40,6 +40,11 @@ public static class CatalogFeature
         services.AddHostedService(sp => sp.GetRequiredService<CatalogIndexService>());
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, CatalogChangeInterceptor>();
         services.AddScoped<CatalogImportService>();
+        services.AddScoped<UseCases.SaveDataset>();
+        services.AddScoped<UseCases.ImportCatalogFile>();
+        services.AddScoped<UseCases.AddDatasetFile>();
+        services.AddScoped<UseCases.RemoveDatasetFile>();
+        services.AddScoped<UseCases.CountDatasetView>();
         services.AddScoped<IRecipeStep, CatalogRecipeStep>();
         services.AddSiteCommand<CatalogImportCommand>();
         services.AddSiteCommand<CatalogReindexCommand>();

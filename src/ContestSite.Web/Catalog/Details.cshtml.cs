@@ -5,6 +5,7 @@ using ContestSite.Core.Teams;
 using ContestSite.Web.Bundles;
 using ContestSite.Data;
 using ContestSite.Search;
+using ContestSite.Web.Catalog.UseCases;
 using ContestSite.Web.Localization;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ContestSite.Web.Catalog;
 
 [RequirePermission(CatalogPermissions.ViewCatalog)]
-public sealed class DatasetDetailsModel(ContestDbContext db, CatalogIndex index, DataAccess access, TimeProvider clock,
+public sealed class DatasetDetailsModel(ContestDbContext db, CountDatasetView views, CatalogIndex index, DataAccess access, TimeProvider clock,
     Microsoft.Extensions.Localization.IStringLocalizerFactory localizers) : PageModel
 {
     public Dataset Dataset { get; private set; } = null!;
@@ -25,11 +26,8 @@ public sealed class DatasetDetailsModel(ContestDbContext db, CatalogIndex index,
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        // Counted first, so the page shows this visit too; without a change-log row: the index picks the
-        // new count up with the dataset's next real change.
-        var counted = await db.Datasets.Where(d => d.Id == id && d.Status == DatasetStatus.Published)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.ViewCount, d => d.ViewCount + 1));
-        if (counted == 0) return NotFound();
+        // Counted first, so the page shows this visit too.
+        if (!await views.CountAsync(id, HttpContext.RequestAborted)) return NotFound();
         Dataset = await db.Datasets.AsNoTracking().Include(d => d.Fields).Include(d => d.Resources).AsSplitQuery().SingleAsync(d => d.Id == id);
         Related = index.Searcher.Related(id, 5);
         if (Dataset.OpenType == OpenType.Restricted)

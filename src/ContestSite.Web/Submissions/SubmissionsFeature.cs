@@ -41,6 +41,7 @@ public static class SubmissionsFeature
         services.AddScoped<UploadLeases>();
         services.AddScoped<CompleteUpload>();
         services.AddScoped<CancelUpload>();
+        services.AddScoped<UploadStatus>();
         services.AddScoped<FormFileUpload>();
         services.AddScoped<SaveSubmission>();
         services.AddScoped<FinaliseSubmission>();

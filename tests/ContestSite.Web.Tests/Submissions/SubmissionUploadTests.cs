@@ -61,7 +61,8 @@ public sealed class SubmissionUploadTests
 
         var corrupted = await team.Member.PatchAsync(id, 0, Pdf, token, SHA256.HashData("something else"u8));
 
-        Assert.Equal(460, (int)corrupted.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, corrupted.StatusCode);
+        Assert.Equal("0", corrupted.Headers.GetValues("Upload-Offset").Single());
         Assert.Equal("这一块的校验值不符，已丢弃，请重新发送这一块", await ErrorOfAsync(corrupted));
         Assert.Equal(0, site.StagedBytes());
         Assert.Equal(SubmissionUploadStatus.Receiving, (await site.WithDbAsync(db => db.SubmissionUploads.SingleAsync())).Status);

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ContestSite.Data.Accounts;
-using ContestSite.Web.Audit;
-using ContestSite.Web.Hosting;
+using ContestSite.Web.Accounts.UseCases;
 using ContestSite.Web.Throttling;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -14,7 +13,7 @@ namespace ContestSite.Web.Accounts.Manage;
 /// <summary>The new address takes effect only when its owner follows the link mailed to it.</summary>
 [Authorize]
 [Throttle(ThrottleRules.Mail)]
-public sealed class ChangeEmailModel(UserManager<SiteUser> users, AccountEmails emails, IAuditLog audit, IStringLocalizerFactory localizers, PublicUrls urls) : PageModel
+public sealed class ChangeEmailModel(UserManager<SiteUser> users, IStringLocalizerFactory localizers) : PageModel
 {
     public string CurrentEmail { get; private set; } = "";
 
@@ -32,35 +31,28 @@ public sealed class ChangeEmailModel(UserManager<SiteUser> users, AccountEmails 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync([FromServices] RequestEmailChange change)
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         CurrentEmail = user.Email!;
         if (!ModelState.IsValid) return Page();
         var t = localizers.Create(typeof(ChangeEmailModel));
-        if (!await users.CheckPasswordAsync(user, Password))
-        {
-            await audit.AppendAsync(new AuditEvent("account.email-change", $"user:{user.Id}", "wrong-password"));
-            ModelState.AddModelError(nameof(Password), t["密码不正确。"].Value);
-            return Page();
-        }
         var newEmail = NewEmail.Trim();
-        if (string.Equals(newEmail, user.Email, StringComparison.OrdinalIgnoreCase))
+        switch (await change.RequestAsync(user, newEmail, Password))
         {
-            ModelState.AddModelError(nameof(NewEmail), t["新邮箱与当前邮箱相同。"].Value);
-            return Page();
+            case EmailChangeAnswer.WrongPassword:
+                ModelState.AddModelError(nameof(Password), t["密码不正确。"].Value);
+                return Page();
+            case EmailChangeAnswer.SameAddress:
+                ModelState.AddModelError(nameof(NewEmail), t["新邮箱与当前邮箱相同。"].Value);
+                return Page();
+            case EmailChangeAnswer.AddressTaken:
+                ModelState.AddModelError(nameof(NewEmail), t["邮箱 {0} 已被注册。如果这是您的邮箱，请直接登录或找回密码。", newEmail].Value);
+                return Page();
+            default:
+                TempData["Notice"] = t["确认邮件已发送到 {0}，点击邮件中的链接后更改生效。", newEmail].Value;
+                return RedirectToPage();
         }
-        if (await users.FindByEmailAsync(newEmail) is not null)
-        {
-            ModelState.AddModelError(nameof(NewEmail), t["邮箱 {0} 已被注册。如果这是您的邮箱，请直接登录或找回密码。", newEmail].Value);
-            return Page();
-        }
-        var code = await users.GenerateChangeEmailTokenAsync(user, newEmail);
-        var link = urls.Page("/Accounts/ConfirmEmailChange", new { userId = user.Id, email = newEmail, code });
-        await emails.ConfirmEmailChangeAsync(user, newEmail, link);
-        await audit.AppendAsync(new AuditEvent("account.email-change", $"user:{user.Id}", "requested", $"to {newEmail}"));
-        TempData["Notice"] = t["确认邮件已发送到 {0}，点击邮件中的链接后更改生效。", newEmail].Value;
-        return RedirectToPage();
     }
 }

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using ContestSite.Data.Accounts;
 using ContestSite.Web.Accounts.Sessions;
-using ContestSite.Web.Audit;
+using ContestSite.Web.Accounts.UseCases;
 using ContestSite.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace ContestSite.Web.Accounts.Manage;
 
 [Authorize]
-public sealed class ProfileModel(UserManager<SiteUser> users, SignInManager<SiteUser> signIn, UserSessions sessions, IAuditLog audit, IStringLocalizerFactory localizers) : PageModel
+public sealed class ProfileModel(UserManager<SiteUser> users, UserSessions sessions, IStringLocalizerFactory localizers) : PageModel
 {
     public string Email { get; private set; } = "";
     /// <summary>Where this account is signed in (device, last seen).</summary>
@@ -33,7 +33,7 @@ public sealed class ProfileModel(UserManager<SiteUser> users, SignInManager<Site
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync([FromServices] SaveProfile save)
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
@@ -41,22 +41,17 @@ public sealed class ProfileModel(UserManager<SiteUser> users, SignInManager<Site
         Sessions = await sessions.ActiveAsync(user.Id);
         if (!SiteCultures.IsSupported(PreferredCulture)) ModelState.AddModelError(nameof(PreferredCulture), localizers.Create(typeof(ProfileModel))["不支持该语言"].Value);
         if (!ModelState.IsValid) return Page();
-        user.DisplayName = DisplayName.Trim();
-        user.PreferredCulture = PreferredCulture;
-        await users.UpdateAsync(user);
-        await signIn.RefreshSignInAsync(user);
+        await save.SaveAsync(user, DisplayName, PreferredCulture);
         TempData["Notice"] = localizers.Create(typeof(ProfileModel))["已保存。"].Value;
         return RedirectToPage();
     }
 
     /// <summary>Ends every session of the account, this one included (a lost phone, a shared computer).</summary>
-    public async Task<IActionResult> OnPostSignOutEverywhereAsync()
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync([FromServices] SignOutEverywhere signOut)
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        var ended = await sessions.RevokeAllAsync(user.Id);
-        await audit.AppendAsync(new AuditEvent("account.signout-everywhere", $"user:{user.Id}", "ok", $"sessions: {ended}") { ActorId = user.Id, ActorName = user.Email });
-        await sessions.SignOutAsync();
+        await signOut.SignOutAsync(user);
         TempData["Notice"] = localizers.Create(typeof(ProfileModel))["已退出所有设备上的登录。"].Value;
         return Redirect("/account/login");
     }

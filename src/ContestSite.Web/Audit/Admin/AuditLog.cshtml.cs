@@ -1,5 +1,6 @@
 using ContestSite.Core.Audit;
 using ContestSite.Data;
+using ContestSite.Web.Audit.UseCases;
 using ContestSite.Web.Exports;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -41,24 +42,21 @@ public sealed class AuditLogModel(ContestDbContext db, AuditNames names, IOption
         return Page();
     }
 
-    public async Task<IActionResult> OnPostVerifyAsync([FromServices] AuditVerifier verifier, [FromServices] IAuditLog audit)
+    public async Task<IActionResult> OnPostVerifyAsync([FromServices] CheckAuditChain check)
     {
-        Verification = await verifier.VerifyAsync(HttpContext.RequestAborted);
-        await audit.AppendAsync(new AuditEvent("audit.verify", null, Verification.FirstBreak is null ? "ok" : "broken",
-            Verification.FirstBreak is { } broken ? $"entry {broken.EntryId}: {broken.Reason}" : $"{Verification.EntriesChecked} entries"));
+        Verification = await check.CheckAsync(HttpContext.RequestAborted);
         if (Validate()) await LoadPageAsync(HttpContext.RequestAborted);
         return Page();
     }
 
-    public Task<IActionResult> OnGetCsvAsync([FromServices] AuditExport export, [FromServices] IAuditLog audit) => ExportAsync(export, audit, ExportFormat.Csv);
+    public Task<IActionResult> OnGetCsvAsync([FromServices] ExportAuditLog export) => ExportAsync(export, ExportFormat.Csv);
 
-    public Task<IActionResult> OnGetXlsxAsync([FromServices] AuditExport export, [FromServices] IAuditLog audit) => ExportAsync(export, audit, ExportFormat.Xlsx);
+    public Task<IActionResult> OnGetXlsxAsync([FromServices] ExportAuditLog export) => ExportAsync(export, ExportFormat.Xlsx);
 
-    private async Task<IActionResult> ExportAsync(AuditExport export, IAuditLog audit, ExportFormat format)
+    private async Task<IActionResult> ExportAsync(ExportAuditLog export, ExportFormat format)
     {
         if (!Validate()) return Page();
-        await audit.AppendAsync(new AuditEvent("audit.export", null, format == ExportFormat.Csv ? "csv" : "xlsx", Filter.ToQuery()));
-        await TabularExport.SendAsync(Response, export.Table(Filter), format, "audit-log", HttpContext.RequestAborted);
+        await TabularExport.SendAsync(Response, await export.ExportAsync(Filter, format), format, "audit-log", HttpContext.RequestAborted);
         return new EmptyResult();
     }
 

@@ -1,6 +1,5 @@
-using ContestSite.Web.Audit;
+using ContestSite.Web.Catalog.UseCases;
 using ContestSite.Web.Security;
-using ContestSite.Web.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -10,7 +9,7 @@ namespace ContestSite.Web.Catalog.Admin;
 [RequirePermission(CatalogPermissions.ManageCatalog)]
 [RequestSizeLimit(ImportModel.MaxBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportModel.MaxBytes)]
-public sealed class ImportModel(CatalogImportService importer, IAuditLog audit, IStringLocalizerFactory localizers) : PageModel
+public sealed class ImportModel(ImportCatalogFile importer, IStringLocalizerFactory localizers) : PageModel
 {
     public const long MaxBytes = 200L * 1024 * 1024;
     public CatalogImportReport? Report { get; private set; }
@@ -25,9 +24,7 @@ public sealed class ImportModel(CatalogImportService importer, IAuditLog audit, 
             return Page();
         }
         await using (var content = file.OpenReadStream())
-            Report = await importer.ImportAsync(content, HttpContext.RequestAborted);
-        await audit.AppendAsync(new AuditEvent("catalog.imported", $"file:{FileNames.Clean(file.FileName)}", Report.Succeeded ? "ok" : "refused",
-            Report.Succeeded ? $"inserted {Report.Inserted}, updated {Report.Updated}, unchanged {Report.Unchanged}, problems {Report.Problems.Count}" : Report.FatalError));
+            Report = await importer.ImportAsync(file.FileName, content, HttpContext.RequestAborted);
         if (!Report.Succeeded) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }

@@ -23,7 +23,7 @@ public sealed class CompleteUpload(ContestDbContext db, StagingArea staging, Upl
             .Where(u => u.Id == upload.Id && u.LeaseOwner == lease.Owner && u.Status == SubmissionUploadStatus.Receiving)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.Status, SubmissionUploadStatus.Checking), CancellationToken.None);
         if (checking == 0)
-            return UploadOutcome.Refused(StatusCodes.Status409Conflict, RuleResult.Refuse("这个上传已经完成、取消或正在检查，不再接收数据，这一块未保存"), upload.Length);
+            return new UploadOutcome.NotReceiving(upload.Length, RuleResult.Refuse("这个上传已经完成、取消或正在检查，不再接收数据，这一块未保存"));
 
         var sha = await staging.Sha256Async(upload.Id, upload.Length, CancellationToken.None);
         await using var pending = await store.StageAsync(staging.PathOf(upload.Id), sha, CancellationToken.None);
@@ -36,7 +36,7 @@ public sealed class CompleteUpload(ContestDbContext db, StagingArea staging, Upl
         {
             await db.SubmissionUploads.Where(u => u.Id == upload.Id).ExecuteDeleteAsync(CancellationToken.None);
             staging.Delete(upload.Id);
-            return UploadOutcome.Refused(StatusCodes.Status422UnprocessableEntity, check.Reason!);
+            return new UploadOutcome.Rejected(check.Reason!);
         }
         await pending.CommitAsync(CancellationToken.None);
         var now = clock.GetUtcNow();
@@ -47,6 +47,6 @@ public sealed class CompleteUpload(ContestDbContext db, StagingArea staging, Upl
                 .SetProperty(u => u.LeaseOwner, (string?)null).SetProperty(u => u.LeaseExpiresAt, (DateTimeOffset?)null), CancellationToken.None);
         var ready = await leases.CurrentAsync(upload.Id, upload.UserId, CancellationToken.None) ?? upload;
         if (upload.Kind == SubmissionFileKind.Screenshot) await thumbnails.RequestAsync(sha, CancellationToken.None);
-        return new UploadOutcome(StatusCodes.Status200OK, ready, upload.Length);
+        return new UploadOutcome.Ready(ready);
     }
 }

@@ -15,7 +15,7 @@ public sealed class FormFileUpload(ContestDbContext db, StartUpload start, Uploa
     {
         var started = await start.RunAsync(roundId, userId, kind, file.FileName, file.Length, cancellationToken);
         if (started.Refusal is { } refused) return (refused, null);
-        var upload = started.Upload!;
+        var upload = ((UploadOutcome.Started)started).Upload;
         var claim = await leases.ClaimAsync(upload.Id, userId, cancellationToken);
         if (claim.Lease is null) return (RuleResult.Refuse("文件没有完整上传，请重试"), null);
         await using var lease = claim.Lease;

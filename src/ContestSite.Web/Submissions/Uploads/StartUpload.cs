@@ -1,4 +1,6 @@
+using ContestSite.Core.Rules;
 using ContestSite.Core.Submissions;
+using ContestSite.Core.Teams;
 using ContestSite.Data;
 using ContestSite.Web.Files;
 using ContestSite.Web.Storage;
@@ -13,16 +15,16 @@ public sealed class StartUpload(ContestDbContext db, StagingArea staging, IOptio
     public async Task<UploadOutcome> RunAsync(int roundId, string userId, SubmissionFileKind kind, string? fileName, long length, CancellationToken cancellationToken)
     {
         var entry = await db.EntryForPersonAsync(roundId, userId, cancellationToken);
-        if (entry is null) return UploadOutcome.Refused(StatusCodes.Status404NotFound, "没有找到该轮次，或您还没有团队");
+        if (entry is null) return new UploadOutcome.NotFound(RuleResult.Refuse("没有找到该轮次，或您还没有团队"));
         var now = clock.GetUtcNow();
         var allowed = SubmissionRules.CanStartUpload(entry.Team, entry.Round, entry.Submission, userId, now);
-        if (!allowed.Allowed) return UploadOutcome.Refused(StatusCodes.Status403Forbidden, allowed);
-        if (length <= 0) return UploadOutcome.Refused(StatusCodes.Status400BadRequest, "文件是空的，请选择要上传的文件");
+        if (!allowed.Allowed) return new UploadOutcome.NotAllowed(allowed);
+        if (length <= 0) return new UploadOutcome.EmptyFile(RuleResult.Refuse("文件是空的，请选择要上传的文件"));
         if (FileKinds.RefusalForSize(kind, length, files.Value) is { } tooLarge)
-            return UploadOutcome.Refused(StatusCodes.Status413PayloadTooLarge, tooLarge);
+            return new UploadOutcome.TooLarge(0, tooLarge);
         var used = await TeamRoundBytesAsync(entry, cancellationToken);
         if (FileKinds.RefusalForTeamRoundTotal(used, length, files.Value) is { } overTotal)
-            return UploadOutcome.Refused(StatusCodes.Status413PayloadTooLarge, overTotal);
+            return new UploadOutcome.TooLarge(0, overTotal);
 
         var upload = new SubmissionUpload
         {
@@ -33,7 +35,7 @@ public sealed class StartUpload(ContestDbContext db, StagingArea staging, IOptio
         staging.Create(upload.Id);
         db.SubmissionUploads.Add(upload);
         await db.SaveChangesAsync(cancellationToken);
-        return new UploadOutcome(StatusCodes.Status201Created, upload, 0);
+        return new UploadOutcome.Started(upload);
     }
 
     /// <summary>The files of the newest version plus the uploads still on their way or waiting for a save.</summary>

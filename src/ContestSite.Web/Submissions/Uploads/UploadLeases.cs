@@ -35,6 +35,9 @@ public sealed class UploadLeases(ContestDbContext db, IServiceScopeFactory scope
         return new LeaseClaim(null, upload, LeaseRefusal.Busy, wait);
     }
 
+    /// <summary>A wait as the client is told it: whole seconds, at least one.</summary>
+    public static int RetrySeconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+
     /// <summary>The row as the database has it now (conditional updates bypass the tracked copy).</summary>
     public async Task<SubmissionUpload?> CurrentAsync(Guid id, string userId, CancellationToken cancellationToken)
     {

@@ -66,7 +66,7 @@
           file.slice(offset, end), function (loaded) { show(base + loaded, file.size, file.name); });
         if (sent.status === 200) return id;
         if (sent.status === 204) { offset = sent.offset; failures = 0; continue; }
-        if (sent.status === 409 || sent.status === 408 || sent.status === 460) { offset = sent.offset; }
+        if (sent.status === 409 || sent.status === 408) { offset = sent.offset; }
         else if (sent.status === 423) {
           // Another request (an earlier attempt still arriving) writes this upload: wait for it, then ask where to go on.
           await new Promise(function (done) { setTimeout(done, sent.retryAfter * 1000); });
