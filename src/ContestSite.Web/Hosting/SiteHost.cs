@@ -2,26 +2,9 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ContestSite.Data;
 using ContestSite.Data.Accounts;
-using ContestSite.Web.Accounts;
-using ContestSite.Web.Admin;
-using ContestSite.Web.Announcements;
-using ContestSite.Web.Audit;
-using ContestSite.Web.Bundles;
-using ContestSite.Web.Catalog;
-using ContestSite.Web.Contests;
-using ContestSite.Web.Email;
-using ContestSite.Web.Files;
-using ContestSite.Web.Gallery;
-using ContestSite.Web.Health;
-using ContestSite.Web.Judging;
-using ContestSite.Web.Home;
 using ContestSite.Web.Localization;
 using ContestSite.Web.Security;
 using ContestSite.Web.Setup;
-using ContestSite.Web.Storage;
-using ContestSite.Web.Submissions;
-using ContestSite.Web.Teams;
-using ContestSite.Web.Text;
 using ContestSite.Web.Throttling;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -51,7 +34,6 @@ public static class SiteHost
         // The initializer is registered first so that it runs before every other hosted service.
         services.AddHostedService<SiteInitializer>();
         services.AddSiteDatabase(builder.Configuration, options, paths);
-        services.AddCatalog(paths);
         services.AddDataProtection().SetApplicationName("ContestSite").PersistKeysToFileSystem(new DirectoryInfo(paths.Keys));
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddPublicAddress(builder.Configuration, builder.Environment, options);
@@ -81,25 +63,8 @@ public static class SiteHost
         services.AddAntiforgery(o => { o.Cookie.Name = "cs-xsrf"; o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; });
         services.AddOpenApi();
 
-        // Shared pieces that several features use; each feature below adds only its own.
-        services.AddFileStore();
-        services.AddFileChecks(builder.Configuration);
-        services.AddText();
-        services.AddEmail(options);
-        services.AddAudit();
-        services.AddSetup();
-        services.AddAccounts();
-        services.AddThrottling();
-        services.AddAdmin();
-        services.AddContests();
-        services.AddTeams();
-        services.AddBundles();
-        services.AddSubmissions(builder.Configuration);
-        services.AddJudging();
-        services.AddAnnouncements();
-        services.AddGallery(paths);
-        services.AddHome();
-        services.AddHealth();
+        var context = new SiteBuildContext(builder.Configuration, builder.Environment, options, paths);
+        foreach (var feature in SiteFeatures.All) feature.Add(services, context);
         return builder;
     }
 
@@ -132,15 +97,7 @@ public static class SiteHost
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();
-        app.MapCultureSwitch();
-        app.MapCatalogApi();
-        app.MapCatalogDownloads();
-        app.MapBundles();
-        app.MapSubmissions();
-        app.MapHealth();
-        app.MapJudging();
-        app.MapAnnouncements();
-        app.MapGallery();
+        foreach (var feature in SiteFeatures.All) feature.Map?.Invoke(app);
         return app;
     }
 

@@ -29,6 +29,8 @@ public sealed partial class TranslationCoverageTests
         new(@"\bnew\(\s*\w+\s*,\s*" + Literal + @"\s*,\s*" + Literal),
         // LocalizedIdentityErrorDescriber: Error(nameof(X), "...", args)
         new(@"\bError\(\s*nameof\(\w+\)\s*,\s*" + Literal),
+        // Upload endpoints: Error(http, StatusCodes.Status400BadRequest, "..."), localized when answered
+        new(@"\bError\(\s*http\s*,\s*StatusCodes\.\w+\s*,\s*" + Literal),
         // ContestSchedule.Validate, use cases and page checks: errors.Add("..."), problems.Add("..."), Fail("..."),
         // RuleResult.Refuse("..."), ContestChange.Refused("..."), later passed through _t[error]
         new(@"\b(?:errors\.Add|problems\.Add|Fail|Refuse|Refused)\(\s*" + Literal),
@@ -89,6 +91,7 @@ public sealed partial class TranslationCoverageTests
             "不能停用自己的账号。",                  // RuleResult.Refuse("...")
             "该年份已有赛事",                        // problems = [.. problems, "..."]
             "通知",                                  // announcement category
+            "请求缺少有效的 Upload-Offset",          // Error(http, StatusCodes.X, "...") in an endpoint
         ];
         var notFound = samples.Where(s => !found.Contains(s)).ToList();
         Assert.True(notFound.Count == 0, "The scan no longer finds: " + string.Join(", ", notFound));
