@@ -1,4 +1,5 @@
 using ContestSite.Core.Catalog;
+using ContestSite.Core.Rules;
 using ContestSite.Core.Teams;
 
 namespace ContestSite.Core.Bundles;

@@ -1,5 +1,5 @@
 using ContestSite.Core.Catalog;
-using ContestSite.Core.Teams;
+using ContestSite.Core.Rules;
 
 namespace ContestSite.Core.Bundles;
 

@@ -1,3 +1,5 @@
+using ContestSite.Core.Rules;
+
 namespace ContestSite.Core.Judging;
 
 /// <summary>An entry to be judged, with the words (track name, category) that a judge's expertise can match.</summary>
@@ -15,10 +17,10 @@ public sealed record AssignRequest(
     /// <summary>Assignments that already exist: they count towards the entry's judges and the judge's load.</summary>
     IReadOnlyCollection<(string JudgeId, int EntryId)> Existing);
 
-/// <summary>Either new pairs to add, or a refusal with a message (a localizer key) and nothing assigned.</summary>
-public sealed record AssignResult(IReadOnlyList<(string JudgeId, int EntryId)> Added, string? Error, object[] ErrorArguments)
+/// <summary>Either new pairs to add, or a refusal and nothing assigned.</summary>
+public sealed record AssignResult(IReadOnlyList<(string JudgeId, int EntryId)> Added, RuleResult Decision)
 {
-    public bool Succeeded => Error is null;
+    public bool Succeeded => Decision.Allowed;
 }
 
 /// <summary>
@@ -50,8 +52,8 @@ public static class Assigner
             var eligible = Enumerable.Range(0, judges.Count)
                 .Where(i => !held.Contains((judges[i], entry.EntryId)) && !request.Conflicts.Contains((judges[i], entry.EntryId))).ToList();
             if (eligible.Count < missing)
-                return new([], "作品 {0} 只有 {1} 位无利益冲突的评委，少于每件作品所需的 {2} 位；未做任何分配",
-                    [entry.EntryId, eligible.Count + have, request.JudgesPerEntry]);
+                return new([], RuleResult.Refuse("作品 {0} 只有 {1} 位无利益冲突的评委，少于每件作品所需的 {2} 位；未做任何分配",
+                    entry.EntryId, eligible.Count + have, request.JudgesPerEntry));
             needs.Add((entry, missing, eligible));
         }
 
@@ -70,7 +72,7 @@ public static class Assigner
                 added.Add((judges[i], entry.EntryId));
             }
         }
-        return new(added, null, []);
+        return new(added, RuleResult.Ok);
     }
 
     private static bool Matches(HashSet<string> tags, IReadOnlyCollection<string> topics) =>

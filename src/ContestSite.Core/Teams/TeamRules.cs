@@ -1,4 +1,5 @@
 using ContestSite.Core.Contests;
+using ContestSite.Core.Rules;
 
 namespace ContestSite.Core.Teams;
 

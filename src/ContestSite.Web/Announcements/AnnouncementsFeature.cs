@@ -31,7 +31,6 @@ public static class AnnouncementsFeature
     public static IServiceCollection AddAnnouncements(this IServiceCollection services)
     {
         services.AddOptions<AnnouncementOptions>().BindConfiguration(AnnouncementOptions.Section);
-        services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<AnnouncementSchedule>();
         services.AddSingleton<IPublicContentSchedule>(sp => sp.GetRequiredService<AnnouncementSchedule>());
         services.AddScoped<AnnouncementRecipients>();

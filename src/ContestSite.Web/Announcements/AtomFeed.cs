@@ -2,6 +2,7 @@ using System.Text;
 using System.Xml;
 using ContestSite.Data;
 using ContestSite.Web.Hosting;
+using ContestSite.Web.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Announcements;

@@ -2,6 +2,7 @@ using ContestSite.Core.Announcements;
 using ContestSite.Data;
 using ContestSite.Web.Hosting;
 using ContestSite.Web.Security;
+using ContestSite.Web.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;

@@ -3,6 +3,7 @@ using ContestSite.Core.Catalog;
 using ContestSite.Core.Contests;
 using ContestSite.Data;
 using ContestSite.Web.Contests;
+using ContestSite.Web.Localization;
 using ContestSite.Web.Security;
 using ContestSite.Web.Teams;
 using Microsoft.AspNetCore.Mvc;

@@ -4,7 +4,6 @@ using ContestSite.Web.Hosting;
 using ContestSite.Web.Navigation;
 using ContestSite.Web.Security;
 using ContestSite.Web.Setup;
-using ContestSite.Web.Storage;
 
 namespace ContestSite.Web.Catalog;
 
@@ -47,7 +46,6 @@ public static class CatalogFeature
         services.AddScoped<UseCases.RemoveDatasetFile>();
         services.AddScoped<UseCases.CountDatasetView>();
         services.AddScoped<IRecipeStep, CatalogRecipeStep>();
-        services.AddFileStore();
         services.AddSiteCommand<CatalogImportCommand>();
         services.AddSiteCommand<CatalogReindexCommand>();
         services.AddPermissions<CatalogPermissions>();

@@ -1,10 +1,12 @@
 using ContestSite.Core.Bundles;
 using ContestSite.Core.Catalog;
+using ContestSite.Core.Rules;
 using ContestSite.Core.Teams;
 using ContestSite.Web.Bundles;
 using ContestSite.Data;
 using ContestSite.Search;
 using ContestSite.Web.Catalog.UseCases;
+using ContestSite.Web.Localization;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,7 +22,7 @@ public sealed class DatasetDetailsModel(ContestDbContext db, CountDatasetView vi
     public IReadOnlyList<CatalogHit> Related { get; private set; } = [];
     /// <summary>For a restricted dataset: whether the signed-in person's team may download it now, and if not, why (a localizer key).</summary>
     public RuleResult RestrictedAccess { get; private set; } = RuleResult.Refuse("请先登录");
-    public string RestrictedMessage => Web.Teams.TeamText.Localize(localizers.Create(typeof(DatasetDetailsModel)), RestrictedAccess);
+    public string RestrictedMessage => RuleText.Localize(localizers.Create(typeof(DatasetDetailsModel)), RestrictedAccess);
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {

@@ -1,8 +1,8 @@
 using System.Security.Claims;
-using ContestSite.Web.Announcements;
 using ContestSite.Web.Gallery.UseCases;
 using ContestSite.Web.Hosting;
 using ContestSite.Web.Security;
+using ContestSite.Web.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;

@@ -1,7 +1,7 @@
 using ContestSite.Core.Gallery;
 using ContestSite.Data;
 using ContestSite.Search.Gallery;
-using ContestSite.Web.Submissions.Files;
+using ContestSite.Web.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

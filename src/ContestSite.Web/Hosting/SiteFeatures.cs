@@ -6,14 +6,17 @@ using ContestSite.Web.Bundles;
 using ContestSite.Web.Catalog;
 using ContestSite.Web.Contests;
 using ContestSite.Web.Email;
+using ContestSite.Web.Files;
 using ContestSite.Web.Gallery;
 using ContestSite.Web.Health;
 using ContestSite.Web.Home;
 using ContestSite.Web.Judging;
 using ContestSite.Web.Localization;
 using ContestSite.Web.Setup;
+using ContestSite.Web.Storage;
 using ContestSite.Web.Submissions;
 using ContestSite.Web.Teams;
+using ContestSite.Web.Text;
 using ContestSite.Web.Throttling;
 
 namespace ContestSite.Web.Hosting;
@@ -34,6 +37,10 @@ public static class SiteFeatures
     [
         // The catalogue first: it was registered before the others, and its hosted services start in this order.
         new("Catalog", (s, c) => s.AddCatalog(c.Paths), e => { e.MapCatalogApi(); e.MapCatalogDownloads(); }),
+        // Shared folders that several features use; none starts a hosted service, so their place changes no order.
+        new("Storage", (s, _) => s.AddFileStore()),
+        new("Files", (s, c) => s.AddFileChecks(c.Configuration)),
+        new("Text", (s, _) => s.AddText()),
         new("Email", (s, c) => s.AddEmail(c.Options)),
         new("Audit", (s, _) => s.AddAudit()),
         new("Setup", (s, _) => s.AddSetup()),

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using ContestSite.Core.Judging;
-using ContestSite.Core.Teams;
-using ContestSite.Web.Teams;
+using ContestSite.Core.Rules;
+using ContestSite.Web.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 

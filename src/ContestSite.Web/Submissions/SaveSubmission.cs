@@ -1,8 +1,9 @@
+using ContestSite.Core.Rules;
 using ContestSite.Core.Submissions;
 using ContestSite.Core.Teams;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
-using ContestSite.Web.Submissions.Files;
+using ContestSite.Web.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -3,7 +3,7 @@ using ContestSite.Core.Submissions;
 using ContestSite.Core.Teams;
 using ContestSite.Data;
 using ContestSite.Web.Email;
-using ContestSite.Web.Submissions.Files;
+using ContestSite.Web.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Submissions;

@@ -1,6 +1,6 @@
 using ContestSite.Core.Submissions;
 using ContestSite.Data;
-using ContestSite.Web.Submissions.Files;
+using ContestSite.Web.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Submissions;

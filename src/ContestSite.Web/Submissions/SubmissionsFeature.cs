@@ -1,7 +1,7 @@
 using ContestSite.Core.Security;
+using ContestSite.Web.Files;
 using ContestSite.Web.Navigation;
 using ContestSite.Web.Security;
-using ContestSite.Web.Submissions.Files;
 using ContestSite.Web.Submissions.Uploads;
 
 namespace ContestSite.Web.Submissions;
@@ -30,7 +30,6 @@ public static class SubmissionsFeature
 {
     public static IServiceCollection AddSubmissions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSubmissionFileChecks(configuration);
         services.AddThumbnailQueue<ThumbnailRecorder>();
         services.AddOptions<SubmissionUploadOptions>().Bind(configuration.GetSection(SubmissionUploadOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StagingArea>();

@@ -1,7 +1,9 @@
+using ContestSite.Core.Rules;
 using ContestSite.Core.Teams;
 using ContestSite.Data;
 using ContestSite.Web.Contests;
 using ContestSite.Web.Hosting;
+using ContestSite.Web.Localization;
 using ContestSite.Web.Security;
 using ContestSite.Web.Teams.UseCases;
 using ContestSite.Web.Throttling;

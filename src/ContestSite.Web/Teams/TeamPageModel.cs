@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ContestSite.Core.Contests;
-using ContestSite.Core.Teams;
+using ContestSite.Core.Rules;
+using ContestSite.Web.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 

@@ -1,9 +1,11 @@
+using ContestSite.Core.Rules;
 using ContestSite.Core.Teams;
+using ContestSite.Web.Localization;
 using Microsoft.Extensions.Localization;
 
 namespace ContestSite.Web.Teams;
 
-/// <summary>The Chinese words for statuses and kinds, and the translation of rule messages (moments in China time).</summary>
+/// <summary>The Chinese words for statuses and kinds, and the translation of the next step.</summary>
 public static class TeamText
 {
     public static string Status(TeamStatus status) => status switch
@@ -26,16 +28,5 @@ public static class TeamText
 
     public static string Role(TeamRole role) => role == TeamRole.Captain ? "队长" : "队员";
 
-    public static string Localize(this IStringLocalizer localizer, RuleResult result) =>
-        result.Message is null ? "" : localizer.Localize(result.Message, result.Arguments);
-
     public static string Localize(this IStringLocalizer localizer, NextStep step) => localizer.Localize(step.Message, step.Arguments);
-
-    private static string Localize(this IStringLocalizer localizer, string message, object[] arguments) =>
-        localizer[message, arguments.Select(a => a switch
-        {
-            DateTimeOffset moment => ContestTime.Display(moment),
-            LocalText words => localizer.Localize(words.Key, words.Arguments),
-            _ => a,
-        }).ToArray()].Value;
 }

@@ -28,7 +28,7 @@ internal static class JudgingBenchmark
         var roundRobin = Best(() => RoundRobin(entries, judges));
         AssignResult? result = null;
         var assigning = Best(() => result = Assigner.Assign(request));
-        if (result is not { Succeeded: true }) { Console.Error.WriteLine($"assignment refused: {result?.Error}"); return 1; }
+        if (result is not { Succeeded: true }) { Console.Error.WriteLine($"assignment refused: {result?.Decision.ChineseText}"); return 1; }
 
         var loads = Assigner.Loads(judges.Select(j => j.JudgeId), result.Added).Values.ToList();
         var mean = loads.Average();

@@ -1,10 +1,10 @@
 using ContestSite.Core.Submissions;
 using ContestSite.Core.Teams;
 using ContestSite.Data;
+using ContestSite.Web.Files;
 using ContestSite.Web.Gallery;
 using ContestSite.Web.Gallery.UseCases;
 using ContestSite.Web.Storage;
-using ContestSite.Web.Submissions.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SixLabors.ImageSharp;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.IO.Hashing;
 using System.Text;
-using ContestSite.Web.Submissions.Files;
+using ContestSite.Web.Files;
 
 namespace ContestSite.Benchmarks.Submissions;
 

@@ -1,5 +1,6 @@
 using ContestSite.Core.Bundles;
 using ContestSite.Core.Catalog;
+using ContestSite.Core.Rules;
 using ContestSite.Core.Teams;
 
 namespace ContestSite.Core.Tests.Bundles;

@@ -55,7 +55,7 @@ public sealed class AssignerTests
         var result = Assign(Entries(10), Judges(3), conflicts: conflicts);
         Assert.False(result.Succeeded);
         Assert.Empty(result.Added);
-        Assert.Equal([7, 2, 3], result.ErrorArguments);
+        Assert.Equal([7, 2, 3], result.Decision.Arguments);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Net;
+using ContestSite.Web.Tests.Files;
 using ContestSite.Web.Tests.Infrastructure;
-using ContestSite.Web.Tests.Submissions.Files;
 using Microsoft.EntityFrameworkCore;
 using static ContestSite.Web.Tests.Announcements.AnnouncementTestKit;
 

@@ -1,5 +1,5 @@
-using ContestSite.Web.Announcements;
 using ContestSite.Web.Tests.Infrastructure;
+using ContestSite.Web.Text;
 
 namespace ContestSite.Web.Tests.Announcements;
 

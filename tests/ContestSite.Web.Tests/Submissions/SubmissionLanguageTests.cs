@@ -1,6 +1,6 @@
 using System.Net;
 using ContestSite.Core.Submissions;
-using ContestSite.Web.Tests.Submissions.Files;
+using ContestSite.Web.Tests.Files;
 using static ContestSite.Web.Tests.Submissions.SubmissionTestKit;
 
 namespace ContestSite.Web.Tests.Submissions;

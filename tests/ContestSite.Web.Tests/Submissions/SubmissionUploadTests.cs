@@ -1,8 +1,8 @@
 using System.Net;
 using System.Security.Cryptography;
 using ContestSite.Core.Submissions;
+using ContestSite.Web.Tests.Files;
 using ContestSite.Web.Tests.Infrastructure;
-using ContestSite.Web.Tests.Submissions.Files;
 using Microsoft.EntityFrameworkCore;
 using static ContestSite.Web.Tests.Submissions.SubmissionTestKit;
 

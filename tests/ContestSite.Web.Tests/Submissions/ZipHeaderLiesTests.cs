@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
 using ContestSite.Core.Submissions;
-using ContestSite.Web.Tests.Submissions.Files;
+using ContestSite.Web.Tests.Files;
 using static ContestSite.Web.Tests.Submissions.SubmissionTestKit;
-using Entry = ContestSite.Web.Tests.Submissions.Files.HandMadeZip.Entry;
+using Entry = ContestSite.Web.Tests.Files.HandMadeZip.Entry;
 
 namespace ContestSite.Web.Tests.Submissions;
 

@@ -1,4 +1,4 @@
-using ContestSite.Core.Teams;
+using ContestSite.Core.Rules;
 using ContestSite.Data.Accounts;
 using ContestSite.Web.Audit;
 using ContestSite.Web.Security;

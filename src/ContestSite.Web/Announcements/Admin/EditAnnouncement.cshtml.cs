@@ -1,11 +1,12 @@
 using System.Security.Claims;
 using ContestSite.Core.Announcements;
 using ContestSite.Core.Contests;
-using ContestSite.Core.Teams;
+using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Announcements.UseCases;
 using ContestSite.Web.Contests;
 using ContestSite.Web.Security;
+using ContestSite.Web.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

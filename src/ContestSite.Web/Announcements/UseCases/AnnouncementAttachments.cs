@@ -1,8 +1,8 @@
 using ContestSite.Core.Announcements;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
+using ContestSite.Web.Files;
 using ContestSite.Web.Storage;
-using ContestSite.Web.Submissions.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

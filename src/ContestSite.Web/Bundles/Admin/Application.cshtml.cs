@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using ContestSite.Core.Bundles;
-using ContestSite.Core.Teams;
+using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Bundles.UseCases;
 using ContestSite.Web.Security;

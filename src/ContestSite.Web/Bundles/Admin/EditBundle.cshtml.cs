@@ -1,7 +1,7 @@
 using ContestSite.Core.Bundles;
 using ContestSite.Core.Catalog;
 using ContestSite.Core.Contests;
-using ContestSite.Core.Teams;
+using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Bundles.UseCases;
 using ContestSite.Web.Contests;

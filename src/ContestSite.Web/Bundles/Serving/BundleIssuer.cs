@@ -6,8 +6,8 @@ using ContestSite.Core.Catalog;
 using ContestSite.Core.Teams;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
+using ContestSite.Web.Localization;
 using ContestSite.Web.Storage;
-using ContestSite.Web.Teams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

@@ -1,5 +1,5 @@
 using ContestSite.Core.Bundles;
-using ContestSite.Core.Teams;
+using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
 using Microsoft.EntityFrameworkCore;

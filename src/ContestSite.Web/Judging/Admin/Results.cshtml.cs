@@ -1,6 +1,6 @@
 using ContestSite.Core.Contests;
 using ContestSite.Core.Judging;
-using ContestSite.Core.Teams;
+using ContestSite.Core.Rules;
 using ContestSite.Web.Contests;
 using ContestSite.Web.Judging.UseCases;
 using ContestSite.Web.Security;

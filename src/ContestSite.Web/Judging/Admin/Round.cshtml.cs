@@ -1,5 +1,6 @@
 using ContestSite.Core.Contests;
 using ContestSite.Core.Judging;
+using ContestSite.Core.Rules;
 using ContestSite.Core.Submissions;
 using ContestSite.Data;
 using ContestSite.Web.Contests;
@@ -42,8 +43,8 @@ public sealed class RoundModel(ContestDbContext db, CurrentContest current, Roun
     public Task<IActionResult> OnPostImportAsync([FromRoute] int id, IFormFile? file, [FromServices] AssignmentCsv csv) =>
         ActAsync(id, async () =>
         {
-            if (file is null || file.Length == 0) return (Core.Teams.RuleResult.Refuse("请选择要导入的 CSV 文件"), "", []);
-            if (file.Length > 2_000_000) return (Core.Teams.RuleResult.Refuse("文件不能超过 2 MB"), "", []);
+            if (file is null || file.Length == 0) return (RuleResult.Refuse("请选择要导入的 CSV 文件"), "", []);
+            if (file.Length > 2_000_000) return (RuleResult.Refuse("文件不能超过 2 MB"), "", []);
             await using var stream = file.OpenReadStream();
             var (r, n) = await csv.ImportAsync(Round, stream);
             return (r, "已导入 {0} 个评审任务。", [n]);
@@ -52,7 +53,7 @@ public sealed class RoundModel(ContestDbContext db, CurrentContest current, Roun
     public Task<IActionResult> OnPostSettingsAsync([FromRoute] int id, string? sharePercent, string? threshold, RankingMethod ranking, [FromServices] SaveJudgingSettings save) =>
         ActAsync(id, async () => (await save.RunAsync(Round.Id, sharePercent, threshold, ranking), "评审设置已保存。", []));
 
-    private async Task<IActionResult> ActAsync(int id, Func<Task<(Core.Teams.RuleResult Result, string Success, object[] Arguments)>> action)
+    private async Task<IActionResult> ActAsync(int id, Func<Task<(RuleResult Result, string Success, object[] Arguments)>> action)
     {
         if (await FindRoundAsync(id) is { } notFound) return notFound;
         var (result, success, arguments) = await action();

@@ -1,6 +1,6 @@
 using ContestSite.Core.Contests;
 using ContestSite.Core.Judging;
-using ContestSite.Core.Teams;
+using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,7 @@ using System.Text;
 using ContestSite.Core.Catalog.Import;
 using ContestSite.Core.Contests;
 using ContestSite.Core.Judging;
-using ContestSite.Core.Teams;
+using ContestSite.Core.Rules;
 using ContestSite.Core.Text;
 using ContestSite.Data;
 using ContestSite.Web.Audit;

@@ -1,7 +1,7 @@
 using ContestSite.Core.Contests;
 using ContestSite.Core.Judging;
+using ContestSite.Core.Rules;
 using ContestSite.Core.Submissions;
-using ContestSite.Core.Teams;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +39,7 @@ public sealed class AutoAssign(ContestDbContext db, JudgePool pool, IAuditLog au
             .Select(a => new { a.JudgeUserId, a.SubmissionId }).ToListAsync(cancellationToken);
         var plan = Assigner.Assign(new AssignRequest(entries, judges.Select(j => new AssignJudge(j.UserId, j.Tags)).ToList(),
             round.JudgesPerEntry, conflicts, existing.Select(e => (e.JudgeUserId, e.SubmissionId)).ToList()));
-        return plan.Succeeded ? (RuleResult.Ok, plan.Added) : (RuleResult.Refuse(plan.Error!, plan.ErrorArguments), []);
+        return plan.Succeeded ? (RuleResult.Ok, plan.Added) : (plan.Decision, []);
     }
 
     private async Task<List<AssignEntry>> EntriesAsync(Round round, CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 using ContestSite.Core.Judging;
+using ContestSite.Core.Rules;
 using ContestSite.Core.Submissions;
-using ContestSite.Core.Teams;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
 using Microsoft.EntityFrameworkCore;

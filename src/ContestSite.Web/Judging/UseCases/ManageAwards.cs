@@ -1,7 +1,7 @@
 using ContestSite.Core.Contests;
 using ContestSite.Core.Judging;
+using ContestSite.Core.Rules;
 using ContestSite.Core.Submissions;
-using ContestSite.Core.Teams;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
 using ContestSite.Web.Email;

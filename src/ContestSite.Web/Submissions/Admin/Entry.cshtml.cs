@@ -1,7 +1,7 @@
 using ContestSite.Core.Submissions;
 using ContestSite.Data;
+using ContestSite.Web.Localization;
 using ContestSite.Web.Security;
-using ContestSite.Web.Teams;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,8 @@
+using ContestSite.Core.Rules;
 using ContestSite.Core.Submissions;
-using ContestSite.Core.Teams;
 using ContestSite.Data;
+using ContestSite.Web.Files;
 using ContestSite.Web.Storage;
-using ContestSite.Web.Submissions.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Submissions.Uploads;

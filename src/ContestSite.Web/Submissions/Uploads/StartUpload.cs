@@ -1,8 +1,9 @@
+using ContestSite.Core.Rules;
 using ContestSite.Core.Submissions;
 using ContestSite.Core.Teams;
 using ContestSite.Data;
+using ContestSite.Web.Files;
 using ContestSite.Web.Storage;
-using ContestSite.Web.Submissions.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

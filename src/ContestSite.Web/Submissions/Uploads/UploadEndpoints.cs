@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
 using ContestSite.Core.Submissions;
+using ContestSite.Web.Localization;
 using ContestSite.Web.Security;
-using ContestSite.Web.Teams;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Core.Features;

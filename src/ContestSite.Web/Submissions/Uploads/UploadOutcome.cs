@@ -1,5 +1,5 @@
+using ContestSite.Core.Rules;
 using ContestSite.Core.Submissions;
-using ContestSite.Core.Teams;
 
 namespace ContestSite.Web.Submissions.Uploads;
 

@@ -1,3 +1,4 @@
+using ContestSite.Core.Rules;
 using ContestSite.Core.Teams;
 using ContestSite.Data;
 using ContestSite.Web.Audit;

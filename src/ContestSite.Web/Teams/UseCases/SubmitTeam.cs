@@ -1,4 +1,5 @@
 using ContestSite.Core.Contests;
+using ContestSite.Core.Rules;
 using ContestSite.Core.Teams;
 using ContestSite.Data;
 using ContestSite.Web.Audit;

@@ -1,0 +1,34 @@
+using ContestSite.Web.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ContestSite.Web.Files;
+
+public static class FileCheckServices
+{
+    /// <summary>Options (validated at start), the checker and its inspectors, and the thumbnail maker.</summary>
+    public static IServiceCollection AddFileChecks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SubmissionFileOptions>()
+            .Bind(configuration.GetSection(SubmissionFileOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SubmissionFileOptions>, SubmissionFileOptionsValidator>();
+        services.AddSingleton(sp => new ZipInspector(Options(sp).Zip, sp.GetRequiredService<AppDataPaths>().Temp));
+        services.AddSingleton(sp => new ImageInspector(Options(sp).Images));
+        services.AddSingleton(sp => new ThumbnailMaker(sp.GetRequiredService<ImageInspector>(), Options(sp).Thumbnails));
+        services.AddSingleton<SubmissionFileChecker>();
+        return services;
+    }
+
+    /// <summary>The background queue; <typeparamref name="TSink"/> records outcomes (the submissions feature's own).</summary>
+    public static IServiceCollection AddThumbnailQueue<TSink>(this IServiceCollection services)
+        where TSink : class, IThumbnailOutcomeSink
+    {
+        services.AddSingleton<IThumbnailOutcomeSink, TSink>();
+        services.AddSingleton<IThumbnailJobHandler, StoredImageThumbnailHandler>();
+        services.AddSingleton<ThumbnailQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<ThumbnailQueue>());
+        return services;
+    }
+
+    private static SubmissionFileOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<SubmissionFileOptions>>().Value;
+}
