@@ -13,6 +13,8 @@ public sealed record EmailMessage(string ToAddress, string? ToName, string Subje
 /// </summary>
 public sealed class EmailOutbox(ContestDbContext db, TimeProvider clock, OutboxSignal signal)
 {
+    private bool _wakesOnSave;
+
     public void Enqueue(EmailMessage message)
     {
         var now = clock.GetUtcNow();
@@ -26,7 +28,12 @@ public sealed class EmailOutbox(ContestDbContext db, TimeProvider clock, OutboxS
             CreatedAt = now,
             NextAttemptAt = now,
         });
-        signal.Notify();
+        // The dispatcher is woken once the mail is saved: woken before, it could look, find nothing, and sleep a poll.
+        if (!_wakesOnSave)
+        {
+            db.SavedChanges += (_, _) => signal.Notify();
+            _wakesOnSave = true;
+        }
     }
 
     /// <summary>Enqueues and saves at once, for mail that is the whole of the change.</summary>
@@ -34,7 +41,6 @@ public sealed class EmailOutbox(ContestDbContext db, TimeProvider clock, OutboxS
     {
         Enqueue(message);
         await db.SaveChangesAsync(cancellationToken);
-        signal.Notify();
     }
 }
 
