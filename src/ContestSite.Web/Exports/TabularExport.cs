@@ -35,8 +35,8 @@ public static class TabularExport
 
     public static bool TryParseFormat(string? text, out ExportFormat format)
     {
-        format = text switch { "csv" => ExportFormat.Csv, "xlsx" => ExportFormat.Xlsx, _ => (ExportFormat)(-1) };
-        return Enum.IsDefined(format);
+        (var known, format) = text switch { "csv" => (true, ExportFormat.Csv), "xlsx" => (true, ExportFormat.Xlsx), _ => (false, default) };
+        return known;
     }
 
     /// <summary>Sends the table as an attachment named <paramref name="fileName"/> (without extension).</summary>

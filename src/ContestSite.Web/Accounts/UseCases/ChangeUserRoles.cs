@@ -3,6 +3,7 @@ using ContestSite.Data.Accounts;
 using ContestSite.Web.Audit;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Accounts.UseCases;
 
@@ -16,7 +17,7 @@ public sealed class ChangeUserRoles(UserManager<SiteUser> users, RoleManager<Sit
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null) return null;
-        var existing = roles.Roles.Where(r => r.Name != BuiltInRoles.Anonymous).Select(r => r.Name!).ToHashSet(StringComparer.Ordinal);
+        var existing = (await roles.Roles.Where(r => r.Name != BuiltInRoles.Anonymous).Select(r => r.Name!).ToListAsync()).ToHashSet(StringComparer.Ordinal);
         if (chosen.Any(r => !existing.Contains(r))) return RuleResult.Refuse("所选角色不存在。");
         var wanted = chosen.ToHashSet(StringComparer.Ordinal);
         var current = (await users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal);
