@@ -90,7 +90,8 @@ public sealed class TwoFactorModel(UserManager<SiteUser> users, ContestDbContext
         var key = await start.KeyAsync(user);
         if (key is null) return;
         GroupedKey = AuthenticatorSetup.Grouped(key);
-        SetupUri = AuthenticatorSetup.Uri(_t[AccountsFeature.AuthenticatorIssuer].Value, user.Email ?? user.UserName ?? user.Id, key);
+        // The issuer is the contest's name in every language, so the entry in the app never changes.
+        SetupUri = AuthenticatorSetup.Uri(AccountsFeature.AuthenticatorIssuer, user.Email ?? user.UserName ?? user.Id, key);
         QrCode = AuthenticatorSetup.QrCodePng(SetupUri);
     }
 }

@@ -12,7 +12,7 @@ namespace ContestSite.Web.Accounts.TwoFactor;
 /// A remembered device counts only while the account's security stamp is the one it was remembered with, so a reset
 /// of the authenticator, a new password or disabling the account forgets every device.
 /// </summary>
-public sealed class SecondFactorCookies(IHttpContextAccessor http, SignInManager<SiteUser> signIn, IOptions<IdentityOptions> identity)
+public sealed class SecondFactorCookies(IHttpContextAccessor http, IOptions<IdentityOptions> identity)
 {
     public static readonly TimeSpan RememberDeviceFor = TimeSpan.FromDays(30);
     private const string PersistentClaim = "cs-persistent";
@@ -44,5 +44,12 @@ public sealed class SecondFactorCookies(IHttpContextAccessor http, SignInManager
             && stamp == user.SecurityStamp;
     }
 
-    public Task RememberAsync(SiteUser user) => signIn.RememberTwoFactorClientAsync(user);
+    /// <summary>
+    /// Like Identity's own, but the cookie is never refreshed: the security-stamp check would otherwise renew it on use,
+    /// and a device would stay remembered for ever.
+    /// </summary>
+    public Task RememberAsync(SiteUser user) =>
+        Http.SignInAsync(IdentityConstants.TwoFactorRememberMeScheme, new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, user.Id), new Claim(identity.Value.ClaimsIdentity.SecurityStampClaimType, user.SecurityStamp ?? "")],
+            IdentityConstants.TwoFactorRememberMeScheme)), new AuthenticationProperties { IsPersistent = true, AllowRefresh = false });
 }
