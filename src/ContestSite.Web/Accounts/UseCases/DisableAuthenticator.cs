@@ -28,10 +28,14 @@ public sealed class DisableAuthenticator(UserManager<SiteUser> users, SignInMana
             await audit.AppendAsync(new AuditEvent("account.two-factor.disabled", $"user:{user.Id}", "wrong-code"));
             return RuleResult.Refuse(EnableAuthenticator.WrongCode);
         }
-        await users.RemoveAuthenticator(user);
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await users.RemoveAuthenticator(user);
+            emails.AuthenticatorDisabled(user);
+            await audit.AppendAsync(new AuditEvent("account.two-factor.disabled", $"user:{user.Id}", "ok"));
+            await transaction.CommitAsync();
+        }
         await signIn.RefreshSignInAsync(user);
-        await audit.AppendAsync(new AuditEvent("account.two-factor.disabled", $"user:{user.Id}", "ok"));
-        await emails.AuthenticatorDisabledAsync(user);
         return RuleResult.Ok;
     }
 }

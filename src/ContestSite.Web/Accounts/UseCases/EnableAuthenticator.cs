@@ -1,4 +1,5 @@
 using ContestSite.Core.Rules;
+using ContestSite.Data;
 using ContestSite.Data.Accounts;
 using ContestSite.Web.Accounts.Sessions;
 using ContestSite.Web.Audit;
@@ -16,7 +17,7 @@ public sealed record AuthenticatorOutcome(RuleResult Result, IReadOnlyList<strin
 /// Turns the authenticator on once a code from the app proves the key was taken; gives ten single-use recovery codes.
 /// The account's other sessions (signed in with the password alone) end, and the owner is mailed.
 /// </summary>
-public sealed class EnableAuthenticator(UserManager<SiteUser> users, SignInManager<SiteUser> signIn, UserSessions sessions, IAuditLog audit, AccountEmails emails)
+public sealed class EnableAuthenticator(UserManager<SiteUser> users, SignInManager<SiteUser> signIn, UserSessions sessions, ContestDbContext db, IAuditLog audit, AccountEmails emails)
 {
     public const int RecoveryCodeCount = 10;
     public const string WrongCode = "验证码不正确，请输入身份验证器应用中当前显示的 6 位数字。";
@@ -29,13 +30,18 @@ public sealed class EnableAuthenticator(UserManager<SiteUser> users, SignInManag
             await audit.AppendAsync(new AuditEvent("account.two-factor.enabled", $"user:{user.Id}", "wrong-code"));
             return AuthenticatorOutcome.Refuse(WrongCode);
         }
-        await users.SetTwoFactorEnabledAsync(user, true);
-        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
-        await sessions.RevokeAllAsync(user.Id, except: sessions.CurrentId);
+        List<string> codes;
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await users.SetTwoFactorEnabledAsync(user, true);
+            codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
+            await sessions.RevokeAllAsync(user.Id, except: sessions.CurrentId);
+            emails.AuthenticatorEnabled(user);
+            await audit.AppendAsync(new AuditEvent("account.two-factor.enabled", $"user:{user.Id}", "ok"));
+            await transaction.CommitAsync();
+        }
         // The new security stamp would sign this browser out too at its next check; its cookie is issued again.
         await signIn.RefreshSignInAsync(user);
-        await audit.AppendAsync(new AuditEvent("account.two-factor.enabled", $"user:{user.Id}", "ok"));
-        await emails.AuthenticatorEnabledAsync(user);
         return new(RuleResult.Ok, codes);
     }
 }

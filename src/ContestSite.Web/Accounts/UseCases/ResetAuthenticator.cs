@@ -1,4 +1,5 @@
 using ContestSite.Core.Rules;
+using ContestSite.Data;
 using ContestSite.Data.Accounts;
 using ContestSite.Web.Accounts.Sessions;
 using ContestSite.Web.Audit;
@@ -11,7 +12,7 @@ namespace ContestSite.Web.Accounts.UseCases;
 /// stop working, every session of the account ends, and the owner is mailed in their language. An organizer or judge
 /// enrols again at the next sign-in.
 /// </summary>
-public sealed class ResetAuthenticator(UserManager<SiteUser> users, UserSessions sessions, IAuditLog audit, AccountEmails emails)
+public sealed class ResetAuthenticator(UserManager<SiteUser> users, UserSessions sessions, ContestDbContext db, IAuditLog audit, AccountEmails emails)
 {
     /// <summary>Null when there is no such account.</summary>
     public async Task<RuleResult?> ResetAsync(string userId, string actingUserId)
@@ -21,10 +22,13 @@ public sealed class ResetAuthenticator(UserManager<SiteUser> users, UserSessions
         // Otherwise one stolen organizer session could take the second factor off the account it is in.
         if (user.Id == actingUserId) return RuleResult.Refuse("不能重置自己的身份验证器，请联系另一位组织者。");
         if (!user.TwoFactorEnabled && await users.GetAuthenticatorKeyAsync(user) is null) return RuleResult.Refuse("该账号没有设置身份验证器。");
+        // The reset, the ended sessions, the mail and the audit entry are one transaction: all or nothing.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         await users.RemoveAuthenticator(user);
         var ended = await sessions.RevokeAllAsync(user.Id);
+        emails.AuthenticatorReset(user);
         await audit.AppendAsync(new AuditEvent("account.two-factor.reset", $"user:{user.Id}", "ok", $"sessions ended: {ended}"));
-        await emails.AuthenticatorResetAsync(user);
+        await transaction.CommitAsync();
         return RuleResult.Ok;
     }
 }

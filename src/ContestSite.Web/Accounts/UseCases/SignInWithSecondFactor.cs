@@ -67,8 +67,8 @@ public sealed class SignInWithSecondFactor(UserManager<SiteUser> users, UserSess
         if (rememberDevice) await secondFactor.RememberAsync(user);
         await users.ResetAccessFailedCountAsync(user);
         await sessions.SignInAsync(user, pending.Persistent);
+        if (recoveryCode) emails.RecoveryCodeUsed(user, await users.CountRecoveryCodesAsync(user));
         await audit.AppendAsync(Event("account.signin", "ok", rememberDevice ? kind + "; device remembered" : kind));
-        if (recoveryCode) await emails.RecoveryCodeUsedAsync(user, await users.CountRecoveryCodesAsync(user));
         return new(SecondFactorAnswer.SignedIn);
     }
 }
