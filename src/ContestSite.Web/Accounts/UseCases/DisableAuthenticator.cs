@@ -28,13 +28,12 @@ public sealed class DisableAuthenticator(UserManager<SiteUser> users, SignInMana
             await audit.AppendAsync(new AuditEvent("account.two-factor.disabled", $"user:{user.Id}", "wrong-code"));
             return RuleResult.Refuse(EnableAuthenticator.WrongCode);
         }
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        await db.InTransactionAsync(async () =>
         {
             await users.RemoveAuthenticator(user);
             emails.AuthenticatorDisabled(user);
             await audit.AppendAsync(new AuditEvent("account.two-factor.disabled", $"user:{user.Id}", "ok"));
-            await transaction.CommitAsync();
-        }
+        });
         await signIn.RefreshSignInAsync(user);
         return RuleResult.Ok;
     }

@@ -30,16 +30,15 @@ public sealed class EnableAuthenticator(UserManager<SiteUser> users, SignInManag
             await audit.AppendAsync(new AuditEvent("account.two-factor.enabled", $"user:{user.Id}", "wrong-code"));
             return AuthenticatorOutcome.Refuse(WrongCode);
         }
-        List<string> codes;
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        var codes = await db.InTransactionAsync(async () =>
         {
             await users.SetTwoFactorEnabledAsync(user, true);
-            codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
+            var fresh = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
             await sessions.RevokeAllAsync(user.Id, except: sessions.CurrentId);
             emails.AuthenticatorEnabled(user);
             await audit.AppendAsync(new AuditEvent("account.two-factor.enabled", $"user:{user.Id}", "ok"));
-            await transaction.CommitAsync();
-        }
+            return fresh;
+        });
         // The new security stamp would sign this browser out too at its next check; its cookie is issued again.
         await signIn.RefreshSignInAsync(user);
         return new(RuleResult.Ok, codes);

@@ -23,12 +23,13 @@ public sealed class ResetAuthenticator(UserManager<SiteUser> users, UserSessions
         if (user.Id == actingUserId) return RuleResult.Refuse("不能重置自己的身份验证器，请联系另一位组织者。");
         if (!user.TwoFactorEnabled && await users.GetAuthenticatorKeyAsync(user) is null) return RuleResult.Refuse("该账号没有设置身份验证器。");
         // The reset, the ended sessions, the mail and the audit entry are one transaction: all or nothing.
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await users.RemoveAuthenticator(user);
-        var ended = await sessions.RevokeAllAsync(user.Id);
-        emails.AuthenticatorReset(user);
-        await audit.AppendAsync(new AuditEvent("account.two-factor.reset", $"user:{user.Id}", "ok", $"sessions ended: {ended}"));
-        await transaction.CommitAsync();
+        await db.InTransactionAsync(async () =>
+        {
+            await users.RemoveAuthenticator(user);
+            var ended = await sessions.RevokeAllAsync(user.Id);
+            emails.AuthenticatorReset(user);
+            await audit.AppendAsync(new AuditEvent("account.two-factor.reset", $"user:{user.Id}", "ok", $"sessions ended: {ended}"));
+        });
         return RuleResult.Ok;
     }
 }
