@@ -1,19 +1,22 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace ContestSite.Data;
 
 /// <summary>
 /// Work that may only happen once a change is durable (anchoring the audit chain outside the database, waking
 /// the mail dispatcher): run at once when no transaction is open, else when the open one commits. A transaction
-/// that rolls back or never ends (a crash) takes its work with it.
+/// that rolls back or never ends (a crash) takes its work with it. Work is kept by EF's transaction id, never by
+/// the ADO.NET transaction object, which a provider may recycle for a later transaction.
 /// </summary>
-public sealed class AfterCommit : DbTransactionInterceptor
+public sealed class AfterCommit : DbTransactionInterceptor, IDbConnectionInterceptor
 {
-    private readonly ConditionalWeakTable<DbTransaction, List<Action>> _waiting = [];
+    private readonly ConcurrentDictionary<Guid, Waiting> _waiting = new();
+
+    private sealed record Waiting(Guid ConnectionId, List<Action> Actions);
 
     public void Run(DbContext db, Action action)
     {
@@ -22,24 +25,55 @@ public sealed class AfterCommit : DbTransactionInterceptor
             action();
             return;
         }
-        var actions = _waiting.GetValue(transaction.GetDbTransaction(), _ => []);
-        lock (actions) actions.Add(action);
+        var connectionId = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalConnection>().ConnectionId;
+        var waiting = _waiting.GetOrAdd(transaction.TransactionId, _ => new Waiting(connectionId, []));
+        lock (waiting.Actions) waiting.Actions.Add(action);
     }
 
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(transaction);
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.TransactionId);
 
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Committed(transaction);
+        Committed(eventData.TransactionId);
         return Task.CompletedTask;
     }
 
-    private void Committed(DbTransaction transaction)
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => _waiting.TryRemove(eventData.TransactionId, out _);
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (!_waiting.TryGetValue(transaction, out var actions)) return;
-        _waiting.Remove(transaction);
+        _waiting.TryRemove(eventData.TransactionId, out _);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => _waiting.TryRemove(eventData.TransactionId, out _);
+
+    public override Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _waiting.TryRemove(eventData.TransactionId, out _);
+        return Task.CompletedTask;
+    }
+
+    // A transaction disposed without commit or rollback ends with its connection at the latest: forget its work.
+    public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Forget(eventData.ConnectionId);
+
+    public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        Forget(eventData.ConnectionId);
+        return Task.CompletedTask;
+    }
+
+    private void Forget(Guid connectionId)
+    {
+        foreach (var (transactionId, waiting) in _waiting)
+            if (waiting.ConnectionId == connectionId) _waiting.TryRemove(transactionId, out _);
+    }
+
+    private void Committed(Guid transactionId)
+    {
+        if (!_waiting.TryRemove(transactionId, out var waiting)) return;
         List<Action> toRun;
-        lock (actions) toRun = [.. actions];
+        lock (waiting.Actions) toRun = [.. waiting.Actions];
         foreach (var action in toRun) action();
     }
 }

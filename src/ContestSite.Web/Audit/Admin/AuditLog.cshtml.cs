@@ -41,8 +41,6 @@ public sealed class AuditLogModel(ContestDbContext db, AuditNames names, IOption
     public async Task<IActionResult> OnGetAsync()
     {
         await LoadLatestCheckAsync(HttpContext.RequestAborted);
-        // The page follows a running check by reloading itself (an HTTP Refresh header: no script needed).
-        if (CheckInProgress) Response.Headers["Refresh"] = "3";
         if (!Validate()) return Page();
         await LoadPageAsync(HttpContext.RequestAborted);
         return Page();
@@ -51,7 +49,8 @@ public sealed class AuditLogModel(ContestDbContext db, AuditNames names, IOption
     public async Task<IActionResult> OnPostVerifyAsync([FromServices] RequestAuditCheck check)
     {
         await check.RequestAsync(User.FindFirstValue(ClaimTypes.NameIdentifier), HttpContext.RequestAborted);
-        return Redirect("/admin/audit" + Filter.ToQuery() + "#verify-heading");
+        // No fragment: a page that reloads itself to a URL with a fragment would only scroll, not reload.
+        return Redirect("/admin/audit" + Filter.ToQuery());
     }
 
     private async Task LoadLatestCheckAsync(CancellationToken cancellationToken) =>
