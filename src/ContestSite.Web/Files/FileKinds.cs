@@ -15,6 +15,9 @@ public static class FileKinds
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
+    /// <summary>The name a download of an entry file carries: the uploader's name with the extension of its detected type.</summary>
+    public static string DownloadName(SubmissionFile file) => DetectedFileTypes.DownloadName(file.FileName, DetectedFileTypes.FromContentType(file.ContentType));
+
     public static string DisplayName(SubmissionFileKind kind) => kind switch
     {
         SubmissionFileKind.Proposal => "方案书",

@@ -4,7 +4,7 @@ using ContestSite.Core.Contests;
 using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Announcements.UseCases;
-using ContestSite.Web.Contests;
+using ContestSite.Web.Seasons;
 using ContestSite.Web.Security;
 using ContestSite.Web.Text;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,6 @@
 using ContestSite.Core.Contests;
 using ContestSite.Web.Contests.UseCases;
+using ContestSite.Web.Seasons;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

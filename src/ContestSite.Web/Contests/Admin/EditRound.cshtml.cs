@@ -1,6 +1,7 @@
 using ContestSite.Core.Contests;
 using ContestSite.Data;
 using ContestSite.Web.Contests.UseCases;
+using ContestSite.Web.Seasons;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using ContestSite.Core.Contests;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
+using ContestSite.Web.Seasons;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Contests.UseCases;

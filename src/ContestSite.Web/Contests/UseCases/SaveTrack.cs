@@ -1,6 +1,7 @@
 using ContestSite.Core.Contests;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
+using ContestSite.Web.Seasons;
 
 namespace ContestSite.Web.Contests.UseCases;
 
