@@ -9,6 +9,8 @@ namespace ContestSite.Web.Tests.Architecture;
 /// Issue 15: a feature folder is a unit that can be changed or deleted knowing what breaks. It may use the shared
 /// folders and what another folder publishes as an <see cref="ExtensionPointAttribute">extension point</see>,
 /// nothing else. Hosting is the composition root: it may use everything, and only its published pieces are used.
+/// The check reads the compiled site, so it cannot see a <c>const</c> of another folder (the compiler copies its
+/// value): shared constants live in shared places. Decision 2 in <c>docs/decisions</c>.
 /// </summary>
 public sealed class FeatureBoundaryTests
 {
