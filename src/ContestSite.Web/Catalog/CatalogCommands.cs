@@ -28,7 +28,7 @@ public sealed class CatalogImportCommand : ISiteCommand
             report = await scope.ServiceProvider.GetRequiredService<CatalogImportService>().ImportAsync(file, cancellationToken);
         await CatalogImportReporting.WriteAsync(report, output);
         if (!report.Succeeded) return 1;
-        await services.GetRequiredService<IAuditLog>().AppendAsync(new AuditEvent("catalog.imported", $"file:{Path.GetFileName(path)}", "ok",
+        await scope.ServiceProvider.GetRequiredService<IAuditLog>().AppendAsync(new AuditEvent("catalog.imported", $"file:{Path.GetFileName(path)}", "ok",
             $"inserted {report.Inserted}, updated {report.Updated}, unchanged {report.Unchanged}, problems {report.Problems.Count}"), cancellationToken);
         return 0;
     }
