@@ -34,7 +34,7 @@ public sealed class AnnouncementAttachments(ContestDbContext db, IFileStore file
         if (type == DetectedFileType.Zip)
         {
             var inspection = zips.Inspect(content, cancellationToken);
-            if (inspection.Reason is { Message: { } refusal } reason) return ChangeResult.Refuse(reason);
+            if (inspection.Reason is { Message: not null } reason) return ChangeResult.Refuse(reason);
             content.Position = 0;
         }
         StoredFile stored;
