@@ -1,13 +1,12 @@
 using ContestSite.Core.Contests;
 using ContestSite.Core.Rules;
-using ContestSite.Data;
 using ContestSite.Web.Audit;
 using ContestSite.Web.Seasons;
 
 namespace ContestSite.Web.Contests.UseCases;
 
 /// <summary>Adds a track to the current contest, or renames and describes one.</summary>
-public sealed class SaveTrack(ContestDbContext db, CurrentContest current, IAuditLog audit)
+public sealed class SaveTrack(CurrentContest current, IAuditLog audit)
 {
     public const int MaxNameLength = 200;
 
@@ -24,8 +23,7 @@ public sealed class SaveTrack(ContestDbContext db, CurrentContest current, IAudi
         if (track is null) contest.Tracks.Add(track = new Track { Name = trimmed, SortOrder = contest.Tracks.Count });
         track.Name = trimmed;
         track.Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("contest.track-saved", $"track:{track.Id}", "ok", trimmed), CancellationToken.None);
+        await audit.AppendAsync(() => new AuditEvent("contest.track-saved", $"track:{track.Id}", "ok", trimmed), CancellationToken.None);
         return ChangeResult.Done(track.Id);
     }
 }
