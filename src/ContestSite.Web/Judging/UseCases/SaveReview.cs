@@ -79,7 +79,7 @@ public sealed class SaveReview(ContestDbContext db, JudgeAccess access, IAuditLo
 
     /// <summary>The scores as the record keeps them: <c>{criterion id=value …; total=…; status}</c>, or <c>none</c>.</summary>
     public static string Describe(Review? review) => review is null ? "none" :
-        "{" + string.Join(",", review.Scores.OrderBy(s => s.CriterionId).Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.CriterionId}={s.Value}")))
+        "{" + string.Join(",", review.Scores.OrderBy(s => s.CriterionId).Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.CriterionId}={s.Value:0.####}")))
         + string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; total={review.Total?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}; {review.Status}") + "}";
 
     private static void SetScores(Review review, IReadOnlyDictionary<int, decimal> values)
