@@ -1,3 +1,4 @@
+using ContestSite.Data;
 using ContestSite.Data.Accounts;
 using ContestSite.Web.Accounts.Sessions;
 using ContestSite.Web.Accounts.TwoFactor;
@@ -16,7 +17,7 @@ public sealed record SignInOutcome(SignInAnswer Result, TimeSpan? Wait = null);
 /// Sign-in checks the password before it says anything else: a wrong password gets one answer whether the account
 /// exists, is unconfirmed, disabled or locked. Only someone who knows the password learns the account's state.
 /// </summary>
-public sealed class SignIn(UserManager<SiteUser> users, UserSessions sessions, SecondFactorCookies secondFactor, UnknownAccountPasswordCheck unknownAccount,
+public sealed class SignIn(ContestDbContext db, UserManager<SiteUser> users, UserSessions sessions, SecondFactorCookies secondFactor, UnknownAccountPasswordCheck unknownAccount,
     ClientFailureBudget failureBudget, IAuditLog audit, TimeProvider clock)
 {
     public async Task<SignInOutcome> SignInAsync(string typedEmail, string password, bool remember, string client)
@@ -45,9 +46,11 @@ public sealed class SignIn(UserManager<SiteUser> users, UserSessions sessions, S
         if (!await users.CheckPasswordAsync(user, password))
         {
             failureBudget.Spend(client, email);
-            await users.AccessFailedAsync(user);
-            var lockedNow = IsLockedOut(user);
-            await audit.AppendAsync(lockedNow ? Event("account.lockout", "locked") : Event("account.signin", "wrong-password"));
+            await db.InTransactionAsync(async () =>
+            {
+                await users.AccessFailedAsync(user);
+                await audit.AppendAsync(IsLockedOut(user) ? Event("account.lockout", "locked") : Event("account.signin", "wrong-password"));
+            });
             return new(SignInAnswer.WrongEmailOrPassword);
         }
         if (user.IsDisabled)
@@ -71,9 +74,12 @@ public sealed class SignIn(UserManager<SiteUser> users, UserSessions sessions, S
             return new(SignInAnswer.CodeRequired);
         }
 
-        await users.ResetAccessFailedCountAsync(user);
-        await sessions.SignInAsync(user, remember);
-        await audit.AppendAsync(rememberedDevice ? Event("account.signin", "ok") with { Detail = "remembered device" } : Event("account.signin", "ok"));
+        await db.InTransactionAsync(async () =>
+        {
+            await users.ResetAccessFailedCountAsync(user);
+            await sessions.SignInAsync(user, remember);
+            await audit.AppendAsync(rememberedDevice ? Event("account.signin", "ok") with { Detail = "remembered device" } : Event("account.signin", "ok"));
+        });
         return new(SignInAnswer.SignedIn);
     }
 

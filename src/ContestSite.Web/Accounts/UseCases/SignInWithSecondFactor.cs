@@ -1,3 +1,4 @@
+using ContestSite.Data;
 using ContestSite.Data.Accounts;
 using ContestSite.Web.Accounts.Sessions;
 using ContestSite.Web.Accounts.TwoFactor;
@@ -15,7 +16,7 @@ public sealed record SecondFactorOutcome(SecondFactorAnswer Result, TimeSpan? Wa
 /// after the right password. Wrong codes count towards the lockout and the client's failure budget exactly as
 /// wrong passwords do, so codes cannot be guessed faster than passwords.
 /// </summary>
-public sealed class SignInWithSecondFactor(UserManager<SiteUser> users, UserSessions sessions, SecondFactorCookies secondFactor,
+public sealed class SignInWithSecondFactor(ContestDbContext db, UserManager<SiteUser> users, UserSessions sessions, SecondFactorCookies secondFactor,
     ClientFailureBudget failureBudget, IAuditLog audit, AccountEmails emails, TimeProvider clock)
 {
     public Task<SecondFactorOutcome> WithAuthenticatorCodeAsync(string code, bool rememberDevice, string client) =>
@@ -56,19 +57,26 @@ public sealed class SignInWithSecondFactor(UserManager<SiteUser> users, UserSess
         if (!right)
         {
             failureBudget.Spend(client, email);
-            await users.AccessFailedAsync(user);
-            var lockedNow = user.LockoutEnabled && user.LockoutEnd > clock.GetUtcNow();
+            var lockedNow = await db.InTransactionAsync(async () =>
+            {
+                await users.AccessFailedAsync(user);
+                var locked = user.LockoutEnabled && user.LockoutEnd > clock.GetUtcNow();
+                await audit.AppendAsync(locked ? Event("account.lockout", "locked", kind) : Event("account.signin", "wrong-code", kind));
+                return locked;
+            });
             if (lockedNow) await secondFactor.EndAsync();
-            await audit.AppendAsync(lockedNow ? Event("account.lockout", "locked", kind) : Event("account.signin", "wrong-code", kind));
             return new(lockedNow ? SecondFactorAnswer.Locked : SecondFactorAnswer.WrongCode);
         }
 
         await secondFactor.EndAsync();
         if (rememberDevice) await secondFactor.RememberAsync(user);
-        await users.ResetAccessFailedCountAsync(user);
-        await sessions.SignInAsync(user, pending.Persistent);
-        if (recoveryCode) emails.RecoveryCodeUsed(user, await users.CountRecoveryCodesAsync(user));
-        await audit.AppendAsync(Event("account.signin", "ok", rememberDevice ? kind + "; device remembered" : kind));
+        await db.InTransactionAsync(async () =>
+        {
+            await users.ResetAccessFailedCountAsync(user);
+            await sessions.SignInAsync(user, pending.Persistent);
+            if (recoveryCode) emails.RecoveryCodeUsed(user, await users.CountRecoveryCodesAsync(user));
+            await audit.AppendAsync(Event("account.signin", "ok", rememberDevice ? kind + "; device remembered" : kind));
+        });
         return new(SecondFactorAnswer.SignedIn);
     }
 }
