@@ -13,7 +13,7 @@ public static class AnnouncementEndpoints
     {
         endpoints.MapGet("/announcements/feed.atom", AtomFeed.WriteAsync)
             .RequirePermission(AnnouncementPermissions.ViewAnnouncements)
-            .CacheOutput(p => p.AddPolicy<PublicPagePolicy>().Tag(AnnouncementSchedule.CacheTag))
+            .CacheOutput(p => p.AddPolicy<PublicPagePolicy>().Tag(PublicCacheTags.Announcements))
             .WithName("AnnouncementsFeed").ExcludeFromDescription();
         endpoints.MapGet("/announcements/{id:int}/files/{fileId:int}", DownloadAsync)
             .RequirePermission(AnnouncementPermissions.ViewAnnouncements)

@@ -33,12 +33,3 @@ public sealed class AnnouncementInput
         Version = a.Version,
     };
 }
-
-/// <summary>What a change to an announcement came to: its id, or the messages (localizer keys) saying why not.</summary>
-public sealed record AnnouncementResult(int Id, IReadOnlyList<string> Errors)
-{
-    public bool Ok => Errors.Count == 0;
-    public static AnnouncementResult Refuse(string error, params object[] arguments) => new(0, [error]) { Arguments = arguments };
-    /// <summary>Arguments of a single refusal message ({0}…).</summary>
-    public object[] Arguments { get; init; } = [];
-}

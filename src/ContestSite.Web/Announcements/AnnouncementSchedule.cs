@@ -13,7 +13,6 @@ namespace ContestSite.Web.Announcements;
 /// </summary>
 public sealed class AnnouncementSchedule(IServiceScopeFactory scopes, IOutputCacheStore cache, TimeProvider clock) : IPublicContentSchedule, IDisposable
 {
-    public const string CacheTag = "announcements";
     private volatile PublicationCalendar? _calendar;
     private DateTimeOffset? _visibleSince;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -39,7 +38,7 @@ public sealed class AnnouncementSchedule(IServiceScopeFactory scopes, IOutputCac
             var latest = await db.Announcements.VisibleAt(now).OrderByDescending(a => a.PublishAt).Select(a => a.PublishAt).FirstOrDefaultAsync(cancellationToken);
             var calendar = new PublicationCalendar(latest is { } l ? [.. future, l] : future);
             var since = calendar.VisibleSince(now);
-            if (_calendar is not null && since != _visibleSince) await cache.EvictByTagAsync(CacheTag, cancellationToken);
+            if (_calendar is not null && since != _visibleSince) await cache.EvictByTagAsync(PublicCacheTags.Announcements, cancellationToken);
             _visibleSince = since;
             _calendar = calendar;
             return calendar;
@@ -56,6 +55,6 @@ public sealed class AnnouncementSchedule(IServiceScopeFactory scopes, IOutputCac
     public async Task ChangedAsync(CancellationToken cancellationToken = default)
     {
         await ReloadAsync(cancellationToken);
-        await cache.EvictByTagAsync(CacheTag, cancellationToken);
+        await cache.EvictByTagAsync(PublicCacheTags.Announcements, cancellationToken);
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ContestSite.Web.Announcements;
 
 [RequirePermission(AnnouncementPermissions.ViewAnnouncements)]
-[OutputCache(PolicyName = PublicOutputCache.Policy, Tags = [AnnouncementSchedule.CacheTag])]
+[OutputCache(PolicyName = PublicOutputCache.Policy, Tags = [PublicCacheTags.Announcements])]
 public sealed class AnnouncementDetailsModel(ContestDbContext db, MarkdownRenderer markdown, TimeProvider clock) : PageModel
 {
     public Announcement Item { get; private set; } = null!;

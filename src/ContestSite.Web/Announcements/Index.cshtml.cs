@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ContestSite.Web.Announcements;
 
 [RequirePermission(AnnouncementPermissions.ViewAnnouncements)]
-[OutputCache(PolicyName = PublicOutputCache.Policy, Tags = [AnnouncementSchedule.CacheTag])]
+[OutputCache(PolicyName = PublicOutputCache.Policy, Tags = [PublicCacheTags.Announcements])]
 public sealed class AnnouncementsIndexModel(ContestDbContext db, TimeProvider clock) : PageModel
 {
     private const int PageSize = 20;

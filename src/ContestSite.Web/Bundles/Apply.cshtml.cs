@@ -2,7 +2,6 @@ using ContestSite.Core.Catalog;
 using ContestSite.Data;
 using ContestSite.Web.Bundles.UseCases;
 using ContestSite.Web.Security;
-using ContestSite.Web.Teams;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -11,7 +10,7 @@ namespace ContestSite.Web.Bundles;
 
 /// <summary>The application form for one restricted dataset: purpose, scenario, and the data-use agreement.</summary>
 [RequirePermission(BundlePermissions.UseBundles)]
-public sealed class ApplyModel(ContestDbContext db, DataAccess access, IStringLocalizerFactory localizers) : TeamPageModel(localizers)
+public sealed class ApplyModel(ContestDbContext db, DataAccess access, IStringLocalizerFactory localizers) : ContestPageModel(localizers)
 {
     public Dataset Dataset { get; private set; } = null!;
     [BindProperty] public string? Purpose { get; set; }

@@ -2,15 +2,17 @@ using System.Security.Claims;
 using ContestSite.Core.Bundles;
 using ContestSite.Core.Teams;
 using ContestSite.Data;
-using ContestSite.Web.Contests;
+using ContestSite.Web.Seasons;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Bundles;
 
 /// <summary>The person asking for data: their id, their team in the current contest, and whether a risk flag holds them.</summary>
+[ExtensionPoint]
 public sealed record Requester(string? UserId, Team? Team, Downloader Downloader);
 
 /// <summary>Looks up what <see cref="DataAccessPolicy"/> needs, from the signed-in user, on every request.</summary>
+[ExtensionPoint]
 public sealed class DataAccess(ContestDbContext db, CurrentContest current)
 {
     public async Task<Requester> WhoAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)

@@ -2,10 +2,9 @@ using ContestSite.Core.Bundles;
 using ContestSite.Core.Catalog;
 using ContestSite.Core.Contests;
 using ContestSite.Data;
-using ContestSite.Web.Contests;
 using ContestSite.Web.Localization;
+using ContestSite.Web.Seasons;
 using ContestSite.Web.Security;
-using ContestSite.Web.Teams;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -15,7 +14,7 @@ namespace ContestSite.Web.Bundles;
 /// <summary>A team's data: its track's bundle with what each dataset needs, the download, and the team's applications.</summary>
 [RequirePermission(BundlePermissions.UseBundles)]
 public sealed class BundleIndexModel(ContestDbContext db, DataAccess access, CurrentContest current, TimeProvider clock, IStringLocalizerFactory localizers)
-    : TeamPageModel(localizers)
+    : ContestPageModel(localizers)
 {
     public sealed record Item(Guid Id, string Title, string? Provider, OpenType OpenType, int Files, string Access, bool CanApply);
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using ContestSite.Data;
 using ContestSite.Web.Bundles.UseCases;
 using ContestSite.Web.Security;
-using ContestSite.Web.Teams;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -10,7 +9,7 @@ namespace ContestSite.Web.Bundles;
 
 /// <summary>One application for a member of the expert committee, and their opinion.</summary>
 [RequirePermission(BundlePermissions.GiveOpinions)]
-public sealed class OpinionModel(ContestDbContext db, IStringLocalizerFactory localizers) : TeamPageModel(localizers)
+public sealed class OpinionModel(ContestDbContext db, IStringLocalizerFactory localizers) : ContestPageModel(localizers)
 {
     public ApplicationRow Row { get; private set; } = null!;
     [BindProperty] public bool Supports { get; set; } = true;

@@ -1,9 +1,6 @@
-using ContestSite.Core.Contests;
 using ContestSite.Core.Security;
-using ContestSite.Data;
 using ContestSite.Web.Navigation;
 using ContestSite.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Contests;
 
@@ -21,19 +18,10 @@ public sealed class ContestsNavigation : INavigationProvider
     ];
 }
 
-/// <summary>Finds the contest that the site is running now.</summary>
-public sealed class CurrentContest(ContestDbContext db)
-{
-    public Task<Contest?> FindAsync(CancellationToken cancellationToken = default) =>
-        db.Contests.Include(c => c.Tracks.OrderBy(t => t.SortOrder)).Include(c => c.Rounds.OrderBy(r => r.Sequence)).ThenInclude(r => r.Criteria.OrderBy(x => x.SortOrder))
-            .AsSplitQuery().OrderByDescending(c => c.IsCurrent).ThenByDescending(c => c.Year).FirstOrDefaultAsync(cancellationToken);
-}
-
 public static class ContestsFeature
 {
     public static IServiceCollection AddContests(this IServiceCollection services)
     {
-        services.AddScoped<CurrentContest>();
         services.AddScoped<UseCases.SaveContestSettings>();
         services.AddScoped<UseCases.SaveTrack>();
         services.AddScoped<UseCases.DeleteTrack>();

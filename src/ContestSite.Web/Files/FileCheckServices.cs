@@ -8,14 +8,14 @@ public static class FileCheckServices
     /// <summary>Options (validated at start), the checker and its inspectors, and the thumbnail maker.</summary>
     public static IServiceCollection AddFileChecks(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SubmissionFileOptions>()
-            .Bind(configuration.GetSection(SubmissionFileOptions.Section))
+        services.AddOptions<FileLimitsOptions>()
+            .Bind(configuration.GetSection(FileLimitsOptions.Section))
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SubmissionFileOptions>, SubmissionFileOptionsValidator>();
+        services.AddSingleton<IValidateOptions<FileLimitsOptions>, FileLimitsOptionsValidator>();
         services.AddSingleton(sp => new ZipInspector(Options(sp).Zip, sp.GetRequiredService<AppDataPaths>().Temp));
         services.AddSingleton(sp => new ImageInspector(Options(sp).Images));
         services.AddSingleton(sp => new ThumbnailMaker(sp.GetRequiredService<ImageInspector>(), Options(sp).Thumbnails));
-        services.AddSingleton<SubmissionFileChecker>();
+        services.AddSingleton<FileChecker>();
         return services;
     }
 
@@ -30,5 +30,5 @@ public static class FileCheckServices
         return services;
     }
 
-    private static SubmissionFileOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<SubmissionFileOptions>>().Value;
+    private static FileLimitsOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<FileLimitsOptions>>().Value;
 }

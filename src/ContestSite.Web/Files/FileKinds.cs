@@ -15,6 +15,9 @@ public static class FileKinds
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
+    /// <summary>The name a download of an entry file carries: the uploader's name with the extension of its detected type.</summary>
+    public static string DownloadName(SubmissionFile file) => DetectedFileTypes.DownloadName(file.FileName, DetectedFileTypes.FromContentType(file.ContentType));
+
     public static string DisplayName(SubmissionFileKind kind) => kind switch
     {
         SubmissionFileKind.Proposal => "方案书",
@@ -34,7 +37,7 @@ public static class FileKinds
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    public static long MaxBytes(SubmissionFileKind kind, SubmissionFileOptions options) => ByteSizeText.Megabyte * kind switch
+    public static long MaxBytes(SubmissionFileKind kind, FileLimitsOptions options) => ByteSizeText.Megabyte * kind switch
     {
         SubmissionFileKind.Proposal => options.ProposalMaxMegabytes,
         SubmissionFileKind.Screenshot => options.ImageMaxMegabytes,
@@ -57,14 +60,14 @@ public static class FileKinds
     }
 
     /// <summary>Null when the size fits the kind; otherwise the message.</summary>
-    public static RuleResult? RefusalForSize(SubmissionFileKind kind, long sizeBytes, SubmissionFileOptions options)
+    public static RuleResult? RefusalForSize(SubmissionFileKind kind, long sizeBytes, FileLimitsOptions options)
     {
         var max = MaxBytes(kind, options);
         return sizeBytes <= max ? null : RuleResult.Refuse("{0}不能超过 {1}（此文件 {2}）", new LocalText(DisplayName(kind)), ByteSizeText.Words(max), ByteSizeText.Words(sizeBytes));
     }
 
     /// <summary>Null when a new file fits the team's total for the round; otherwise the message.</summary>
-    public static RuleResult? RefusalForTeamRoundTotal(long alreadyStoredBytes, long newFileBytes, SubmissionFileOptions options)
+    public static RuleResult? RefusalForTeamRoundTotal(long alreadyStoredBytes, long newFileBytes, FileLimitsOptions options)
     {
         var max = options.TeamRoundMaxMegabytes * ByteSizeText.Megabyte;
         return alreadyStoredBytes + newFileBytes <= max
@@ -73,6 +76,6 @@ public static class FileKinds
     }
 
     /// <summary>Null when one more screenshot is allowed; otherwise the message.</summary>
-    public static RuleResult? RefusalForScreenshotCount(int existingScreenshots, SubmissionFileOptions options) =>
+    public static RuleResult? RefusalForScreenshotCount(int existingScreenshots, FileLimitsOptions options) =>
         existingScreenshots < options.MaxScreenshots ? null : RuleResult.Refuse("截图最多 {0} 张", options.MaxScreenshots);
 }

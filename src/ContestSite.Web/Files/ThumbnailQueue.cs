@@ -11,7 +11,7 @@ namespace ContestSite.Web.Files;
 public sealed class ThumbnailQueue(
     IThumbnailJobHandler handler,
     IThumbnailOutcomeSink sink,
-    IOptions<SubmissionFileOptions> options,
+    IOptions<FileLimitsOptions> options,
     TimeProvider clock,
     ILogger<ThumbnailQueue> logger) : BackgroundService
 {

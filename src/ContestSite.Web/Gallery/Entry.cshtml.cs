@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ContestSite.Web.Gallery.UseCases;
 using ContestSite.Web.Hosting;
+using ContestSite.Web.Localization;
 using ContestSite.Web.Security;
 using ContestSite.Web.Text;
 using Microsoft.AspNetCore.Mvc;
@@ -34,7 +35,7 @@ public sealed class GalleryEntryModel(GalleryEntryDetails details, MarkdownRende
     {
         if (User.FindFirstValue(ClaimTypes.NameIdentifier) is null) return Challenge();
         var result = await like.RunAsync(id, User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        TempData["Notice"] = result.Ok ? _text["谢谢你的点赞！"].Value : _text[result.Errors[0]].Value;
+        TempData["Notice"] = result.Saved ? _text["谢谢你的点赞！"].Value : _text.Localize(result.Refusals[0]);
         return Redirect($"/gallery/{id}");
     }
 }

@@ -1,4 +1,4 @@
-using ContestSite.Web.Home;
+using ContestSite.Web.Hosting;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace ContestSite.Web.Gallery;
@@ -26,6 +26,6 @@ public sealed class GalleryCache(IOutputCacheStore cache, GalleryIndexService in
     public async Task PagesChangedAsync(CancellationToken cancellationToken = default)
     {
         await cache.EvictByTagAsync(Tag, cancellationToken);
-        await cache.EvictByTagAsync(HomeFeature.CacheTag, cancellationToken);
+        await cache.EvictByTagAsync(PublicCacheTags.Home, cancellationToken);
     }
 }

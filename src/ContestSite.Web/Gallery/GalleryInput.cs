@@ -32,11 +32,5 @@ public sealed class GalleryShowcaseInput
     public int Version { get; set; }
 }
 
-public sealed record GalleryResult(int Id, IReadOnlyList<string> Errors)
-{
-    public bool Ok => Errors.Count == 0;
-    public static GalleryResult Refuse(params string[] errors) => new(0, errors);
-}
-
 /// <summary>What publishing a round's awarded entries did: the entries shown and the awarded teams skipped for lack of consent.</summary>
 public sealed record AwardedPublication(int Published, IReadOnlyList<string> SkippedTeams);

@@ -20,7 +20,7 @@ public sealed record GalleryPage(int Total, int Page, int PageSize, IReadOnlyLis
 /// gallery's Lucene index (best matches first when words are given, else the newest published); the
 /// cards of the page are then read from the database, so an entry withdrawn a moment ago is never shown.
 /// </summary>
-public sealed class GalleryReader(ContestDbContext db, GalleryIndex index, IOptions<SubmissionFileOptions> files)
+public sealed class GalleryReader(ContestDbContext db, GalleryIndex index, IOptions<FileLimitsOptions> files)
 {
     public int[] Widths { get; } = [.. files.Value.Thumbnails.Widths.Order()];
 

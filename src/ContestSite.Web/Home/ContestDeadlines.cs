@@ -1,5 +1,6 @@
 using ContestSite.Core.Contests;
 using ContestSite.Web.Hosting;
+using ContestSite.Web.Seasons;
 
 namespace ContestSite.Web.Home;
 
@@ -32,7 +33,7 @@ public sealed class ContestDeadlines(IServiceScopeFactory scopes, TimeProvider c
     private async Task<Snapshot> ReadAsync(CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
-        var contest = await scope.ServiceProvider.GetRequiredService<Contests.CurrentContest>().FindAsync(cancellationToken);
+        var contest = await scope.ServiceProvider.GetRequiredService<Seasons.CurrentContest>().FindAsync(cancellationToken);
         var milestones = contest is null ? [] : ContestTimeline.Milestones(contest).Select(m => m.At).ToArray();
         return new Snapshot(milestones, System.Diagnostics.Stopwatch.GetTimestamp());
     }

@@ -1,9 +1,8 @@
 using ContestSite.Core.Announcements;
 using ContestSite.Core.Contests;
 using ContestSite.Data;
-using ContestSite.Web.Announcements;
-using ContestSite.Web.Contests;
 using ContestSite.Web.Hosting;
+using ContestSite.Web.Seasons;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ContestSite.Web.Home;
 
 /// <summary>The contest at a glance: stage and countdown, rounds, tracks, announcements, showcased entries, search, what to do next.</summary>
-[OutputCache(PolicyName = PublicOutputCache.Policy, Tags = [AnnouncementSchedule.CacheTag, HomeFeature.CacheTag])]
+[OutputCache(PolicyName = PublicOutputCache.Policy, Tags = [PublicCacheTags.Announcements, PublicCacheTags.Home])]
 public sealed class HomeModel(CurrentContest current, ContestDbContext db, TimeProvider clock,
     IEnumerable<ICallToActionProvider> actions, IEnumerable<IFeaturedEntrySource> featured) : PageModel
 {

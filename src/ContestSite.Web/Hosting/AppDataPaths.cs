@@ -1,6 +1,7 @@
 namespace ContestSite.Web.Hosting;
 
 /// <summary>The folders under the app-data path, created on first use.</summary>
+[ExtensionPoint]
 public sealed class AppDataPaths
 {
     public AppDataPaths(string contentRoot, string appDataPath)

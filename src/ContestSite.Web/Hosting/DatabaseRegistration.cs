@@ -31,7 +31,12 @@ public static class DatabaseRegistration
         }
         return services;
     }
+}
 
+/// <summary>The schema brought up to date, at the first start (setup) and before a command runs.</summary>
+[ExtensionPoint]
+public static class DatabaseMigration
+{
     /// <summary>Brings the schema up to date; on SQLite also turns on write-ahead logging.</summary>
     public static async Task MigrateAsync(ContestDbContext db, CancellationToken cancellationToken = default)
     {

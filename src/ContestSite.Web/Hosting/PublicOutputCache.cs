@@ -8,6 +8,7 @@ namespace ContestSite.Web.Hosting;
 /// Something public pages show that changes on a timetable (a scheduled announcement becoming visible):
 /// cached pages vary by <c>Version</c> and are kept no longer than <c>Lifetime</c>.
 /// </summary>
+[ExtensionPoint]
 public interface IPublicContentSchedule
 {
     ValueTask<(string Version, TimeSpan Lifetime)> DescribeAsync(TimeSpan longest, CancellationToken cancellationToken);
@@ -17,6 +18,7 @@ public interface IPublicContentSchedule
 /// Output cache for what anonymous visitors read. Pages opt in with <c>[OutputCache(PolicyName = PublicOutputCache.Policy)]</c>
 /// (endpoints with <c>.CacheOutput(PublicOutputCache.Policy)</c>) and a tag, and features evict their tag when they publish.
 /// </summary>
+[ExtensionPoint]
 public static class PublicOutputCache
 {
     public const string Policy = "public-page";
@@ -34,11 +36,21 @@ public static class PublicOutputCache
     }
 }
 
+/// <summary>The tags of cached public pages, by what they show: whoever changes that content evicts the tag.</summary>
+[ExtensionPoint]
+public static class PublicCacheTags
+{
+    public const string Announcements = "announcements";
+    /// <summary>The home page; the gallery evicts it when its featured entries change.</summary>
+    public const string Home = "home";
+}
+
 /// <summary>
 /// Caches only GET/HEAD from visitors who are not signed in (signed-in people see their own calls to action)
 /// and carry no one-time notice, by culture; stores only 200 responses that set no cookie (an antiforgery
 /// cookie and token belong to one visitor).
 /// </summary>
+[ExtensionPoint]
 public sealed class PublicPagePolicy : IOutputCachePolicy
 {
     private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";

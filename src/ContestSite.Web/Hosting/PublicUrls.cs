@@ -9,6 +9,7 @@ namespace ContestSite.Web.Hosting;
 /// the configured public address and the route of the page, never from the request: a forged Host or
 /// X-Forwarded-Host header must not be able to send someone's reset token to another site.
 /// </summary>
+[ExtensionPoint]
 public sealed class PublicUrls(IOptions<SiteOptions> options, LinkGenerator links, IServer server)
 {
     /// <summary>Where no address is configured and the server has none to tell (Development, in-process tests).</summary>

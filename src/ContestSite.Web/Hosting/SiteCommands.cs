@@ -3,6 +3,7 @@ using ContestSite.Data;
 namespace ContestSite.Web.Hosting;
 
 /// <summary>A command of the site's executable, e.g. <c>setup --recipe file</c> or <c>audit verify</c>.</summary>
+[ExtensionPoint]
 public interface ISiteCommand
 {
     /// <summary>The words that name it, e.g. ["audit", "verify"].</summary>
@@ -10,6 +11,14 @@ public interface ISiteCommand
     string Usage { get; }
     /// <summary>Runs with the arguments after the command words; returns the process exit code.</summary>
     Task<int> RunAsync(IReadOnlyList<string> arguments, IServiceProvider services, TextWriter output, CancellationToken cancellationToken);
+}
+
+/// <summary>How a feature adds its commands.</summary>
+[ExtensionPoint]
+public static class SiteCommandServices
+{
+    public static IServiceCollection AddSiteCommand<TCommand>(this IServiceCollection services) where TCommand : class, ISiteCommand =>
+        services.AddSingleton<ISiteCommand, TCommand>();
 }
 
 public static class SiteCommands
@@ -34,7 +43,7 @@ public static class SiteCommands
         try
         {
             using (var scope = app.Services.CreateScope())
-                await DatabaseRegistration.MigrateAsync(scope.ServiceProvider.GetRequiredService<ContestDbContext>());
+                await DatabaseMigration.MigrateAsync(scope.ServiceProvider.GetRequiredService<ContestDbContext>());
             return await command.RunAsync(args.Skip(command.Words.Count).ToList(), app.Services, output, CancellationToken.None);
         }
         catch (Exception ex)
@@ -43,7 +52,4 @@ public static class SiteCommands
             return 1;
         }
     }
-
-    public static IServiceCollection AddSiteCommand<TCommand>(this IServiceCollection services) where TCommand : class, ISiteCommand =>
-        services.AddSingleton<ISiteCommand, TCommand>();
 }

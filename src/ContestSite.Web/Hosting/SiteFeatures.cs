@@ -12,6 +12,7 @@ using ContestSite.Web.Health;
 using ContestSite.Web.Home;
 using ContestSite.Web.Judging;
 using ContestSite.Web.Localization;
+using ContestSite.Web.Seasons;
 using ContestSite.Web.Setup;
 using ContestSite.Web.Storage;
 using ContestSite.Web.Submissions;
@@ -41,6 +42,7 @@ public static class SiteFeatures
         new("Storage", (s, _) => s.AddFileStore()),
         new("Files", (s, c) => s.AddFileChecks(c.Configuration)),
         new("Text", (s, _) => s.AddText()),
+        new("Seasons", (s, _) => s.AddSeasons()),
         new("Email", (s, c) => s.AddEmail(c.Options)),
         new("Audit", (s, _) => s.AddAudit()),
         new("Setup", (s, _) => s.AddSetup()),

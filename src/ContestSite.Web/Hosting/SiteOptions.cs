@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ContestSite.Web.Hosting;
 
 /// <summary>All settings of the site, bound from the <c>ContestSite</c> section (env: <c>ContestSite__...</c>).</summary>
+[ExtensionPoint]
 public sealed class SiteOptions
 {
     public const string Section = "ContestSite";
@@ -24,8 +25,10 @@ public sealed class SiteOptions
     public SetupOptions Setup { get; set; } = new();
 }
 
+[ExtensionPoint]
 public enum DatabaseProvider { Sqlite, Postgres }
 
+[ExtensionPoint]
 public sealed class DatabaseOptions
 {
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
@@ -33,6 +36,7 @@ public sealed class DatabaseOptions
     public string SqliteFileName { get; set; } = "contestsite.db";
 }
 
+[ExtensionPoint]
 public sealed class SmtpOptions
 {
     /// <summary>Empty: mail is written as .eml files to <c>App_Data/mail-pickup</c>.</summary>
@@ -50,6 +54,7 @@ public sealed class SmtpOptions
     public int BatchSize { get; set; } = 50;
 }
 
+[ExtensionPoint]
 public sealed class SetupOptions
 {
     public string? AdminEmail { get; set; }

@@ -4,6 +4,7 @@ namespace ContestSite.Web.Hosting;
 /// Wakes a background loop as soon as there is work for it on this node, instead of at its next poll. The
 /// loop still polls (on the site's clock) for work another node queued. Each loop has its own subclass.
 /// </summary>
+[ExtensionPoint]
 public abstract class WakeSignal : IDisposable
 {
     private readonly SemaphoreSlim _semaphore = new(0, 1);

@@ -2,9 +2,10 @@ using System.Security.Claims;
 using ContestSite.Core.Submissions;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
-using ContestSite.Web.Contests;
 using ContestSite.Web.Exports;
+using ContestSite.Web.Files;
 using ContestSite.Web.Judging.UseCases;
+using ContestSite.Web.Seasons;
 using ContestSite.Web.Security;
 using ContestSite.Web.Storage;
 using ContestSite.Web.Submissions;
@@ -34,7 +35,7 @@ public static class JudgingEndpoints
                 await audit.AppendAsync(new AuditEvent("judging.file-opened", $"submission:{submissionId}/file:{fileId}", "ok", file.FileName) { TeamId = entry.Submission.TeamId }, cancellationToken);
                 http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
                 http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-                return await downloads.FileAsync(file.StorageKey, "application/octet-stream", SubmissionFileEndpoints.DownloadName(file), $"submission file {fileId} (judging)", cancellationToken);
+                return await downloads.FileAsync(file.StorageKey, "application/octet-stream", FileKinds.DownloadName(file), $"submission file {fileId} (judging)", cancellationToken);
             })
             .RequirePermission(JudgingPermissions.Review)
             .ExcludeFromDescription();

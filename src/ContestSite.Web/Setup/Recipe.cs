@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace ContestSite.Web.Setup;
 
 /// <summary>A recipe step does one kind of set-up (roles, contest, announcements…), idempotently.</summary>
+[ExtensionPoint]
 public interface IRecipeStep
 {
     /// <summary>The value of <c>"step"</c> in the recipe file.</summary>
@@ -11,8 +12,10 @@ public interface IRecipeStep
 }
 
 /// <summary>A step that cannot be carried out; its message says why, in words an operator can act on.</summary>
+[ExtensionPoint]
 public sealed class RecipeStepException(string message) : Exception(message);
 
+[ExtensionPoint]
 public sealed class RecipeContext(string recipeDirectory)
 {
     /// <summary>Relative file names in a recipe are read from the recipe's own folder.</summary>
@@ -23,6 +26,7 @@ public sealed class RecipeContext(string recipeDirectory)
 
 public sealed record RecipeResult(bool Succeeded, string? Error, IReadOnlyList<string> Messages);
 
+[ExtensionPoint]
 public static class RecipeJson
 {
     public static string RequiredString(JsonElement element, string property, string stepName)

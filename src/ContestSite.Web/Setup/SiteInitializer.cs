@@ -16,7 +16,7 @@ public sealed class SiteInitializer(IServiceScopeFactory scopes, IOptions<SiteOp
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ContestDbContext>();
-        await DatabaseRegistration.MigrateAsync(db, cancellationToken);
+        await DatabaseMigration.MigrateAsync(db, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<AuditAnchor>().CatchUpAsync(db, cancellationToken);
         if (await db.Roles.AnyAsync(cancellationToken)) return;
 

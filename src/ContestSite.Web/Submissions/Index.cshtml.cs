@@ -2,9 +2,8 @@ using System.Security.Claims;
 using ContestSite.Core.Contests;
 using ContestSite.Core.Submissions;
 using ContestSite.Data;
-using ContestSite.Web.Contests;
+using ContestSite.Web.Seasons;
 using ContestSite.Web.Security;
-using ContestSite.Web.Teams;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 

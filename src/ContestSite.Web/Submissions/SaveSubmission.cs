@@ -14,7 +14,7 @@ namespace ContestSite.Web.Submissions;
 /// uploads named. The version, the entry's counters and the uploads' use are one database transaction, so
 /// a crash leaves the old newest version or the new one. Two saves at once each become their own version.
 /// </summary>
-public sealed class SaveSubmission(ContestDbContext db, IOptions<SubmissionFileOptions> files, IOptions<SubmissionUploadOptions> uploads,
+public sealed class SaveSubmission(ContestDbContext db, IOptions<FileLimitsOptions> files, IOptions<SubmissionUploadOptions> uploads,
     IAuditLog audit, TimeProvider clock, ILogger<SaveSubmission> logger)
 {
     private const int MaxAttempts = 4;

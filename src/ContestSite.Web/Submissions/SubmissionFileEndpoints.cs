@@ -26,7 +26,7 @@ public static class SubmissionFileEndpoints
             var file = await FileVisibleToAsync(fileId, http, db, authorization);
             if (file is null) return Results.NotFound();
             http.Response.Headers.CacheControl = "private, no-store";
-            return await downloads.FileAsync(file.StorageKey, file.ContentType, DownloadName(file), $"submission file {fileId}", http.RequestAborted);
+            return await downloads.FileAsync(file.StorageKey, file.ContentType, FileKinds.DownloadName(file), $"submission file {fileId}", http.RequestAborted);
         }).RequireAuthorization().ExcludeFromDescription();
 
         endpoints.MapGet("/submissions/files/{fileId:int}/thumbnails/{width:int}", async (int fileId, int width, HttpContext http, ContestDbContext db,
@@ -43,9 +43,6 @@ public static class SubmissionFileEndpoints
         endpoints.MapGet("/admin/submissions/export", ExportAsync).RequirePermission(SubmissionPermissions.Review).ExcludeFromDescription();
         return endpoints;
     }
-
-    /// <summary>The name a download of an entry file carries: the uploader's name with the extension of its detected type.</summary>
-    public static string DownloadName(SubmissionFile file) => DetectedFileTypes.DownloadName(file.FileName, DetectedFileTypes.FromContentType(file.ContentType));
 
     public static async Task<bool> MayReviewAsync(ClaimsPrincipal user, IAuthorizationService authorization) =>
         (await authorization.AuthorizeAsync(user, PermissionPolicies.Prefix + SubmissionPermissions.Review)).Succeeded;
@@ -85,7 +82,7 @@ public static class SubmissionFileEndpoints
                 if (read.Tampered) await alarm.RaiseAsync(file.StorageKey, $"submission file {file.Id} (export)", http.RequestAborted);
                 if (read.Content is null) continue;
                 await using var source = read.Content;
-                var zipEntry = zip.CreateEntry($"{folder}/{FileKinds.DisplayName(file.Kind)}-{file.SortOrder + 1}-{DownloadName(file)}", CompressionLevel.NoCompression);
+                var zipEntry = zip.CreateEntry($"{folder}/{FileKinds.DisplayName(file.Kind)}-{file.SortOrder + 1}-{FileKinds.DownloadName(file)}", CompressionLevel.NoCompression);
                 await using var target = zipEntry.Open();
                 await source.CopyToAsync(target, http.RequestAborted);
             }

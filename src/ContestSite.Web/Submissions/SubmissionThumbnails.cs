@@ -9,6 +9,7 @@ namespace ContestSite.Web.Submissions;
 /// The re-encoded thumbnails of stored images: the only form in which an uploaded image is shown inline.
 /// Judging and the gallery look them up here by the image's storage key and one of the allowed widths.
 /// </summary>
+[ExtensionPoint]
 public sealed class SubmissionThumbnails(ContestDbContext db, ThumbnailQueue queue)
 {
     public Task<SubmissionThumbnail?> FindAsync(string sourceKey, int width, CancellationToken cancellationToken = default) =>

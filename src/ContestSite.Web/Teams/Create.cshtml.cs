@@ -1,4 +1,4 @@
-using ContestSite.Web.Contests;
+using ContestSite.Web.Seasons;
 using ContestSite.Web.Security;
 using ContestSite.Web.Teams.UseCases;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace ContestSite.Web.Teams;
 
 [RequirePermission(TeamPermissions.Participate)]
-public sealed class CreateModel(CurrentContest current, CreateTeam createTeam, IStringLocalizerFactory localizers) : TeamPageModel(localizers)
+public sealed class CreateModel(CurrentContest current, CreateTeam createTeam, IStringLocalizerFactory localizers) : ContestPageModel(localizers)
 {
     [BindProperty] public TeamDetailsInput Team { get; set; } = new();
     [BindProperty] public MemberDetailsInput Me { get; set; } = new();

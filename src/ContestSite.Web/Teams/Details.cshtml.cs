@@ -1,9 +1,9 @@
 using ContestSite.Core.Rules;
 using ContestSite.Core.Teams;
 using ContestSite.Data;
-using ContestSite.Web.Contests;
 using ContestSite.Web.Hosting;
 using ContestSite.Web.Localization;
+using ContestSite.Web.Seasons;
 using ContestSite.Web.Security;
 using ContestSite.Web.Teams.UseCases;
 using ContestSite.Web.Throttling;
@@ -18,7 +18,7 @@ namespace ContestSite.Web.Teams;
 /// </summary>
 [RequirePermission(TeamPermissions.Participate)]
 [Throttle(ThrottleRules.Mail, Handler = "Invite")]
-public sealed class DetailsModel(ContestDbContext db, CurrentContest current, TimeProvider clock, PublicUrls urls, IStringLocalizerFactory localizers) : TeamPageModel(localizers)
+public sealed class DetailsModel(ContestDbContext db, CurrentContest current, TimeProvider clock, PublicUrls urls, IStringLocalizerFactory localizers) : ContestPageModel(localizers)
 {
     public Team Team { get; private set; } = null!;
     public bool IsCaptain { get; private set; }

@@ -1,5 +1,5 @@
 using ContestSite.Data;
-using ContestSite.Web.Contests;
+using ContestSite.Web.Seasons;
 using ContestSite.Web.Security;
 using ContestSite.Web.Teams.UseCases;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +9,7 @@ namespace ContestSite.Web.Teams;
 
 /// <summary>The captain's form for the team's details; people outside the team get 404.</summary>
 [RequirePermission(TeamPermissions.Participate)]
-public sealed class EditModel(ContestDbContext db, CurrentContest current, EditTeam editTeam, IStringLocalizerFactory localizers) : TeamPageModel(localizers)
+public sealed class EditModel(ContestDbContext db, CurrentContest current, EditTeam editTeam, IStringLocalizerFactory localizers) : ContestPageModel(localizers)
 {
     [BindProperty] public TeamDetailsInput Team { get; set; } = new();
     public int TeamId { get; private set; }

@@ -1,6 +1,6 @@
 using ContestSite.Core.Teams;
 using ContestSite.Data;
-using ContestSite.Web.Contests;
+using ContestSite.Web.Seasons;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +10,7 @@ namespace ContestSite.Web.Teams;
 
 /// <summary>The teams a person may ask to join: active teams of the current contest, without their members.</summary>
 [RequirePermission(TeamPermissions.Participate)]
-public sealed class IndexModel(ContestDbContext db, CurrentContest current, IStringLocalizerFactory localizers) : TeamPageModel(localizers)
+public sealed class IndexModel(ContestDbContext db, CurrentContest current, IStringLocalizerFactory localizers) : ContestPageModel(localizers)
 {
     public const int PageSize = 30;
 

@@ -1,6 +1,6 @@
 using ContestSite.Core.Teams;
 using ContestSite.Data;
-using ContestSite.Web.Contests;
+using ContestSite.Web.Seasons;
 using ContestSite.Web.Security;
 using ContestSite.Web.Teams.UseCases;
 using ContestSite.Web.Throttling;
@@ -13,7 +13,7 @@ namespace ContestSite.Web.Teams;
 /// <summary>Joining by invite link (<c>/teams/join/CODE</c>) or by a typed code.</summary>
 [RequirePermission(TeamPermissions.Participate)]
 [Throttle(ThrottleRules.InviteCode, GuessedRouteValue = "code")]
-public sealed class JoinModel(ContestDbContext db, CurrentContest current, JoinTeam joinTeam, TimeProvider clock, IStringLocalizerFactory localizers) : TeamPageModel(localizers)
+public sealed class JoinModel(ContestDbContext db, CurrentContest current, JoinTeam joinTeam, TimeProvider clock, IStringLocalizerFactory localizers) : ContestPageModel(localizers)
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     [BindProperty] public MemberDetailsInput Me { get; set; } = new();

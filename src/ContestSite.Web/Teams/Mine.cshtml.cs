@@ -1,5 +1,5 @@
 using ContestSite.Data;
-using ContestSite.Web.Contests;
+using ContestSite.Web.Seasons;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -8,7 +8,7 @@ namespace ContestSite.Web.Teams;
 
 /// <summary>Takes a member to their team's page, and shows everyone else how to create or join one.</summary>
 [RequirePermission(TeamPermissions.Participate)]
-public sealed class MineModel(ContestDbContext db, CurrentContest current, IStringLocalizerFactory localizers) : TeamPageModel(localizers)
+public sealed class MineModel(ContestDbContext db, CurrentContest current, IStringLocalizerFactory localizers) : ContestPageModel(localizers)
 {
     public async Task<IActionResult> OnGetAsync()
     {

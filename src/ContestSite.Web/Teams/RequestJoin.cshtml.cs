@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ContestSite.Data;
-using ContestSite.Web.Contests;
+using ContestSite.Web.Seasons;
 using ContestSite.Web.Security;
 using ContestSite.Web.Teams.UseCases;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +11,7 @@ namespace ContestSite.Web.Teams;
 
 /// <summary>Asking a team to join; shows only the team's name, never its members.</summary>
 [RequirePermission(TeamPermissions.Participate)]
-public sealed class RequestJoinModel(ContestDbContext db, CurrentContest current, RequestToJoin requestToJoin, IStringLocalizerFactory localizers) : TeamPageModel(localizers)
+public sealed class RequestJoinModel(ContestDbContext db, CurrentContest current, RequestToJoin requestToJoin, IStringLocalizerFactory localizers) : ContestPageModel(localizers)
 {
     [BindProperty] public MemberDetailsInput Me { get; set; } = new();
     [BindProperty, StringLength(500, ErrorMessage = "留言不能超过 500 个字符")] public string? Message { get; set; }

@@ -13,9 +13,6 @@ public static class TeamQueries
     public static Task<bool> PersonHasTeamAsync(this ContestDbContext db, int contestId, string userId) =>
         db.TeamMembers.AnyAsync(m => m.ContestId == contestId && m.UserId == userId);
 
-    public static Task<int?> TeamIdOfPersonAsync(this ContestDbContext db, int contestId, string userId) =>
-        db.TeamMembers.Where(m => m.ContestId == contestId && m.UserId == userId).Select(m => (int?)m.TeamId).FirstOrDefaultAsync();
-
     public static Task<bool> NameTakenAsync(this ContestDbContext db, int contestId, string name, int? exceptTeamId = null)
     {
         var key = TeamNames.Normalize(name);

@@ -1,4 +1,5 @@
 using ContestSite.Core.Security;
+using ContestSite.Web.Home;
 using ContestSite.Web.Navigation;
 using ContestSite.Web.Security;
 using ContestSite.Web.Teams.UseCases;
@@ -30,6 +31,7 @@ public static class TeamsFeature
     public static IServiceCollection AddTeams(this IServiceCollection services)
     {
         services.AddScoped<TeamWriter>();
+        services.AddScoped<ICallToActionProvider, TeamCallsToAction>();
         services.AddScoped<TeamEmails>();
         services.AddScoped<CreateTeam>();
         services.AddScoped<EditTeam>();

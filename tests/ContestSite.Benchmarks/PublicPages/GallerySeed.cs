@@ -35,7 +35,7 @@ internal static class GallerySeed
                 Text = $"## 作品 {i}\n\n基于公共交通开放数据预测到站时间。\n\n- 数据：公交 GPS、线路站点\n- 方法：时空图模型\n",
                 TeamDisplayName = $"第 {i} 号队", MemberDisplayNames = "王某\n李某\n张某",
             }, organizerId);
-            if (!result.Ok) throw new InvalidOperationException(string.Join("; ", result.Errors));
+            if (!result.Saved) throw new InvalidOperationException(string.Join("; ", result.Refusals.Select(r => r.ChineseText)));
             id = result.Id;
         }
         using var check = services.CreateScope();

@@ -123,7 +123,7 @@ internal static class PublicPagesBenchmark
                 Body = $"## 第 {i} 号\n\n本公告说明赛程安排与数据使用要求。\n\n- 初赛提交截止：10 月 31 日\n- 复赛：11 月\n\n| 轮次 | 截止 |\n|---|---|\n| 初赛 | 10-31 |\n",
             };
             var result = await save.RunAsync(null, input, null);
-            if (!result.Ok) throw new InvalidOperationException(string.Join("; ", result.Errors));
+            if (!result.Saved) throw new InvalidOperationException(string.Join("; ", result.Refusals.Select(r => r.ChineseText)));
             id = result.Id;
         }
         return id;

@@ -1,4 +1,5 @@
 using ContestSite.Core.Audit;
+using ContestSite.Core.Rules;
 using ContestSite.Web.Audit;
 using ContestSite.Web.Contests.UseCases;
 using ContestSite.Web.Tests.Infrastructure;
@@ -42,7 +43,7 @@ public sealed class AuditTransactionTests
         var trackId = await site.WithDbAsync(db => db.Teams.Select(t => t.TrackId).FirstAsync());
         var head = await site.WithDbAsync(db => db.AuditChainHeads.AsNoTracking().SingleAsync());
 
-        ContestChange? refused;
+        ChangeResult? refused;
         using (var scope = site.Services.CreateScope())
             refused = await scope.ServiceProvider.GetRequiredService<DeleteTrack>().DeleteAsync(trackId);
 

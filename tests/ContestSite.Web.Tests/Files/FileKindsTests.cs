@@ -5,7 +5,7 @@ namespace ContestSite.Web.Tests.Files;
 
 public sealed class FileKindsTests
 {
-    private static readonly SubmissionFileOptions Defaults = new();
+    private static readonly FileLimitsOptions Defaults = new();
 
     [Fact]
     public void Default_limits_are_those_of_the_contest_rules()

@@ -89,7 +89,7 @@ public sealed class ThumbnailQueueTests
 
     private static ThumbnailQueue Queue(IThumbnailJobHandler handler, IThumbnailOutcomeSink sink, int capacity, TimeSpan timeout, int workers = 2)
     {
-        var options = new SubmissionFileOptions { Thumbnails = { QueueCapacity = capacity, JobTimeout = timeout, Workers = workers } };
+        var options = new FileLimitsOptions { Thumbnails = { QueueCapacity = capacity, JobTimeout = timeout, Workers = workers } };
         return new ThumbnailQueue(handler, sink, Options.Create(options), TimeProvider.System, NullLogger<ThumbnailQueue>.Instance);
     }
 

@@ -32,7 +32,7 @@ public sealed partial class TranslationCoverageTests
         // Upload endpoints: Error(http, StatusCodes.Status400BadRequest, "..."), localized when answered
         new(@"\bError\(\s*http\s*,\s*StatusCodes\.\w+\s*,\s*" + Literal),
         // ContestSchedule.Validate, use cases and page checks: errors.Add("..."), problems.Add("..."), Fail("..."),
-        // RuleResult.Refuse("..."), ContestChange.Refused("..."), later passed through _t[error]
+        // RuleResult.Refuse("..."), ChangeResult.Refuse("..."), later passed through _t[error]
         new(@"\b(?:errors\.Add|problems\.Add|Fail|Refuse|Refused)\(\s*" + Literal),
         new(@"\b(?:errors|problems)\s*=\s*\[[^\]]*?,\s*" + Literal),
         new(@"\berror\s*=\s*" + Literal),
@@ -87,7 +87,7 @@ public sealed partial class TranslationCoverageTests
             "链接 24 小时内有效，只能使用一次。",    // EmailTemplates.Build paragraph key
             "操作失败，请重试。",                    // identity error text
             "评审开始时间不能早于提交截止时间",      // ContestSchedule.Validate error
-            "已有同名赛道。",                        // ContestChange.Refused("...")
+            "已有同名赛道。",                        // ChangeResult.Refuse("...")
             "不能停用自己的账号。",                  // RuleResult.Refuse("...")
             "该年份已有赛事",                        // problems = [.. problems, "..."]
             "通知",                                  // announcement category

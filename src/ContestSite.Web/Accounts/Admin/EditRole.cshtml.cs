@@ -2,7 +2,6 @@ using ContestSite.Core.Security;
 using ContestSite.Data.Accounts;
 using ContestSite.Web.Accounts.UseCases;
 using ContestSite.Web.Security;
-using ContestSite.Web.Setup;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

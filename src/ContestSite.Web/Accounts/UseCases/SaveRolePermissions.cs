@@ -3,7 +3,6 @@ using ContestSite.Core.Rules;
 using ContestSite.Data.Accounts;
 using ContestSite.Web.Audit;
 using ContestSite.Web.Security;
-using ContestSite.Web.Setup;
 using Microsoft.AspNetCore.Identity;
 
 namespace ContestSite.Web.Accounts.UseCases;

@@ -1,6 +1,8 @@
 using ContestSite.Core.Announcements;
+using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Announcements.UseCases;
+using ContestSite.Web.Localization;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -38,10 +40,10 @@ public sealed class AnnouncementsAdminModel(ContestDbContext db, TimeProvider cl
     public Task<IActionResult> OnPostUnpublishAsync(int id, [FromServices] ChangePublication change) => ActAsync(change.UnpublishAsync(id), "公告已撤回，公众不再能看到它。");
     public Task<IActionResult> OnPostDeleteAsync(int id, [FromServices] ChangePublication change) => ActAsync(change.DeleteAsync(id), "公告已删除。");
 
-    private async Task<IActionResult> ActAsync(Task<AnnouncementResult> action, string success)
+    private async Task<IActionResult> ActAsync(Task<ChangeResult> action, string success)
     {
         var result = await action;
-        TempData["Notice"] = result.Ok ? _text[success].Value : _text[result.Errors[0], result.Arguments].Value;
+        TempData["Notice"] = result.Saved ? _text[success].Value : _text.Localize(result.Refusals[0]);
         return Redirect("/admin/announcements");
     }
 

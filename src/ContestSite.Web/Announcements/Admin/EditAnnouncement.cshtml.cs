@@ -4,7 +4,8 @@ using ContestSite.Core.Contests;
 using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Announcements.UseCases;
-using ContestSite.Web.Contests;
+using ContestSite.Web.Localization;
+using ContestSite.Web.Seasons;
 using ContestSite.Web.Security;
 using ContestSite.Web.Text;
 using Microsoft.AspNetCore.Mvc;
@@ -38,7 +39,7 @@ public sealed class EditAnnouncementModel(ContestDbContext db, CurrentContest cu
     {
         if (!await LoadAsync(id)) return NotFound();
         var result = await save.RunAsync(id, Input, User.FindFirstValue(ClaimTypes.NameIdentifier));
-        if (!result.Ok) return Refused(result);
+        if (!result.Saved) return Refused(result);
         TempData["Notice"] = _text[Input.Mode switch
         {
             PublishMode.Draft => "草稿已保存。",
@@ -70,9 +71,9 @@ public sealed class EditAnnouncementModel(ContestDbContext db, CurrentContest cu
         return AfterFileChange(await attachments.RemoveAsync(id, fileId), "附件已删除。");
     }
 
-    private IActionResult AfterFileChange(AnnouncementResult result, string success)
+    private IActionResult AfterFileChange(ChangeResult result, string success)
     {
-        if (!result.Ok)
+        if (!result.Saved)
         {
             Input = AnnouncementInput.From(Saved!, clock.GetUtcNow());
             return Refused(result);
@@ -81,11 +82,10 @@ public sealed class EditAnnouncementModel(ContestDbContext db, CurrentContest cu
         return Redirect($"/admin/announcements/edit/{Id}");
     }
 
-    private IActionResult Refused(AnnouncementResult result)
+    private IActionResult Refused(ChangeResult result)
     {
         // Arguments that are words themselves (a size in "{0} 字节") are translated before the message around them.
-        var arguments = result.Arguments.Select(a => a is LocalText words ? _text[words.Key, words.Arguments].Value : a).ToArray();
-        foreach (var error in result.Errors) ModelState.AddModelError(string.Empty, _text[error, arguments].Value);
+        foreach (var refusal in result.Refusals) ModelState.AddModelError(string.Empty, _text.Localize(refusal));
         return Page();
     }
 

@@ -1,4 +1,5 @@
 using ContestSite.Core.Announcements;
+using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
 using ContestSite.Web.Files;
@@ -19,21 +20,21 @@ public sealed class AnnouncementAttachments(ContestDbContext db, IFileStore file
     public const int MaxPerAnnouncement = 10;
     private static readonly DetectedFileType[] Allowed = [DetectedFileType.Pdf, DetectedFileType.Png, DetectedFileType.Jpeg, DetectedFileType.Zip];
 
-    public async Task<AnnouncementResult> AddAsync(int announcementId, IFormFile? upload, CancellationToken cancellationToken = default)
+    public async Task<ChangeResult> AddAsync(int announcementId, IFormFile? upload, CancellationToken cancellationToken = default)
     {
-        if (upload is null || upload.Length == 0) return AnnouncementResult.Refuse("请选择要上传的附件");
+        if (upload is null || upload.Length == 0) return ChangeResult.Refuse("请选择要上传的附件");
         var max = options.Value.MaxAttachmentBytes;
-        if (upload.Length > max) return AnnouncementResult.Refuse("附件不能超过 {0}", FileSizes.Display(max));
-        if (!await db.Announcements.AnyAsync(a => a.Id == announcementId, cancellationToken)) return AnnouncementResult.Refuse("公告不存在或已被删除");
+        if (upload.Length > max) return ChangeResult.Refuse("附件不能超过 {0}", FileSizes.Display(max));
+        if (!await db.Announcements.AnyAsync(a => a.Id == announcementId, cancellationToken)) return ChangeResult.Refuse("公告不存在或已被删除");
         if (await db.AnnouncementAttachments.CountAsync(f => f.AnnouncementId == announcementId, cancellationToken) >= MaxPerAnnouncement)
-            return AnnouncementResult.Refuse("每条公告最多 10 个附件");
+            return ChangeResult.Refuse("每条公告最多 10 个附件");
         await using var content = upload.OpenReadStream();
         var type = await ContentSniffer.SniffAsync(content, cancellationToken);
-        if (!Allowed.Contains(type)) return AnnouncementResult.Refuse("附件只能是 PDF、PNG、JPEG 或 ZIP（含 Word、Excel）文件，这个文件是{0}", type.DisplayName());
+        if (!Allowed.Contains(type)) return ChangeResult.Refuse("附件只能是 PDF、PNG、JPEG 或 ZIP（含 Word、Excel）文件，这个文件是{0}", type.DisplayName());
         if (type == DetectedFileType.Zip)
         {
             var inspection = zips.Inspect(content, cancellationToken);
-            if (inspection.Reason is { Message: { } refusal } reason) return AnnouncementResult.Refuse(refusal, reason.Arguments);
+            if (inspection.Reason is { Message: not null } reason) return ChangeResult.Refuse(reason);
             content.Position = 0;
         }
         StoredFile stored;
@@ -43,7 +44,7 @@ public sealed class AnnouncementAttachments(ContestDbContext db, IFileStore file
         }
         catch (FileTooLargeException)
         {
-            return AnnouncementResult.Refuse("附件不能超过 {0}", FileSizes.Display(max));
+            return ChangeResult.Refuse("附件不能超过 {0}", FileSizes.Display(max));
         }
         var name = FileNames.Clean(upload.FileName);
         db.AnnouncementAttachments.Add(new AnnouncementAttachment
@@ -53,16 +54,16 @@ public sealed class AnnouncementAttachments(ContestDbContext db, IFileStore file
         });
         await audit.AppendAsync(() => new AuditEvent("announcement.attachment.added", $"announcement:{announcementId}", "ok", name), cancellationToken);
         await schedule.ChangedAsync(cancellationToken);
-        return new AnnouncementResult(announcementId, []);
+        return ChangeResult.Done(announcementId);
     }
 
-    public async Task<AnnouncementResult> RemoveAsync(int announcementId, int attachmentId)
+    public async Task<ChangeResult> RemoveAsync(int announcementId, int attachmentId)
     {
         var attachment = await db.AnnouncementAttachments.SingleOrDefaultAsync(f => f.Id == attachmentId && f.AnnouncementId == announcementId);
-        if (attachment is null) return AnnouncementResult.Refuse("附件不存在或已被删除");
+        if (attachment is null) return ChangeResult.Refuse("附件不存在或已被删除");
         db.AnnouncementAttachments.Remove(attachment);
         await audit.AppendAsync(() => new AuditEvent("announcement.attachment.removed", $"announcement:{announcementId}", "ok", attachment.FileName));
         await schedule.ChangedAsync();
-        return new AnnouncementResult(announcementId, []);
+        return ChangeResult.Done(announcementId);
     }
 }

@@ -1,3 +1,4 @@
+using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -7,27 +8,27 @@ namespace ContestSite.Web.Announcements.UseCases;
 /// <summary>An organizer pins, unpins, unpublishes or deletes an announcement; each is audited and evicts cached pages.</summary>
 public sealed class ChangePublication(ContestDbContext db, AnnouncementSchedule schedule, IAuditLog audit, TimeProvider clock)
 {
-    public Task<AnnouncementResult> PinAsync(int id, bool pinned) =>
+    public Task<ChangeResult> PinAsync(int id, bool pinned) =>
         ChangeAsync(id, pinned ? "announcement.pinned" : "announcement.unpinned", a => a.Pinned = pinned);
 
     /// <summary>Back to a draft: hidden from the public at once; mail already sent stays sent.</summary>
-    public Task<AnnouncementResult> UnpublishAsync(int id) =>
+    public Task<ChangeResult> UnpublishAsync(int id) =>
         ChangeAsync(id, "announcement.unpublished", a => a.PublishAt = null);
 
-    public async Task<AnnouncementResult> DeleteAsync(int id)
+    public async Task<ChangeResult> DeleteAsync(int id)
     {
         var announcement = await db.Announcements.SingleOrDefaultAsync(a => a.Id == id);
-        if (announcement is null) return AnnouncementResult.Refuse("公告不存在或已被删除");
+        if (announcement is null) return ChangeResult.Refuse("公告不存在或已被删除");
         db.Announcements.Remove(announcement);
         await audit.AppendAsync(() => new AuditEvent("announcement.deleted", $"announcement:{id}", "ok", announcement.Title));
         await schedule.ChangedAsync();
-        return new AnnouncementResult(id, []);
+        return ChangeResult.Done(id);
     }
 
-    private async Task<AnnouncementResult> ChangeAsync(int id, string action, Action<Core.Announcements.Announcement> change)
+    private async Task<ChangeResult> ChangeAsync(int id, string action, Action<Core.Announcements.Announcement> change)
     {
         var announcement = await db.Announcements.SingleOrDefaultAsync(a => a.Id == id);
-        if (announcement is null) return AnnouncementResult.Refuse("公告不存在或已被删除");
+        if (announcement is null) return ChangeResult.Refuse("公告不存在或已被删除");
         change(announcement);
         announcement.UpdatedAt = clock.GetUtcNow();
         announcement.Version++;
@@ -38,9 +39,9 @@ public sealed class ChangePublication(ContestDbContext db, AnnouncementSchedule 
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return AnnouncementResult.Refuse("公告刚被其他人修改，请刷新页面后重试");
+            return ChangeResult.Refuse("公告刚被其他人修改，请刷新页面后重试");
         }
         await schedule.ChangedAsync();
-        return new AnnouncementResult(id, []);
+        return ChangeResult.Done(id);
     }
 }

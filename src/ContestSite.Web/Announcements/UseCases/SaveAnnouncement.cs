@@ -1,4 +1,5 @@
 using ContestSite.Core.Announcements;
+using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -11,19 +12,19 @@ namespace ContestSite.Web.Announcements.UseCases;
 /// </summary>
 public sealed class SaveAnnouncement(ContestDbContext db, AnnouncementSchedule schedule, AnnouncementMailer mailer, IAuditLog audit, TimeProvider clock)
 {
-    public async Task<AnnouncementResult> RunAsync(int? id, AnnouncementInput input, string? authorId)
+    public async Task<ChangeResult> RunAsync(int? id, AnnouncementInput input, string? authorId)
     {
         var now = clock.GetUtcNow();
         var announcement = id is { } existing ? await db.Announcements.SingleOrDefaultAsync(a => a.Id == existing) : null;
-        if (id is not null && announcement is null) return AnnouncementResult.Refuse("公告不存在或已被删除");
+        if (id is not null && announcement is null) return ChangeResult.Refuse("公告不存在或已被删除");
         if (announcement is not null && announcement.Version != input.Version)
-            return AnnouncementResult.Refuse("公告刚被其他人修改，请刷新页面后重试");
+            return ChangeResult.Refuse("公告刚被其他人修改，请刷新页面后重试");
         var publishAt = DecidePublishAt(input, announcement, now, out var timeError);
-        if (timeError is not null) return AnnouncementResult.Refuse(timeError);
+        if (timeError is not null) return ChangeResult.Refuse(timeError);
         if (announcement is not null && AnnouncementRules.RefusalToChangeAudience(announcement, input.Audience, input.AudienceTrackId) is { } refusal)
-            return AnnouncementResult.Refuse(refusal);
+            return ChangeResult.Refuse(refusal);
         if (input.Audience == AnnouncementAudience.Track && input.AudienceTrackId is { } trackId && !await db.Tracks.AnyAsync(t => t.Id == trackId))
-            return AnnouncementResult.Refuse("请选择要通知的赛道");
+            return ChangeResult.Refuse("请选择要通知的赛道");
 
         var target = announcement ?? new Announcement { Title = "", BodyMarkdown = "", Category = "", CreatedAt = now, AuthorId = authorId };
         target.Title = (input.Title ?? "").Trim();
@@ -37,7 +38,7 @@ public sealed class SaveAnnouncement(ContestDbContext db, AnnouncementSchedule s
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return new AnnouncementResult(0, errors);
+            return ChangeResult.Refuse(errors);
         }
         target.UpdatedAt = now;
         target.Version++;
@@ -50,10 +51,10 @@ public sealed class SaveAnnouncement(ContestDbContext db, AnnouncementSchedule s
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return AnnouncementResult.Refuse("公告刚被其他人修改，请刷新页面后重试");
+            return ChangeResult.Refuse("公告刚被其他人修改，请刷新页面后重试");
         }
         await AfterChangeAsync(target);
-        return new AnnouncementResult(target.Id, []);
+        return ChangeResult.Done(target.Id);
     }
 
     private static string State(Announcement saved, DateTimeOffset now) =>

@@ -4,7 +4,6 @@ using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Bundles.UseCases;
 using ContestSite.Web.Security;
-using ContestSite.Web.Teams;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -14,7 +13,7 @@ namespace ContestSite.Web.Bundles.Admin;
 /// <summary>One application for organizers: what the team asked, the experts' opinions, and the decision.</summary>
 [RequirePermission(BundlePermissions.DecideApplications)]
 public sealed class ApplicationModel(ContestDbContext db, DecideApplication decide, IOptions<BundleOptions> options, IStringLocalizerFactory localizers)
-    : TeamPageModel(localizers)
+    : ContestPageModel(localizers)
 {
     public ApplicationRow Row { get; private set; } = null!;
     public int DefaultDays => options.Value.DefaultApprovalDays;

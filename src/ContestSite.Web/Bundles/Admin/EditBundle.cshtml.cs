@@ -4,9 +4,8 @@ using ContestSite.Core.Contests;
 using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Bundles.UseCases;
-using ContestSite.Web.Contests;
+using ContestSite.Web.Seasons;
 using ContestSite.Web.Security;
-using ContestSite.Web.Teams;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -15,7 +14,7 @@ namespace ContestSite.Web.Bundles.Admin;
 
 /// <summary>One track's bundle: its terms, its datasets, and finding datasets to add.</summary>
 [RequirePermission(BundlePermissions.ManageBundles)]
-public sealed class EditBundleModel(ContestDbContext db, CurrentContest current, EditBundle edit, IStringLocalizerFactory localizers) : TeamPageModel(localizers)
+public sealed class EditBundleModel(ContestDbContext db, CurrentContest current, EditBundle edit, IStringLocalizerFactory localizers) : ContestPageModel(localizers)
 {
     public sealed record DatasetRow(Guid Id, string Title, string? Provider, OpenType OpenType, int Fields, int SensitiveFields);
 

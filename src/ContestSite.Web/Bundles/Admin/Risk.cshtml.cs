@@ -3,7 +3,6 @@ using ContestSite.Core.Bundles;
 using ContestSite.Data;
 using ContestSite.Web.Bundles.UseCases;
 using ContestSite.Web.Security;
-using ContestSite.Web.Teams;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -13,7 +12,7 @@ namespace ContestSite.Web.Bundles.Admin;
 
 /// <summary>风险预警: the accounts and teams whose downloads passed the thresholds, and clearing them.</summary>
 [RequirePermission(BundlePermissions.ManageBundles)]
-public sealed class RiskModel(ContestDbContext db, IOptions<BundleOptions> options, IStringLocalizerFactory localizers) : TeamPageModel(localizers)
+public sealed class RiskModel(ContestDbContext db, IOptions<BundleOptions> options, IStringLocalizerFactory localizers) : ContestPageModel(localizers)
 {
     public sealed record Row(RiskFlag Flag, string? Email, string? TeamName);
 

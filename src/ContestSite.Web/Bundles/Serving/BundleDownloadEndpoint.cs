@@ -2,7 +2,7 @@ using ContestSite.Core.Bundles;
 using ContestSite.Core.Teams;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
-using ContestSite.Web.Contests;
+using ContestSite.Web.Seasons;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;

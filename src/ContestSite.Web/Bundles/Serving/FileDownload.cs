@@ -16,6 +16,7 @@ namespace ContestSite.Web.Bundles.Serving;
 /// open files to anyone signed in, restricted files only to members of a team with a valid approval for that
 /// dataset, prohibited files to nobody. Files of datasets with sensitive fields are masked as they are served.
 /// </summary>
+[ExtensionPoint]
 public sealed class FileDownload(ContestDbContext db, DataAccess access, MaskingPlans plans, ResourceWriter writer, RiskMonitor risk,
     IFileStore files, StoredFileAlarm alarm, IAuditLog audit, TimeProvider clock, IStringLocalizerFactory localizers)
 {

@@ -1,5 +1,8 @@
 using ContestSite.Core.Contests;
+using ContestSite.Core.Rules;
 using ContestSite.Web.Contests.UseCases;
+using ContestSite.Web.Localization;
+using ContestSite.Web.Seasons;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -34,7 +37,7 @@ public sealed class EditContestModel(CurrentContest current, IStringLocalizerFac
                 TempData["Notice"] = _t["赛事设置已保存。"].Value;
                 return RedirectToPage();
             }
-            foreach (var problem in change.Problems) ModelState.AddModelError(string.Empty, _t[problem].Value);
+            foreach (var refusal in change.Refusals) ModelState.AddModelError(string.Empty, _t.Localize(refusal));
         }
         Show(await current.FindAsync(HttpContext.RequestAborted));
         return Page();
@@ -46,10 +49,10 @@ public sealed class EditContestModel(CurrentContest current, IStringLocalizerFac
     public async Task<IActionResult> OnPostDeleteTrackAsync(int trackId, [FromServices] DeleteTrack delete) =>
         Done(await delete.DeleteAsync(trackId, HttpContext.RequestAborted));
 
-    private IActionResult Done(ContestChange? change)
+    private IActionResult Done(ChangeResult? change)
     {
         if (change is null) return NotFound();
-        if (!change.Saved) TempData["Notice"] = _t[change.Problems[0]].Value;
+        if (!change.Saved) TempData["Notice"] = _t.Localize(change.Refusals[0]);
         return RedirectToPage();
     }
 

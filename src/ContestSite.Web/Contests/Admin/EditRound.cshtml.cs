@@ -1,6 +1,8 @@
 using ContestSite.Core.Contests;
 using ContestSite.Data;
 using ContestSite.Web.Contests.UseCases;
+using ContestSite.Web.Localization;
+using ContestSite.Web.Seasons;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -43,7 +45,7 @@ public sealed class EditRoundModel(ContestDbContext db, CurrentContest current, 
         if (change is null) return IsNew ? Redirect("/admin/contest") : NotFound();
         if (!change.Saved)
         {
-            foreach (var problem in change.Problems) ModelState.AddModelError(string.Empty, _t[problem].Value);
+            foreach (var refusal in change.Refusals) ModelState.AddModelError(string.Empty, _t.Localize(refusal));
             if (!IsNew) await LoadAsync();
             return Page();
         }
@@ -56,7 +58,7 @@ public sealed class EditRoundModel(ContestDbContext db, CurrentContest current, 
         if (!int.TryParse(Id, out var roundId)) return NotFound();
         var change = await save.SaveAsync(roundId, criterion, HttpContext.RequestAborted);
         if (change is null) return NotFound();
-        if (!change.Saved) TempData["Notice"] = string.Join("；", change.Problems.Select(e => _t[e].Value));
+        if (!change.Saved) TempData["Notice"] = string.Join("；", change.Refusals.Select(r => _t.Localize(r)));
         return Redirect($"/admin/contest/rounds/{roundId}");
     }
 

@@ -1,3 +1,4 @@
+using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -8,13 +9,13 @@ namespace ContestSite.Web.Contests.UseCases;
 public sealed class DeleteCriterion(ContestDbContext db, IAuditLog audit)
 {
     /// <summary>Null when there is no such round or criterion.</summary>
-    public async Task<ContestChange?> DeleteAsync(int roundId, int criterionId, CancellationToken cancellationToken = default)
+    public async Task<ChangeResult?> DeleteAsync(int roundId, int criterionId, CancellationToken cancellationToken = default)
     {
         var round = await db.Rounds.Include(r => r.Criteria).SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken);
         var target = round?.Criteria.FirstOrDefault(c => c.Id == criterionId);
         if (round is null || target is null) return null;
         round.Criteria.Remove(target);
         await audit.AppendAsync(() => new AuditEvent("contest.rubric-deleted", $"round:{round.Id}", "ok", target.Name), CancellationToken.None);
-        return ContestChange.Done(criterionId);
+        return ChangeResult.Done(criterionId);
     }
 }

@@ -1,3 +1,4 @@
+using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace ContestSite.Web.Contests.UseCases;
 public sealed class DeleteTrack(ContestDbContext db, IAuditLog audit)
 {
     /// <summary>Null when there is no such track.</summary>
-    public async Task<ContestChange?> DeleteAsync(int trackId, CancellationToken cancellationToken = default)
+    public async Task<ChangeResult?> DeleteAsync(int trackId, CancellationToken cancellationToken = default)
     {
         var track = await db.Tracks.FindAsync([trackId], cancellationToken);
         if (track is null) return null;
@@ -20,8 +21,8 @@ public sealed class DeleteTrack(ContestDbContext db, IAuditLog audit)
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return ContestChange.Refused("该赛道已有团队或作品，不能删除。");
+            return ChangeResult.Refuse("该赛道已有团队或作品，不能删除。");
         }
-        return ContestChange.Done(trackId);
+        return ChangeResult.Done(trackId);
     }
 }

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using ContestSite.Core.Contests;
+using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
+using ContestSite.Web.Seasons;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Contests.UseCases;
@@ -9,7 +11,7 @@ namespace ContestSite.Web.Contests.UseCases;
 /// <summary>Creates the current contest, or changes its name, dates and team sizes.</summary>
 public sealed class SaveContestSettings(ContestDbContext db, CurrentContest current, IAuditLog audit)
 {
-    public async Task<ContestChange> SaveAsync(ContestInput input, CancellationToken cancellationToken = default)
+    public async Task<ChangeResult> SaveAsync(ContestInput input, CancellationToken cancellationToken = default)
     {
         var contest = await current.FindAsync(cancellationToken);
         var isNew = contest is null;
@@ -17,7 +19,7 @@ public sealed class SaveContestSettings(ContestDbContext db, CurrentContest curr
         if (!input.TryApply(contest, out var timeError))
         {
             db.ChangeTracker.Clear();
-            return ContestChange.Refused(timeError!);
+            return ChangeResult.Refuse(timeError!);
         }
         var problems = ContestSchedule.Validate(contest);
         if (await db.Contests.AnyAsync(c => c.Year == contest.Year && c.Id != contest.Id, cancellationToken))
@@ -25,13 +27,13 @@ public sealed class SaveContestSettings(ContestDbContext db, CurrentContest curr
         if (problems.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return ContestChange.Refused(problems);
+            return ChangeResult.Refuse(problems);
         }
         if (isNew) db.Contests.Add(contest);
         await audit.AppendAsync(() => new AuditEvent("contest.settings-changed", $"contest:{contest.Id}", "ok",
             $"registration {ContestTime.Display(contest.RegistrationOpensAt)}–{ContestTime.Display(contest.RegistrationClosesAt)}; team {contest.MinTeamSize}–{contest.MaxTeamSize}; roster lock {ContestTime.Display(contest.RosterLocksAt)}"),
             CancellationToken.None);
-        return ContestChange.Done(contest.Id);
+        return ChangeResult.Done(contest.Id);
     }
 }
 

@@ -1,4 +1,5 @@
 using ContestSite.Core.Contests;
+using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace ContestSite.Web.Contests.UseCases;
 public sealed class SaveCriterion(ContestDbContext db, IAuditLog audit)
 {
     /// <summary>Null when there is no such round or criterion.</summary>
-    public async Task<ContestChange?> SaveAsync(int roundId, CriterionInput input, CancellationToken cancellationToken = default)
+    public async Task<ChangeResult?> SaveAsync(int roundId, CriterionInput input, CancellationToken cancellationToken = default)
     {
         var round = await db.Rounds.Include(r => r.Criteria).SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken);
         if (round is null) return null;
@@ -26,7 +27,7 @@ public sealed class SaveCriterion(ContestDbContext db, IAuditLog audit)
         if (problems.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return ContestChange.Refused(problems);
+            return ChangeResult.Refuse(problems);
         }
         if (input.Id is null)
         {
@@ -35,7 +36,7 @@ public sealed class SaveCriterion(ContestDbContext db, IAuditLog audit)
         }
         await audit.AppendAsync(() => new AuditEvent("contest.rubric-saved", $"round:{round.Id}", "ok", $"{target.Name} weight {target.Weight} max {target.MaxScore}"),
             CancellationToken.None);
-        return ContestChange.Done(target.Id);
+        return ChangeResult.Done(target.Id);
     }
 }
 

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using ContestSite.Core.Contests;
+using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
+using ContestSite.Web.Seasons;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Contests.UseCases;
@@ -10,7 +12,7 @@ namespace ContestSite.Web.Contests.UseCases;
 public sealed class SaveRound(ContestDbContext db, CurrentContest current, IAuditLog audit)
 {
     /// <summary>Null when there is no contest or no such round.</summary>
-    public async Task<ContestChange?> SaveAsync(int? roundId, RoundInput input, CancellationToken cancellationToken = default)
+    public async Task<ChangeResult?> SaveAsync(int? roundId, RoundInput input, CancellationToken cancellationToken = default)
     {
         var contest = await current.FindAsync(cancellationToken);
         if (contest is null) return null;
@@ -20,20 +22,20 @@ public sealed class SaveRound(ContestDbContext db, CurrentContest current, IAudi
         if (!input.TryApply(round, out var timeError))
         {
             db.ChangeTracker.Clear();
-            return ContestChange.Refused(timeError!);
+            return ChangeResult.Refuse(timeError!);
         }
         var problems = ContestSchedule.Validate(round).ToList();
         if (contest.Rounds.Any(r => r.Sequence == round.Sequence && r.Id != round.Id)) problems.Add("已有相同顺序的轮次");
         if (problems.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return ContestChange.Refused(problems);
+            return ChangeResult.Refuse(problems);
         }
         if (roundId is null) db.Rounds.Add(round);
         await audit.AppendAsync(() => new AuditEvent("contest.round-saved", $"round:{round.Id}", "ok",
             $"{round.Name}: submit {ContestTime.Display(round.SubmissionOpensAt)}–{ContestTime.Display(round.SubmissionClosesAt)}, review {ContestTime.Display(round.ReviewOpensAt)}–{ContestTime.Display(round.ReviewClosesAt)}"),
             CancellationToken.None);
-        return ContestChange.Done(round.Id);
+        return ChangeResult.Done(round.Id);
     }
 }
 

@@ -1,6 +1,7 @@
 using ContestSite.Core.Gallery;
 using ContestSite.Data;
 using ContestSite.Web.Gallery.UseCases;
+using ContestSite.Web.Localization;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -33,13 +34,13 @@ public sealed class EditGalleryEntryModel(ContestDbContext db, IStringLocalizerF
     public async Task<IActionResult> OnPostAsync(int id, [FromServices] ChangeGalleryEntry change)
     {
         var result = await change.EditAsync(id, Input);
-        if (result.Ok)
+        if (result.Saved)
         {
             TempData["Notice"] = _text["展示内容已保存。"].Value;
             return Redirect("/admin/gallery");
         }
         if (!await LoadAsync(id)) return NotFound();
-        Errors = result.Errors.Select(e => _text[e].Value).ToList();
+        Errors = result.Refusals.Select(r => _text.Localize(r)).ToList();
         return Page();
     }
 

@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using ContestSite.Core.Contests;
 using ContestSite.Core.Gallery;
+using ContestSite.Core.Rules;
 using ContestSite.Core.Submissions;
 using ContestSite.Data;
-using ContestSite.Web.Contests;
 using ContestSite.Web.Gallery.UseCases;
+using ContestSite.Web.Localization;
+using ContestSite.Web.Seasons;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -33,8 +35,8 @@ public sealed class GalleryAdminModel(ContestDbContext db, CurrentContest curren
     public async Task<IActionResult> OnPostPublishAsync([FromServices] PublishToGallery publish)
     {
         var result = await publish.RunAsync(Input, User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        if (result.Ok) return Done(Input.PublishNow ? "作品已发布到作品展示。" : "已记录团队授权，作品尚未公开。");
-        Errors = result.Errors.Select(e => _text[e].Value).ToList();
+        if (result.Saved) return Done(Input.PublishNow ? "作品已发布到作品展示。" : "已记录团队授权，作品尚未公开。");
+        Errors = result.Refusals.Select(r => _text.Localize(r)).ToList();
         await LoadAsync();
         return Page();
     }
@@ -59,10 +61,10 @@ public sealed class GalleryAdminModel(ContestDbContext db, CurrentContest curren
     public Task<IActionResult> OnPostUnpublishAsync(int id, [FromServices] ChangeGalleryEntry change) => ActAsync(change.UnpublishAsync(id), "作品已撤回，公众不再能看到它。");
     public Task<IActionResult> OnPostRepublishAsync(int id, [FromServices] ChangeGalleryEntry change) => ActAsync(change.PublishAsync(id), "作品已发布到作品展示。");
 
-    private async Task<IActionResult> ActAsync(Task<GalleryResult> action, string success)
+    private async Task<IActionResult> ActAsync(Task<ChangeResult> action, string success)
     {
         var result = await action;
-        TempData["Notice"] = result.Ok ? _text[success].Value : _text[result.Errors[0]].Value;
+        TempData["Notice"] = result.Saved ? _text[success].Value : _text.Localize(result.Refusals[0]);
         return Redirect("/admin/gallery");
     }
 

@@ -1,4 +1,5 @@
 using ContestSite.Core.Gallery;
+using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -8,10 +9,10 @@ namespace ContestSite.Web.Gallery.UseCases;
 /// <summary>An organizer edits the showcase text, publishes or unpublishes an entry; each is audited and evicts cached pages.</summary>
 public sealed class ChangeGalleryEntry(ContestDbContext db, IAuditLog audit, GalleryCache cache, TimeProvider clock)
 {
-    public Task<GalleryResult> EditAsync(int id, GalleryShowcaseInput input)
+    public Task<ChangeResult> EditAsync(int id, GalleryShowcaseInput input)
     {
         var problems = GalleryRules.ShowcaseProblems(input.Title, input.Text, input.TeamDisplayName, input.MemberDisplayNames);
-        if (problems.Count > 0) return Task.FromResult(GalleryResult.Refuse([.. problems]));
+        if (problems.Count > 0) return Task.FromResult(ChangeResult.Refuse(problems));
         return ChangeAsync(id, "gallery.edited", input.Version, e =>
         {
             e.ShowcaseTitle = input.Title!.Trim();
@@ -21,17 +22,17 @@ public sealed class ChangeGalleryEntry(ContestDbContext db, IAuditLog audit, Gal
         });
     }
 
-    public Task<GalleryResult> PublishAsync(int id) =>
+    public Task<ChangeResult> PublishAsync(int id) =>
         ChangeAsync(id, "gallery.published", null, e => e.PublishedAt ??= clock.GetUtcNow());
 
-    public Task<GalleryResult> UnpublishAsync(int id) =>
+    public Task<ChangeResult> UnpublishAsync(int id) =>
         ChangeAsync(id, "gallery.unpublished", null, e => e.PublishedAt = null);
 
-    private async Task<GalleryResult> ChangeAsync(int id, string action, int? readVersion, Action<GalleryEntry> change)
+    private async Task<ChangeResult> ChangeAsync(int id, string action, int? readVersion, Action<GalleryEntry> change)
     {
         var entry = await db.GalleryEntries.SingleOrDefaultAsync(e => e.Id == id);
-        if (entry is null) return GalleryResult.Refuse("展示作品不存在");
-        if (readVersion is { } version && version != entry.Version) return GalleryResult.Refuse("该作品刚被其他人修改，请刷新页面后重试");
+        if (entry is null) return ChangeResult.Refuse("展示作品不存在");
+        if (readVersion is { } version && version != entry.Version) return ChangeResult.Refuse("该作品刚被其他人修改，请刷新页面后重试");
         change(entry);
         entry.UpdatedAt = clock.GetUtcNow();
         entry.Version++;
@@ -42,9 +43,9 @@ public sealed class ChangeGalleryEntry(ContestDbContext db, IAuditLog audit, Gal
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return GalleryResult.Refuse("该作品刚被其他人修改，请刷新页面后重试");
+            return ChangeResult.Refuse("该作品刚被其他人修改，请刷新页面后重试");
         }
         await cache.ChangedAsync();
-        return new GalleryResult(id, []);
+        return ChangeResult.Done(id);
     }
 }

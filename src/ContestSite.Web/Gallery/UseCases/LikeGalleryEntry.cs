@@ -1,4 +1,5 @@
 using ContestSite.Core.Gallery;
+using ContestSite.Core.Rules;
 using ContestSite.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,15 +11,15 @@ namespace ContestSite.Web.Gallery.UseCases;
 /// </summary>
 public sealed class LikeGalleryEntry(ContestDbContext db, GalleryLikeLimiter limiter, GalleryCache cache, TimeProvider clock)
 {
-    public async Task<GalleryResult> RunAsync(int entryId, string userId, CancellationToken cancellationToken = default)
+    public async Task<ChangeResult> RunAsync(int entryId, string userId, CancellationToken cancellationToken = default)
     {
         var entry = await db.GalleryEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == entryId && e.PublishedAt != null, cancellationToken);
-        if (entry is null) return GalleryResult.Refuse("展示作品不存在");
+        if (entry is null) return ChangeResult.Refuse("展示作品不存在");
         if (!await db.GallerySettings.AnyAsync(s => s.ContestId == entry.ContestId && s.LikesEnabled, cancellationToken))
-            return GalleryResult.Refuse("本届赛事未开放人气投票");
+            return ChangeResult.Refuse("本届赛事未开放人气投票");
         if (await db.GalleryLikes.AnyAsync(l => l.EntryId == entryId && l.UserId == userId, cancellationToken))
-            return GalleryResult.Refuse("你已经为该作品点过赞");
-        if (!limiter.TryAcquire(userId)) return GalleryResult.Refuse("点赞过于频繁，请稍后再试");
+            return ChangeResult.Refuse("你已经为该作品点过赞");
+        if (!limiter.TryAcquire(userId)) return ChangeResult.Refuse("点赞过于频繁，请稍后再试");
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -31,10 +32,10 @@ public sealed class LikeGalleryEntry(ContestDbContext db, GalleryLikeLimiter lim
         {
             // Two requests of the same account at once: the key refuses the second like and its count.
             db.ChangeTracker.Clear();
-            return GalleryResult.Refuse("你已经为该作品点过赞");
+            return ChangeResult.Refuse("你已经为该作品点过赞");
         }
         await cache.PagesChangedAsync(cancellationToken);
-        return new GalleryResult(entryId, []);
+        return ChangeResult.Done(entryId);
     }
 }
 

@@ -1,5 +1,6 @@
 using ContestSite.Core.Gallery;
 using ContestSite.Core.Judging;
+using ContestSite.Core.Rules;
 using ContestSite.Core.Submissions;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
@@ -13,7 +14,7 @@ namespace ContestSite.Web.Gallery.UseCases;
 /// </summary>
 public sealed class PublishToGallery(ContestDbContext db, IAuditLog audit, GalleryCache cache, TimeProvider clock)
 {
-    public async Task<GalleryResult> RunAsync(GalleryPublishInput input, string organizerId, CancellationToken cancellationToken = default)
+    public async Task<ChangeResult> RunAsync(GalleryPublishInput input, string organizerId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         // A consent time that is typed but unusable says why, instead of "enter the consent time".
@@ -24,20 +25,20 @@ public sealed class PublishToGallery(ContestDbContext db, IAuditLog audit, Galle
         if (problems.Count > 0)
         {
             await audit.AppendAsync(new AuditEvent("gallery.publish", $"submission:{input.SubmissionId}", "refused", string.Join("; ", problems)), cancellationToken);
-            return GalleryResult.Refuse([.. problems]);
+            return ChangeResult.Refuse(problems);
         }
         var submission = await db.Submissions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == input.SubmissionId, cancellationToken);
         if (submission is null || submission.Status != SubmissionStatus.Finalised || submission.CurrentVersionNumber == 0)
-            return GalleryResult.Refuse("只有已定稿的作品可以展示");
+            return ChangeResult.Refuse("只有已定稿的作品可以展示");
         if (await db.GalleryEntries.AnyAsync(e => e.SubmissionId == submission.Id, cancellationToken))
-            return GalleryResult.Refuse("该作品已在作品展示中，请在列表中编辑它");
+            return ChangeResult.Refuse("该作品已在作品展示中，请在列表中编辑它");
         var entry = await NewEntryAsync(submission, input, organizerId, now, cancellationToken);
         db.GalleryEntries.Add(entry);
         await audit.AppendAsync(() => new AuditEvent(entry.IsPublished ? "gallery.published" : "gallery.consent.recorded", $"gallery:{entry.Id}", "ok",
             $"submission {submission.Id}; consent by {entry.ConsentGivenBy}") { TeamId = submission.TeamId },
             CancellationToken.None); // the change is saved: its record is written even if the request is abandoned
         await cache.ChangedAsync(cancellationToken);
-        return new GalleryResult(entry.Id, []);
+        return ChangeResult.Done(entry.Id);
     }
 
     private async Task<GalleryEntry> NewEntryAsync(Submission submission, GalleryPublishInput input, string organizerId, DateTimeOffset now, CancellationToken cancellationToken)

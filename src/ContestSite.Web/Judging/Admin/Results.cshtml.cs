@@ -1,8 +1,8 @@
 using ContestSite.Core.Contests;
 using ContestSite.Core.Judging;
 using ContestSite.Core.Rules;
-using ContestSite.Web.Contests;
 using ContestSite.Web.Judging.UseCases;
+using ContestSite.Web.Seasons;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;

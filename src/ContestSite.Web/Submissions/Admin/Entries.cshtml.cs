@@ -1,7 +1,7 @@
 using ContestSite.Core.Contests;
 using ContestSite.Core.Submissions;
 using ContestSite.Data;
-using ContestSite.Web.Contests;
+using ContestSite.Web.Seasons;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -14,7 +14,7 @@ namespace ContestSite.Web.Submissions.Uploads;
 /// file is deleted with its upload; nothing is kept. Once the last byte is in, completion runs to its end even
 /// if the client goes away meanwhile (the checks are bounded), so an upload is never left half-checked.
 /// </summary>
-public sealed class CompleteUpload(ContestDbContext db, StagingArea staging, UploadLeases leases, SubmissionFileChecker checker, IFileStore store,
+public sealed class CompleteUpload(ContestDbContext db, StagingArea staging, UploadLeases leases, FileChecker checker, IFileStore store,
     SubmissionThumbnails thumbnails, TimeProvider clock)
 {
     public async Task<UploadOutcome> RunAsync(SubmissionUpload upload, UploadLease lease)

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace ContestSite.Web.Submissions.Uploads;
 
 /// <summary>POST: a member announces a file (kind, name, length); the site checks what it can before any byte arrives.</summary>
-public sealed class StartUpload(ContestDbContext db, StagingArea staging, IOptions<SubmissionFileOptions> files, TimeProvider clock)
+public sealed class StartUpload(ContestDbContext db, StagingArea staging, IOptions<FileLimitsOptions> files, TimeProvider clock)
 {
     public async Task<UploadOutcome> RunAsync(int roundId, string userId, SubmissionFileKind kind, string? fileName, long length, CancellationToken cancellationToken)
     {

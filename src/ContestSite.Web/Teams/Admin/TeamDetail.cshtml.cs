@@ -1,7 +1,7 @@
 using ContestSite.Core.Rules;
 using ContestSite.Core.Teams;
 using ContestSite.Data;
-using ContestSite.Web.Contests;
+using ContestSite.Web.Seasons;
 using ContestSite.Web.Security;
 using ContestSite.Web.Teams.UseCases;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +12,7 @@ namespace ContestSite.Web.Teams.Admin;
 
 /// <summary>One team for organizers: whole phone numbers, the decision, disqualification and moving members.</summary>
 [RequirePermission(TeamPermissions.ManageTeams)]
-public sealed class TeamDetailModel(ContestDbContext db, CurrentContest current, IStringLocalizerFactory localizers) : TeamPageModel(localizers)
+public sealed class TeamDetailModel(ContestDbContext db, CurrentContest current, IStringLocalizerFactory localizers) : ContestPageModel(localizers)
 {
     public Team Team { get; private set; } = null!;
     public IReadOnlyList<(int Id, string Name)> OtherTeams { get; private set; } = [];

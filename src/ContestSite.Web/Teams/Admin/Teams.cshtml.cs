@@ -1,7 +1,7 @@
 using ContestSite.Core.Teams;
 using ContestSite.Data;
-using ContestSite.Web.Contests;
 using ContestSite.Web.Exports;
+using ContestSite.Web.Seasons;
 using ContestSite.Web.Security;
 using ContestSite.Web.Teams.UseCases;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +12,7 @@ namespace ContestSite.Web.Teams.Admin;
 
 /// <summary>All teams of the current contest for organizers: filters, search, paging, and export of the same selection.</summary>
 [RequirePermission(TeamPermissions.ManageTeams)]
-public sealed class TeamsModel(ContestDbContext db, CurrentContest current, IStringLocalizerFactory localizers) : TeamPageModel(localizers)
+public sealed class TeamsModel(ContestDbContext db, CurrentContest current, IStringLocalizerFactory localizers) : ContestPageModel(localizers)
 {
     public const int PageSize = 50;
 

@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using ContestSite.Data;
+using ContestSite.Web.Home;
 using ContestSite.Web.Security;
-using ContestSite.Web.Teams;
 using Microsoft.AspNetCore.Authorization;
 
-namespace ContestSite.Web.Home;
+namespace ContestSite.Web.Teams;
 
 /// <summary>Visitors are invited to register; contestants to form a team or to go to the one they are in.</summary>
 public sealed class TeamCallsToAction(ContestDbContext db, IAuthorizationService authorization) : ICallToActionProvider

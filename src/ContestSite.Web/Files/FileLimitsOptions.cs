@@ -2,8 +2,11 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ContestSite.Web.Files;
 
-/// <summary>Limits on submission files, bound from the "ContestSite:Submissions:Files" configuration section.</summary>
-public sealed class SubmissionFileOptions
+/// <summary>
+/// Limits on uploaded files (sizes per kind, zips, images) and the thumbnail widths, bound from the
+/// "ContestSite:Submissions:Files" section: the key keeps the name it was documented under.
+/// </summary>
+public sealed class FileLimitsOptions
 {
     public const string Section = "ContestSite:Submissions:Files";
 

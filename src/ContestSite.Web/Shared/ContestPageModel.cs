@@ -5,12 +5,15 @@ using ContestSite.Web.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
-namespace ContestSite.Web.Teams;
+namespace ContestSite.Web;
 
-/// <summary>What the team pages share: the signed-in person's id and showing a refused rule as a form error.</summary>
-public abstract class TeamPageModel(IStringLocalizerFactory localizers) : PageModel
+/// <summary>
+/// What the pages of contestants and organizers share (teams, data bundles): the contest, the signed-in person's id,
+/// a refused rule shown as a form error and a notice for the next page.
+/// </summary>
+public abstract class ContestPageModel(IStringLocalizerFactory localizers) : PageModel
 {
-    protected IStringLocalizer Text { get; } = localizers.Create(typeof(TeamPageModel));
+    protected IStringLocalizer Text { get; } = localizers.Create(typeof(ContestPageModel));
 
     public Contest? Contest { get; protected set; }
 

@@ -9,12 +9,12 @@ using Microsoft.Extensions.Options;
 namespace ContestSite.Web.Tests.Files;
 
 /// <summary>The bad inputs of the submissions issue that belong to checking, sent through the one call the endpoints make.</summary>
-public sealed class SubmissionFileCheckerTests
+public sealed class FileCheckerTests
 {
-    private static FileCheck Check(SubmissionFileKind kind, byte[] content, SubmissionFileOptions? options = null)
+    private static FileCheck Check(SubmissionFileKind kind, byte[] content, FileLimitsOptions? options = null)
     {
-        options ??= new SubmissionFileOptions();
-        var checker = new SubmissionFileChecker(Options.Create(options), new ZipInspector(options.Zip, Path.GetTempPath()), new ImageInspector(options.Images));
+        options ??= new FileLimitsOptions();
+        var checker = new FileChecker(Options.Create(options), new ZipInspector(options.Zip, Path.GetTempPath()), new ImageInspector(options.Images));
         using var stream = new MemoryStream(content, writable: false);
         return checker.CheckAsync(kind, stream).GetAwaiter().GetResult();
     }
@@ -81,7 +81,7 @@ public sealed class SubmissionFileCheckerTests
     [Fact]
     public void A_screenshot_over_the_image_limit_is_refused_before_it_is_inspected()
     {
-        var options = new SubmissionFileOptions { ImageMaxMegabytes = 1 };
+        var options = new FileLimitsOptions { ImageMaxMegabytes = 1 };
 
         var refusal = Check(SubmissionFileKind.Screenshot, TestImages.Png(700, 700, noise: true), options).Refusal;
 
@@ -99,11 +99,11 @@ public sealed class SubmissionFileCheckerTests
     public void Registration_builds_the_checker_and_rejects_invalid_limits_at_start()
     {
         var valid = Provider(new Dictionary<string, string?> { ["ContestSite:Submissions:Files:ProposalMaxMegabytes"] = "20" });
-        Assert.NotNull(valid.GetRequiredService<SubmissionFileChecker>());
-        Assert.Equal(20, valid.GetRequiredService<IOptions<SubmissionFileOptions>>().Value.ProposalMaxMegabytes);
+        Assert.NotNull(valid.GetRequiredService<FileChecker>());
+        Assert.Equal(20, valid.GetRequiredService<IOptions<FileLimitsOptions>>().Value.ProposalMaxMegabytes);
 
         var invalid = Provider(new Dictionary<string, string?> { ["ContestSite:Submissions:Files:Zip:MaxEntries"] = "0" });
-        Assert.Throws<OptionsValidationException>(() => invalid.GetRequiredService<IOptions<SubmissionFileOptions>>().Value);
+        Assert.Throws<OptionsValidationException>(() => invalid.GetRequiredService<IOptions<FileLimitsOptions>>().Value);
     }
 
     private static ServiceProvider Provider(Dictionary<string, string?> settings)

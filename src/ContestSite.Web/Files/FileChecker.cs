@@ -9,7 +9,7 @@ namespace ContestSite.Web.Files;
 /// image's header). Zip entries are decompressed to be counted, never kept; images are not decoded
 /// here: thumbnails come later from <see cref="ThumbnailQueue"/>.
 /// </summary>
-public sealed class SubmissionFileChecker(IOptions<SubmissionFileOptions> options, ZipInspector zips, ImageInspector images)
+public sealed class FileChecker(IOptions<FileLimitsOptions> options, ZipInspector zips, ImageInspector images)
 {
     /// <summary>Checks a seekable stream (the uploaded temporary file) and leaves its position at the start.</summary>
     public async Task<FileCheck> CheckAsync(SubmissionFileKind kind, Stream content, CancellationToken cancellationToken = default)

@@ -1,0 +1,13 @@
+using ContestSite.Core.Contests;
+using ContestSite.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContestSite.Web.Seasons;
+
+/// <summary>Finds the contest that the site is running now.</summary>
+public sealed class CurrentContest(ContestDbContext db)
+{
+    public Task<Contest?> FindAsync(CancellationToken cancellationToken = default) =>
+        db.Contests.Include(c => c.Tracks.OrderBy(t => t.SortOrder)).Include(c => c.Rounds.OrderBy(r => r.Sequence)).ThenInclude(r => r.Criteria.OrderBy(x => x.SortOrder))
+            .AsSplitQuery().OrderByDescending(c => c.IsCurrent).ThenByDescending(c => c.Year).FirstOrDefaultAsync(cancellationToken);
+}
