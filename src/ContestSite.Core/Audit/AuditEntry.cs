@@ -22,6 +22,11 @@ public class AuditEntry
     public int? TeamId { get; set; }
     /// <summary>The catalogue dataset the action concerns.</summary>
     public Guid? DatasetId { get; set; }
+    /// <summary>
+    /// The chain key the hash was made with (an HMAC-SHA256 over the previous hash and this entry). Null for
+    /// entries written before keyed hashing: their hash is a plain SHA-256, checked as it was written.
+    /// </summary>
+    public string? KeyId { get; set; }
     public required string PreviousHash { get; set; }
     public required string Hash { get; set; }
 }

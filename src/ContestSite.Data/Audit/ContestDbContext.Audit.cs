@@ -7,6 +7,8 @@ namespace ContestSite.Data;
 public abstract partial class ContestDbContext
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+    public DbSet<AuditVerificationRun> AuditVerificationRuns => Set<AuditVerificationRun>();
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
@@ -22,6 +24,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entry.Property(e => e.Outcome).HasMaxLength(100);
         entry.Property(e => e.Detail).HasMaxLength(8000);
         entry.Property(e => e.IpAddress).HasMaxLength(64);
+        entry.Property(e => e.KeyId).HasMaxLength(32);
         entry.Property(e => e.PreviousHash).HasMaxLength(64);
         entry.Property(e => e.Hash).HasMaxLength(64);
         entry.HasIndex(e => e.At);
@@ -33,5 +36,24 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entry.HasIndex(e => new { e.Action, e.Id });
         entry.HasIndex(e => new { e.TeamId, e.Id });
         entry.HasIndex(e => new { e.DatasetId, e.Id });
+    }
+}
+
+internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<AuditChainHead>
+{
+    public void Configure(EntityTypeBuilder<AuditChainHead> head)
+    {
+        head.Property(h => h.Id).ValueGeneratedNever();
+        head.Property(h => h.Hash).HasMaxLength(64);
+    }
+}
+
+internal sealed class AuditVerificationRunConfiguration : IEntityTypeConfiguration<AuditVerificationRun>
+{
+    public void Configure(EntityTypeBuilder<AuditVerificationRun> run)
+    {
+        run.Property(r => r.RequestedByUserId).HasMaxLength(450);
+        run.Property(r => r.BreakReason).HasMaxLength(500);
+        run.HasIndex(r => r.Status);
     }
 }

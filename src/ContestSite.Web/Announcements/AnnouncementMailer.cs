@@ -51,11 +51,10 @@ public sealed class AnnouncementMailer(ContestDbContext db, AnnouncementRecipien
         }
         await db.Announcements.Where(a => a.Id == announcementId)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.EmailRecipientCount, people.Count), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Announcement {Id} queued for {Count} recipients", announcementId, people.Count);
         await audit.AppendAsync(new AuditEvent("announcement.emailed", $"announcement:{announcementId}", "ok",
             $"{announcement.Audience} {people.Count}"), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Announcement {Id} queued for {Count} recipients", announcementId, people.Count);
         return true;
     }
 

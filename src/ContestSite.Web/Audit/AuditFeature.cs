@@ -21,17 +21,24 @@ public static class AuditFeature
 {
     public static IServiceCollection AddAudit(this IServiceCollection services)
     {
-        services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddSingleton<AuditFiles>();
+        services.AddSingleton<AuditChainKeys>();
+        services.AddSingleton<AuditAnchor>();
+        services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<AuditVerifier>();
+        services.AddSingleton<AuditCheckSignal>();
+        services.AddHostedService<AuditVerificationJob>();
+        services.AddHostedService<AuditDigestJob>();
         services.AddScoped<AuditNames>();
         services.AddScoped<AuditExport>();
-        services.AddScoped<UseCases.CheckAuditChain>();
+        services.AddScoped<UseCases.RequestAuditCheck>();
         services.AddScoped<UseCases.ExportAuditLog>();
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>();
         services.AddPermissions<AuditPermissions>();
         services.AddNavigation<AuditNavigation>();
         services.AddSiteCommand<AuditVerifyCommand>();
+        services.AddSiteCommand<AuditRotateKeyCommand>();
         return services;
     }
 }

@@ -16,70 +16,94 @@ public sealed record AuditEvent(string Action, string? Subject = null, string? O
 
 public interface IAuditLog
 {
+    /// <summary>
+    /// Saves every pending change of the request's database context and the entry in one transaction: the
+    /// change does not happen without its entry, nor the entry without the change. Inside a transaction the
+    /// caller opened, the entry joins it (and commits or rolls back with it).
+    /// </summary>
     Task<AuditEntry> AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The same, with the event described after the pending changes are saved (inside the transaction), so it
+    /// can name what the database just numbered: <c>audit.AppendAsync(() =&gt; new AuditEvent(…, $"team:{team.Id}"))</c>.
+    /// </summary>
+    Task<AuditEntry> AppendAsync(Func<AuditEvent> describe, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
-/// Appends to the hash chain. The entry id is the previous id plus one and is the primary key, so two
-/// writers that race (threads or nodes) cannot both extend the same entry: the loser retries on the new tail.
+/// Appends to the chain through the request's database context. The chain head row is locked first (an
+/// UPDATE of itself), so appends from every thread and every node queue in the database, one after another,
+/// each after the one before has committed; the entry's id is the head's sequence plus one and its hash an
+/// HMAC with the current chain key over the head's hash and the entry. The anchor outside the database is
+/// written once the transaction commits.
 /// </summary>
-public sealed class AuditLog(IServiceScopeFactory scopes, IHttpContextAccessor httpContextAccessor, TimeProvider clock, ILogger<AuditLog> logger) : IAuditLog
+public sealed class AuditLog(ContestDbContext db, AuditChainKeys keys, AuditAnchor anchor, AfterCommit afterCommit, IHttpContextAccessor httpContextAccessor, TimeProvider clock) : IAuditLog
 {
-    private static readonly SemaphoreSlim LocalWriter = new(1, 1);
-    private const int MaxAttempts = 20;
+    public Task<AuditEntry> AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default) =>
+        AppendAsync(() => auditEvent, cancellationToken);
 
-    public async Task<AuditEntry> AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
+    public async Task<AuditEntry> AppendAsync(Func<AuditEvent> describe, CancellationToken cancellationToken = default)
     {
-        var http = httpContextAccessor.HttpContext;
-        var user = http?.User;
-        var actorId = auditEvent.ActorId ?? user?.FindFirstValue(ClaimTypes.NameIdentifier);
-        var actorName = auditEvent.ActorName ?? user?.FindFirstValue(ClaimTypes.Email) ?? user?.Identity?.Name;
-        var ip = http?.Connection.RemoteIpAddress?.ToString();
-
-        await LocalWriter.WaitAsync(cancellationToken);
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        AuditEntry? entry = null;
         try
         {
-            for (var attempt = 1; ; attempt++)
-            {
-                using var scope = scopes.CreateScope();
-                var db = scope.ServiceProvider.GetRequiredService<ContestDbContext>();
-                var tail = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id)
-                    .Select(e => new { e.Id, e.Hash }).FirstOrDefaultAsync(cancellationToken);
-                var entry = new AuditEntry
-                {
-                    Id = (tail?.Id ?? 0) + 1,
-                    At = clock.GetUtcNow(),
-                    ActorId = actorId,
-                    ActorName = Truncate(actorName, 256),
-                    Action = auditEvent.Action,
-                    Subject = Truncate(auditEvent.Subject, 200),
-                    Outcome = Truncate(auditEvent.Outcome, 100),
-                    Detail = Truncate(auditEvent.Detail, 8000),
-                    IpAddress = ip,
-                    TeamId = auditEvent.TeamId,
-                    DatasetId = auditEvent.DatasetId,
-                    PreviousHash = tail?.Hash ?? AuditChain.GenesisHash,
-                    Hash = "",
-                };
-                // The stored moment is what the hash must cover: round-trip it the way the database keeps it.
-                entry.At = new DateTimeOffset(entry.At.UtcTicks - entry.At.UtcTicks % 10, TimeSpan.Zero);
-                entry.Hash = AuditChain.ComputeHash(entry);
-                db.AuditEntries.Add(entry);
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                    return entry;
-                }
-                catch (DbUpdateException ex) when (attempt < MaxAttempts)
-                {
-                    logger.LogDebug(ex, "Audit entry {Id} was taken by another writer; retrying", entry.Id);
-                }
-            }
+            await db.SaveChangesAsync(cancellationToken);
+            entry = NewEntry(describe());
+            // Taking the head's row lock before reading it is what orders writers: a second writer waits here.
+            var locked = await db.AuditChainHeads.Where(h => h.Id == AuditChainHead.TheOne)
+                .ExecuteUpdateAsync(s => s.SetProperty(h => h.Sequence, h => h.Sequence), cancellationToken);
+            if (locked != 1) throw new InvalidOperationException("The audit chain head row is missing; the database was not migrated.");
+            var head = await db.AuditChainHeads.SingleAsync(h => h.Id == AuditChainHead.TheOne, cancellationToken);
+            var key = keys.Current;
+            entry.Id = head.Sequence + 1;
+            entry.PreviousHash = head.Hash;
+            entry.KeyId = key.Id;
+            entry.Hash = AuditChain.ComputeHash(entry, key.Bytes);
+            db.AuditEntries.Add(entry);
+            head.Sequence = entry.Id;
+            head.Hash = entry.Hash;
+            await db.SaveChangesAsync(cancellationToken);
+            db.Entry(head).State = EntityState.Detached;
+            var point = new AuditAnchorPoint(entry.Id, entry.Hash, entry.At);
+            afterCommit.Run(db, () => anchor.Record(point));
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return entry;
+        }
+        catch
+        {
+            // A caller that retries on fresh data must not save this entry a second time.
+            if (entry is not null && db.Entry(entry).State != EntityState.Detached) db.Entry(entry).State = EntityState.Detached;
+            foreach (var head in db.ChangeTracker.Entries<AuditChainHead>().ToList()) head.State = EntityState.Detached;
+            throw;
         }
         finally
         {
-            LocalWriter.Release();
+            if (own is not null) await own.DisposeAsync();
         }
+    }
+
+    private AuditEntry NewEntry(AuditEvent auditEvent)
+    {
+        var http = httpContextAccessor.HttpContext;
+        var user = http?.User;
+        var at = clock.GetUtcNow();
+        return new AuditEntry
+        {
+            // The stored moment is what the hash must cover: round it the way the database keeps it.
+            At = new DateTimeOffset(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero),
+            ActorId = auditEvent.ActorId ?? user?.FindFirstValue(ClaimTypes.NameIdentifier),
+            ActorName = Truncate(auditEvent.ActorName ?? user?.FindFirstValue(ClaimTypes.Email) ?? user?.Identity?.Name, 256),
+            Action = auditEvent.Action,
+            Subject = Truncate(auditEvent.Subject, 200),
+            Outcome = Truncate(auditEvent.Outcome, 100),
+            Detail = Truncate(auditEvent.Detail, 8000),
+            IpAddress = http?.Connection.RemoteIpAddress?.ToString(),
+            TeamId = auditEvent.TeamId,
+            DatasetId = auditEvent.DatasetId,
+            PreviousHash = "",
+            Hash = "",
+        };
     }
 
     private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];

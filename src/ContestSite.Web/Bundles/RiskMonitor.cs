@@ -46,7 +46,6 @@ public sealed class RiskMonitor(ContestDbContext db, IOptions<BundleOptions> opt
                  ("该账号和团队的受限开放数据下载已暂停，请核查后在管理后台的“数据风险预警”页面解除。", [])],
                 null, who));
         }
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("data.risk.flagged", $"user:{userId}", "flagged", reason) { TeamId = teamId }, cancellationToken);
+        await audit.AppendAsync(() => new AuditEvent("data.risk.flagged", $"user:{userId}", "flagged", reason) { TeamId = teamId }, cancellationToken);
     }
 }

@@ -25,12 +25,9 @@ public sealed class CatalogImportCommand : ISiteCommand
         using var scope = services.CreateScope();
         CatalogImportReport report;
         await using (var file = File.OpenRead(path))
-            report = await scope.ServiceProvider.GetRequiredService<CatalogImportService>().ImportAsync(file, cancellationToken);
+            report = await scope.ServiceProvider.GetRequiredService<UseCases.ImportCatalogFile>().ImportAsync(Path.GetFileName(path), file, cancellationToken);
         await CatalogImportReporting.WriteAsync(report, output);
-        if (!report.Succeeded) return 1;
-        await services.GetRequiredService<IAuditLog>().AppendAsync(new AuditEvent("catalog.imported", $"file:{Path.GetFileName(path)}", "ok",
-            $"inserted {report.Inserted}, updated {report.Updated}, unchanged {report.Unchanged}, problems {report.Problems.Count}"), cancellationToken);
-        return 0;
+        return report.Succeeded ? 0 : 1;
     }
 }
 

@@ -11,7 +11,7 @@ public sealed record EmailMessage(string ToAddress, string? ToName, string Subje
 /// Puts mail in the outbox of the caller's <see cref="ContestDbContext"/>: it is saved with the caller's
 /// change, in the same transaction, and sent later by <see cref="OutboxDispatcher"/>.
 /// </summary>
-public sealed class EmailOutbox(ContestDbContext db, TimeProvider clock, OutboxSignal signal)
+public sealed class EmailOutbox(ContestDbContext db, TimeProvider clock, OutboxSignal signal, AfterCommit afterCommit)
 {
     private bool _wakesOnSave;
 
@@ -28,10 +28,10 @@ public sealed class EmailOutbox(ContestDbContext db, TimeProvider clock, OutboxS
             CreatedAt = now,
             NextAttemptAt = now,
         });
-        // The dispatcher is woken once the mail is saved: woken before, it could look, find nothing, and sleep a poll.
+        // The dispatcher is woken once the mail is committed: woken before, it could look, find nothing, and sleep a poll.
         if (!_wakesOnSave)
         {
-            db.SavedChanges += (_, _) => signal.Notify();
+            db.SavedChanges += (_, _) => afterCommit.Run(db, signal.Notify);
             _wakesOnSave = true;
         }
     }
@@ -45,35 +45,7 @@ public sealed class EmailOutbox(ContestDbContext db, TimeProvider clock, OutboxS
 }
 
 /// <summary>Wakes the dispatcher as soon as mail is queued, instead of at its next poll.</summary>
-public sealed class OutboxSignal : IDisposable
-{
-    private readonly SemaphoreSlim _semaphore = new(0, 1);
-
-    public void Notify()
-    {
-        if (_semaphore.CurrentCount == 0)
-        {
-            try { _semaphore.Release(); } catch (SemaphoreFullException) { }
-        }
-    }
-
-    public void Dispose() => _semaphore.Dispose();
-
-    /// <summary>Waits for a notification or until <paramref name="timeout"/> has passed on <paramref name="clock"/>.</summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        using var timedOut = new CancellationTokenSource(timeout, clock);
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timedOut.Token);
-        try
-        {
-            await _semaphore.WaitAsync(either.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The poll interval passed without a notification: look for due mail anyway.
-        }
-    }
-}
+public sealed class OutboxSignal : WakeSignal;
 
 public static class RetrySchedule
 {

@@ -8,6 +8,8 @@ public static class DatabaseRegistration
 {
     public static IServiceCollection AddSiteDatabase(this IServiceCollection services, IConfiguration configuration, SiteOptions options, AppDataPaths paths)
     {
+        services.AddSingleton<AfterCommit>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<AfterCommit>());
         if (options.Database.Provider == DatabaseProvider.Postgres)
         {
             var connectionString = configuration.GetConnectionString("Postgres");

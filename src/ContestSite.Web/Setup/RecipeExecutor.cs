@@ -73,11 +73,11 @@ public sealed class RecipeExecutor(IEnumerable<IRecipeStep> steps, ContestDbCont
                     return;
                 }
             }
+            await audit.AppendAsync(new AuditEvent("setup.recipe", $"recipe:{recipeName}", "applied", $"{ordered.Count} steps"), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
         if (error is not null) return Failed(error);
 
-        await audit.AppendAsync(new AuditEvent("setup.recipe", $"recipe:{recipeName}", "applied", $"{ordered.Count} steps"), cancellationToken);
         return new RecipeResult(true, null, context.Messages);
     }
 

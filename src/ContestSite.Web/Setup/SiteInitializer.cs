@@ -1,4 +1,5 @@
 using ContestSite.Data;
+using ContestSite.Web.Audit;
 using ContestSite.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace ContestSite.Web.Setup;
 
 /// <summary>
-/// Before the site serves its first request: bring the schema up to date, and on the first start of an
+/// Before the site serves its first request: bring the schema up to date, catch the audit anchor up, and on the first start of an
 /// empty site run the default recipe and print the organizer's sign-in.
 /// </summary>
 public sealed class SiteInitializer(IServiceScopeFactory scopes, IOptions<SiteOptions> options, IHostEnvironment environment, ILogger<SiteInitializer> logger) : IHostedService
@@ -16,6 +17,7 @@ public sealed class SiteInitializer(IServiceScopeFactory scopes, IOptions<SiteOp
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ContestDbContext>();
         await DatabaseRegistration.MigrateAsync(db, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<AuditAnchor>().CatchUpAsync(db, cancellationToken);
         if (await db.Roles.AnyAsync(cancellationToken)) return;
 
         var recipe = ResolveRecipePath(options.Value.Setup.DefaultRecipe, environment.ContentRootPath);

@@ -30,8 +30,8 @@ public sealed class StoredFileAlarm(ContestDbContext db, EmailOutbox outbox, Ema
                      ("该文件的下载已被拒绝。请核查服务器上的文件存储，并在审计日志中查看“{0}”记录。", [Action])],
                     null, servedAs));
             }
-            await db.SaveChangesAsync(cancellationToken);
         }
+        // The mails and the entry are one transaction: the next alarm of the day sees both or neither.
         await audit.AppendAsync(new AuditEvent(Action, subject, "refused", servedAs), cancellationToken);
     }
 }

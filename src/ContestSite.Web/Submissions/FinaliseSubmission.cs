@@ -34,9 +34,8 @@ public sealed class FinaliseSubmission(ContestDbContext db, SubmissionEmails ema
         if (changed == 0) return RuleResult.Refuse("作品刚被修改或已经定稿，请刷新页面查看");
         var version = (await db.VersionAsync(submission.Id, submission.CurrentVersionNumber, cancellationToken))!;
         await emails.EnqueueReceiptAsync(entry.Team, entry.Round, version, now);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("submission.finalised", $"submission:{submission.Id}", "ok", $"version={version.Number}") { TeamId = entry.Team.Id }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return RuleResult.Ok;
     }
 }
@@ -50,6 +49,7 @@ public sealed class ReopenSubmission(ContestDbContext db, IAuditLog audit, TimeP
         if (submission is null) return RuleResult.Refuse("作品不存在");
         var allowed = SubmissionRules.CanReopen(submission);
         if (!allowed.Allowed) return allowed;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await db.Submissions.Where(s => s.Id == submissionId && s.Status == SubmissionStatus.Finalised)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.Status, SubmissionStatus.Draft)
@@ -59,6 +59,7 @@ public sealed class ReopenSubmission(ContestDbContext db, IAuditLog audit, TimeP
                 .SetProperty(x => x.Concurrency, x => x.Concurrency + 1), cancellationToken);
         if (changed == 0) return RuleResult.Refuse("作品未定稿，无需重新开放");
         await audit.AppendAsync(new AuditEvent("submission.reopened", $"submission:{submissionId}", "ok", reason) { TeamId = submission.TeamId }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return RuleResult.Ok;
     }
 }

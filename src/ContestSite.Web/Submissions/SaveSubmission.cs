@@ -33,6 +33,7 @@ public sealed class SaveSubmission(ContestDbContext db, IOptions<SubmissionFileO
                 await db.SaveChangesAsync(cancellationToken);
                 await db.SubmissionUploads.Where(u => input.UploadIds.Contains(u.Id) && u.TeamId == teamId)
                     .ExecuteUpdateAsync(s => s.SetProperty(u => u.UsedInVersionId, version!.Id), cancellationToken);
+                await audit.AppendAsync(new AuditEvent("submission.saved", $"submission:{version!.SubmissionId}", "ok", $"version={version.Number}") { TeamId = teamId }, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
             catch (DbUpdateException exception) when (attempt < MaxAttempts)
@@ -40,8 +41,7 @@ public sealed class SaveSubmission(ContestDbContext db, IOptions<SubmissionFileO
                 logger.LogInformation(exception, "A save conflicted with another one (attempt {Attempt}); saving again on fresh data", attempt);
                 continue;
             }
-            await audit.AppendAsync(new AuditEvent("submission.saved", $"submission:{version!.SubmissionId}", "ok", $"version={version.Number}") { TeamId = teamId }, cancellationToken);
-            return (RuleResult.Ok, version.Number);
+            return (RuleResult.Ok, version!.Number);
         }
     }
 

@@ -1,6 +1,7 @@
 using ContestSite.Core.Rules;
 using ContestSite.Core.Teams;
 using ContestSite.Data;
+using ContestSite.Web.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Teams;
@@ -10,12 +11,13 @@ namespace ContestSite.Web.Teams;
 /// change loaded has its <see cref="Team.Version"/> raised, so the second save finds the version moved
 /// (or a unique index taken), and the change is decided again on fresh data, where the rules refuse it.
 /// </summary>
-public sealed class TeamWriter(ContestDbContext db, ILogger<TeamWriter> logger)
+public sealed class TeamWriter(ContestDbContext db, IAuditLog audit, ILogger<TeamWriter> logger)
 {
     private const int MaxAttempts = 4;
 
     /// <param name="change">Loads what it needs with tracking, checks the rules and makes the change; may run more than once.</param>
-    public async Task<RuleResult> SaveAsync(Func<Task<RuleResult>> change, CancellationToken cancellationToken = default)
+    /// <param name="describe">The audit entry of an allowed change, written in the same transaction.</param>
+    public async Task<RuleResult> SaveAsync(Func<Task<RuleResult>> change, Func<AuditEvent> describe, CancellationToken cancellationToken = default)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -29,7 +31,7 @@ public sealed class TeamWriter(ContestDbContext db, ILogger<TeamWriter> logger)
             foreach (var team in db.ChangeTracker.Entries<Team>()) team.Entity.Version++;
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await audit.AppendAsync(describe, cancellationToken);
                 return result;
             }
             catch (DbUpdateException ex)

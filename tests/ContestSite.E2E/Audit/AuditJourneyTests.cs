@@ -14,7 +14,8 @@ public sealed class AuditJourneyTests(BrowserFixture browser)
     public async Task An_organizer_opens_the_audit_log_filters_it_verifies_the_chain_and_reads_one_entry()
     {
         await using var site = await SiteFactory.CreateAsync(realPort: true);
-        var audit = site.Services.GetRequiredService<IAuditLog>();
+        using var scope = site.Services.CreateScope();
+        var audit = scope.ServiceProvider.GetRequiredService<IAuditLog>();
         await audit.AppendAsync(new AuditEvent("bundle.download", "bundle:1", "ok") { ActorName = "captain@example.com", TeamId = 1 });
         await audit.AppendAsync(new AuditEvent("bundle.refused", "bundle:1", "expired") { ActorName = "member@example.com", TeamId = 1 });
         var root = site.RootUri!;
@@ -36,7 +37,8 @@ public sealed class AuditJourneyTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("member@example.com");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "校验哈希链" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("审计链完好");
+        // The check runs in the background; the page reloads itself until it is done.
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("审计链完好", new() { Timeout = 20_000 });
         await Expect(page.GetByRole(AriaRole.Table).Locator("tbody tr")).ToHaveCountAsync(1);
         await Screenshots.TakeAsync(page, "admin-audit-verified");
 

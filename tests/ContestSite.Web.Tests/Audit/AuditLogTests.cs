@@ -13,9 +13,11 @@ public sealed class AuditLogTests
     public async Task Many_writers_at_once_extend_one_unbroken_chain(TestProvider provider)
     {
         await using var site = await SiteFactory.CreateAsync(provider);
-        var audit = site.Services.GetRequiredService<IAuditLog>();
-
-        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => audit.AppendAsync(new AuditEvent("test.parallel", $"item:{i}", "ok")))));
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
+        {
+            using var scope = site.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<IAuditLog>().AppendAsync(new AuditEvent("test.parallel", $"item:{i}", "ok"));
+        })));
 
         using var scope = site.Services.CreateScope();
         var result = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync();

@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using ContestSite.Core.Audit;
 using ContestSite.Web.Audit;
 using ContestSite.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +11,10 @@ using Microsoft.Extensions.Options;
 
 namespace ContestSite.Web.Tests.Audit;
 
-/// <summary>Entries cannot be changed through the site, and a change made in the database shows up in both checks.</summary>
+/// <summary>
+/// Someone with write access to the database tries to change the record: edit, delete (in the middle and at
+/// the end), recompute the chain, forge an entry. Each shows up in `audit verify` and on the audit page.
+/// </summary>
 public sealed class AuditTamperingTests
 {
     [Theory]
@@ -20,12 +26,12 @@ public sealed class AuditTamperingTests
         var entry = await site.AppendAtAsync(AuditTestKit.China(10, 1, 9), new AuditEvent("bundle.download", "bundle:7", "ok"));
         await site.AppendAtAsync(AuditTestKit.China(10, 1, 10), new AuditEvent("bundle.download", "bundle:8", "ok"));
         using var client = await site.OrganizerAsync();
-        var intact = await client.PostFormAsync("/admin/audit", new Dictionary<string, string>(), "/admin/audit?handler=Verify");
+        var intact = await site.VerifyOnPageAsync(client);
         Assert.Contains("审计链完好", intact.Text);
 
         Assert.Equal(1, await site.TamperAsync($"UPDATE \"AuditEntries\" SET \"Outcome\" = 'refused' WHERE \"Id\" = {entry.Id}"));
         var (exit, output, error) = await RunVerifyCommandAsync(site);
-        var page = await client.PostFormAsync("/admin/audit", new Dictionary<string, string>(), "/admin/audit?handler=Verify");
+        var page = await site.VerifyOnPageAsync(client);
 
         Assert.Equal(1, exit);
         Assert.Contains($"entry {entry.Id}", error);
@@ -40,7 +46,7 @@ public sealed class AuditTamperingTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [InlineData(TestProvider.Postgres)]
-    public async Task An_entry_deleted_in_the_database_shows_up_as_a_broken_link_at_the_entry_after_it(TestProvider provider)
+    public async Task An_entry_deleted_in_the_middle_shows_up_as_a_gap_at_the_entry_after_it(TestProvider provider)
     {
         await using var site = await SiteFactory.CreateAsync(provider, now: AuditTestKit.BeforeEntries);
         var deleted = await site.AppendAtAsync(AuditTestKit.China(10, 1, 9), new AuditEvent("application.decided", "application:1", "approved"));
@@ -49,12 +55,113 @@ public sealed class AuditTamperingTests
 
         Assert.Equal(1, await site.TamperAsync($"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {deleted.Id}"));
         var (exit, _, error) = await RunVerifyCommandAsync(site);
-        var page = await client.PostFormAsync("/admin/audit", new Dictionary<string, string>(), "/admin/audit?handler=Verify");
+        var page = await site.VerifyOnPageAsync(client);
 
         Assert.Equal(1, exit);
         Assert.Contains($"entry {after.Id}", error);
         Assert.Contains($"审计链在第 {after.Id} 条记录处断裂", page.Text);
-        Assert.Contains($"前序哈希与第 {deleted.Id - 1} 条记录不符", page.Text);
+        Assert.Contains($"序号不连续：第 {deleted.Id - 1} 条之后的记录被删除", page.Text);
+    }
+
+    [Theory]
+    [InlineData(TestProvider.Sqlite, 1)]
+    [InlineData(TestProvider.Sqlite, 20)]
+    [InlineData(TestProvider.Postgres, 20)]
+    public async Task Deleting_the_newest_entries_is_found_by_the_anchor_outside_the_database(TestProvider provider, int deletedCount)
+    {
+        await using var site = await SiteFactory.CreateAsync(provider, now: AuditTestKit.BeforeEntries);
+        using var client = await site.OrganizerAsync();
+        AuditEntryAt? newest = null;
+        for (var i = 0; i < 25; i++) newest = await site.AppendAtAsync(AuditTestKit.China(10, 1, 9, i), new AuditEvent("bundle.download", $"bundle:{i}", "ok"));
+
+        // A careful intruder also moves the head row back, so the database agrees with itself.
+        var keptUpTo = newest!.Id - deletedCount;
+        Assert.Equal(deletedCount, await site.TamperAsync($"DELETE FROM \"AuditEntries\" WHERE \"Id\" > {keptUpTo}"));
+        await site.TamperAsync($"UPDATE \"AuditChainHeads\" SET \"Sequence\" = {keptUpTo}, \"Hash\" = (SELECT \"Hash\" FROM \"AuditEntries\" WHERE \"Id\" = {keptUpTo})");
+        var (exit, output, error) = await RunVerifyCommandAsync(site);
+        var page = await site.VerifyOnPageAsync(client);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("", output);
+        Assert.Contains($"entry {keptUpTo + 1} (TailMissing)", error);
+        Assert.Contains($"链外锚点记录到第 {newest.Id} 条，数据库只到第 {keptUpTo} 条", error);
+        Assert.Contains($"最新的记录被删除：链外锚点记录到第 {newest.Id} 条", page.Text);
+    }
+
+    [Theory]
+    [InlineData(TestProvider.Sqlite)]
+    [InlineData(TestProvider.Postgres)]
+    public async Task A_middle_entry_rewritten_with_the_chain_recomputed_without_the_key_is_found(TestProvider provider)
+    {
+        await using var site = await SiteFactory.CreateAsync(provider, now: AuditTestKit.BeforeEntries);
+        var rewritten = await site.AppendAtAsync(AuditTestKit.China(10, 1, 9), new AuditEvent("application.decided", "application:3", "refused"));
+        for (var i = 0; i < 3; i++) await site.AppendAtAsync(AuditTestKit.China(10, 1, 10 + i), new AuditEvent("bundle.download", $"bundle:{i}", "ok"));
+
+        // With a key of their own (they do not have the site's), they rewrite the entry and every later hash and the head.
+        var theirKey = RandomNumberGenerator.GetBytes(32);
+        await RewriteChainAsync(site, fromId: rewritten.Id, theirKey, change: e => e.Outcome = "approved");
+        var (exit, _, error) = await RunVerifyCommandAsync(site);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"entry {rewritten.Id} (ContentChanged)", error);
+    }
+
+    [Theory]
+    [InlineData(TestProvider.Sqlite)]
+    [InlineData(TestProvider.Postgres)]
+    public async Task A_forged_entry_appended_with_a_plain_hash_is_found(TestProvider provider)
+    {
+        await using var site = await SiteFactory.CreateAsync(provider, now: AuditTestKit.BeforeEntries);
+        var last = await site.AppendAtAsync(AuditTestKit.China(10, 1, 9), new AuditEvent("bundle.download", "bundle:1", "ok"));
+        var previous = await site.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Id == last.Id));
+
+        // The unkeyed SHA-256 of the old chain is public knowledge: anyone can compute it.
+        var forged = new AuditEntry
+        {
+            Id = last.Id + 1, At = previous.At.AddMinutes(1), Action = "application.decided", Subject = "application:9", Outcome = "approved",
+            PreviousHash = previous.Hash, Hash = "",
+        };
+        forged.Hash = AuditChain.ComputeHash(forged);
+        await site.WithDbAsync(async db => { db.AuditEntries.Add(forged); await db.SaveChangesAsync(); return 0; });
+        var (exit, _, error) = await RunVerifyCommandAsync(site);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"entry {forged.Id} (Unsigned)", error);
+    }
+
+    [Fact]
+    public async Task A_chain_recomputed_with_the_stolen_key_still_disagrees_with_the_anchor()
+    {
+        await using var site = await SiteFactory.CreateAsync(now: AuditTestKit.BeforeEntries);
+        var rewritten = await site.AppendAtAsync(AuditTestKit.China(10, 1, 9), new AuditEvent("application.decided", "application:3", "refused"));
+        await site.AppendAtAsync(AuditTestKit.China(10, 1, 10), new AuditEvent("bundle.download", "bundle:1", "ok"));
+
+        var key = site.Services.GetRequiredService<AuditChainKeys>().Current.Bytes;
+        await RewriteChainAsync(site, fromId: rewritten.Id, key, change: e => e.Outcome = "approved");
+        var (exit, _, error) = await RunVerifyCommandAsync(site);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"(AnchorMismatch)", error);
+    }
+
+    [Fact]
+    public async Task A_chain_written_before_keyed_hashes_keeps_verifying_and_is_continued_with_keyed_entries()
+    {
+        await using var site = await SiteFactory.CreateAsync(now: AuditTestKit.BeforeEntries);
+        // The database as an older version of the site left it: every entry with a plain SHA-256 and no anchor file.
+        await RewriteChainAsync(site, fromId: 1, key: null, change: _ => { });
+        File.Delete(site.Services.GetRequiredService<AuditFiles>().Anchor);
+        var legacy = await site.WithDbAsync(db => db.AuditEntries.LongCountAsync());
+        Assert.True(legacy > 0);
+
+        var next = await site.AppendAtAsync(AuditTestKit.China(10, 1, 9), new AuditEvent("bundle.download", "bundle:1", "ok"));
+        var (exit, output, error) = await RunVerifyCommandAsync(site);
+
+        Assert.Equal(legacy + 1, next.Id);
+        Assert.Equal("", error);
+        Assert.Equal(0, exit);
+        Assert.Contains($"audit chain intact: {legacy + 1} entries", output);
+        Assert.NotNull(await site.WithDbAsync(db => db.AuditEntries.Where(e => e.Id == next.Id).Select(e => e.KeyId).SingleAsync()));
     }
 
     [Theory]
@@ -63,14 +170,42 @@ public sealed class AuditTamperingTests
     public async Task An_intact_chain_is_reported_with_its_count_by_the_command_and_the_page(TestProvider provider)
     {
         await using var site = await SiteFactory.CreateAsync(provider, now: AuditTestKit.BeforeEntries);
+        using var client = await site.OrganizerAsync();
         for (var i = 0; i < 5; i++) await site.AppendAtAsync(AuditTestKit.China(10, 1, 9 + i), new AuditEvent("bundle.issued", $"bundle:{i}", "ok"));
         var count = await site.WithDbAsync(db => db.AuditEntries.LongCountAsync());
 
         var (exit, output, error) = await RunVerifyCommandAsync(site);
+        var page = await site.VerifyOnPageAsync(client);
 
         Assert.Equal(0, exit);
         Assert.Equal("", error);
-        Assert.Contains($"audit chain intact: {count} entries", output);
+        Assert.Contains($"audit chain intact: {count} entries; anchored outside the database up to entry {count}", output);
+        Assert.Contains($"审计链完好：已校验 {count} 条记录，链外锚点记录到第 {count} 条", page.Text);
+        var check = await site.WithDbAsync(db => db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id).FirstAsync());
+        Assert.Equal(("audit.verify", "ok", SiteFactory.OrganizerEmail), (check.Action, check.Outcome, check.ActorName));
+    }
+
+    [Fact]
+    public async Task A_check_in_progress_is_shown_with_its_progress_and_the_page_reloads_itself()
+    {
+        await using var site = await SiteFactory.CreateAsync(now: AuditTestKit.BeforeEntries);
+        await site.WithDbAsync(async db =>
+        {
+            db.AuditVerificationRuns.Add(new AuditVerificationRun
+            {
+                Status = AuditVerificationStatus.Running, RequestedAt = AuditTestKit.BeforeEntries, UpTo = 5000, Checked = 2000,
+                HeartbeatAt = AuditTestKit.BeforeEntries,
+            });
+            return await db.SaveChangesAsync();
+        });
+        using var client = await site.OrganizerAsync();
+
+        using var response = await client.Http.GetAsync("/admin/audit");
+        var page = await SiteClient.Page.ReadAsync(response);
+
+        Assert.Contains("正在校验：已校验 2000 条，共约 5000 条", page.Text);
+        Assert.Equal("3", response.Headers.GetValues("Refresh").Single());
+        Assert.Contains("<button type=\"submit\" disabled=\"disabled\">", page.Html);
     }
 
     [Fact]
@@ -120,12 +255,49 @@ public sealed class AuditTamperingTests
         Assert.Contains("was 3", error.Message);
     }
 
+    [Theory]
+    [InlineData("k1=c2hvcnQ=", "has 5 bytes; at least 32")]
+    [InlineData("k1", "is not id=base64")]
+    [InlineData("k 1=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "must be up to 32 letters")]
+    [InlineData("k1=not-base64!", "is not base64")]
+    public void A_chain_key_setting_that_is_not_usable_stops_the_start_with_the_reason(string setting, string reason)
+    {
+        var result = new AuditOptionsValidator().Validate(null, new AuditOptions { ChainKeys = setting });
+
+        Assert.True(result.Failed);
+        Assert.Contains("ContestSite__Audit__ChainKeys", result.FailureMessage);
+        Assert.Contains(reason, result.FailureMessage);
+    }
+
     [Fact]
     public void Six_months_or_more_is_accepted_and_twelve_is_the_default()
     {
         Assert.True(new AuditOptionsValidator().Validate(null, new AuditOptions { RetentionMonths = 6 }).Succeeded);
         Assert.Equal(12, new AuditOptions().RetentionMonths);
     }
+
+    /// <summary>
+    /// Rewrites every entry from <paramref name="fromId"/> on, as an intruder with database access would: the
+    /// change, then each hash recomputed in order (HMAC with <paramref name="key"/>, or plain SHA-256 without
+    /// one), then the head row. The site's anchor file is not touched: the intruder cannot reach it.
+    /// </summary>
+    private static Task RewriteChainAsync(SiteFactory site, long fromId, byte[]? key, Action<AuditEntry> change) => site.WithDbAsync(async db =>
+    {
+        var entries = await db.AuditEntries.Where(e => e.Id >= fromId).OrderBy(e => e.Id).ToListAsync();
+        var previous = fromId == 1 ? AuditChain.GenesisHash : await db.AuditEntries.Where(e => e.Id == fromId - 1).Select(e => e.Hash).SingleAsync();
+        foreach (var entry in entries)
+        {
+            if (entry.Id == fromId) change(entry);
+            entry.PreviousHash = previous;
+            entry.KeyId = key is null ? null : entry.KeyId;
+            entry.Hash = key is null ? AuditChain.ComputeHash(entry) : AuditChain.ComputeHash(entry, key);
+            previous = entry.Hash;
+        }
+        await db.SaveChangesAsync();
+        var head = await db.AuditChainHeads.SingleAsync();
+        head.Hash = previous;
+        return await db.SaveChangesAsync();
+    });
 
     private static async Task<(int Exit, string Output, string Error)> RunVerifyCommandAsync(SiteFactory site)
     {

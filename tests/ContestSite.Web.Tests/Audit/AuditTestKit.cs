@@ -15,7 +15,8 @@ internal static class AuditTestKit
     public static async Task<AuditEntryAt> AppendAtAsync(this SiteFactory site, DateTimeOffset at, AuditEvent auditEvent)
     {
         site.Clock.SetUtcNow(at);
-        var entry = await site.Services.GetRequiredService<IAuditLog>().AppendAsync(auditEvent);
+        using var scope = site.Services.CreateScope();
+        var entry = await scope.ServiceProvider.GetRequiredService<IAuditLog>().AppendAsync(auditEvent);
         return new AuditEntryAt(entry.Id, entry.At);
     }
 
@@ -31,6 +32,16 @@ internal static class AuditTestKit
     {
         using var scope = site.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync();
+    }
+
+    /// <summary>Asks for a check on the audit page, lets the background job run it, and reads the page with its result.</summary>
+    public static async Task<SiteClient.Page> VerifyOnPageAsync(this SiteFactory site, SiteClient client)
+    {
+        var asked = await client.PostFormAsync("/admin/audit", new Dictionary<string, string>(), "/admin/audit?handler=Verify");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, asked.Status);
+        await site.WhileTimePassesUntilAsync(() => site.WithDbAsync(db => db.AuditVerificationRuns.AllAsync(r =>
+            r.Status != Core.Audit.AuditVerificationStatus.Queued && r.Status != Core.Audit.AuditVerificationStatus.Running)));
+        return await client.GetAsync("/admin/audit");
     }
 
     /// <summary>Changes the database behind the site's back, the way someone with database access would.</summary>

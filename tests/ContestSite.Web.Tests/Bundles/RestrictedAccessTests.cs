@@ -33,6 +33,37 @@ public sealed class RestrictedAccessTests
         Assert.Contains("已获批准", mail.TextBody);
     }
 
+    [Fact]
+    public async Task A_range_request_that_sends_nothing_is_recorded_as_not_sent_and_is_neither_a_download_nor_a_risk()
+    {
+        await using var site = await TeamTestKit.SiteAsync(TestProvider.Sqlite);
+        var roads = await site.DatasetAsync("路网统计");
+        // Nothing sensitive: the file is served as stored, with range requests honoured.
+        await site.WithDbAsync(db => db.DatasetFields.Where(f => f.DatasetId == roads.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.IsSensitive, false)));
+        var (client, teamId) = await site.ApprovedTeamAsync("路网队", "captain@example.com");
+        await site.ApprovedApplicationAsync(client, teamId, roads.Id);
+        var url = $"/datasets/{roads.Id}/files/{roads.FileId}";
+
+        using var beyond = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "Range", "bytes=100000-" } } };
+        using var refused = await client.Http.SendAsync(beyond);
+
+        Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, refused.StatusCode);
+        Assert.True(await site.AuditedAsync("catalog.download", "not-sent", teamId, roads.Id));
+        Assert.False(await site.AuditedAsync("catalog.download", "ok", teamId, roads.Id));
+        Assert.Equal(0, await site.WithDbAsync(db => db.DownloadRecords.CountAsync(r => r.TeamId == teamId)));
+        Assert.Equal(0, await site.WithDbAsync(db => db.Datasets.Where(d => d.Id == roads.Id).Select(d => d.DownloadCount).SingleAsync()));
+
+        using var part = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "Range", "bytes=0-9" } } };
+        using var partial = await client.Http.SendAsync(part);
+
+        Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
+        Assert.Equal(10, (await partial.Content.ReadAsByteArrayAsync()).Length);
+        var size = System.Text.Encoding.UTF8.GetByteCount(BundleTestKit.Csv);
+        Assert.True(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "catalog.download" && e.Outcome == "partial"
+            && e.DatasetId == roads.Id && e.Detail == $"people.csv; bytes 0-9/{size}")));
+        Assert.Equal([10L], await site.WithDbAsync(db => db.DownloadRecords.Where(r => r.TeamId == teamId).Select(r => r.Bytes).ToListAsync()));
+    }
+
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [InlineData(TestProvider.Postgres)]

@@ -80,6 +80,10 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
     }
 
     public string AppDataPath { get; }
+
+    /// <summary>The connection string of the site's PostgreSQL database, for a second node on the same database.</summary>
+    public string? PostgresConnectionString => _postgres?.ConnectionString;
+
     public TestSmtpServer Smtp { get; }
     public TestProvider Provider { get; }
     public bool RealPort { get; }

@@ -67,6 +67,25 @@ public sealed class AccessTests
     }
 
     [Fact]
+    public async Task A_declared_conflict_records_the_assignment_and_the_scores_it_released()
+    {
+        await using var site = await SiteAsync(TestProvider.Sqlite);
+        var judgeId = await site.JudgeAsync("judge@test.local");
+        var entry = await site.EntryAsync("利益相关作品");
+        await site.AssignDirectAsync(judgeId, entry);
+        var assignment = await site.WithDbAsync(db => db.Assignments.SingleAsync(a => a.SubmissionId == entry));
+        using var judge = await site.SignedInAsync("judge@test.local");
+        await judge.ScoreAsync(site, entry, "Save", "8", "7");
+        var criteria = await site.WithDbAsync(db => db.CriterionScores.OrderBy(s => s.CriterionId).Select(s => s.CriterionId).ToListAsync());
+
+        await judge.PostFormAsync("/judging", new Dictionary<string, string> { ["submissionId"] = Id(entry), ["reason"] = "指导过该团队" }, "/judging?handler=Conflict");
+
+        var detail = await site.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "judging.conflict-declared").Select(e => e.Detail).SingleAsync());
+        Assert.Equal($"judge={judgeId}; released=1; assignment {assignment.Id} (round {assignment.RoundId}): {{{criteria[0]}=8,{criteria[1]}=7; total=-; Draft}}", detail);
+        Assert.Empty(await site.ReviewsAsync(entry));
+    }
+
+    [Fact]
     public async Task Files_of_an_assigned_entry_come_as_attachments_that_browsers_do_not_sniff()
     {
         await using var site = await SiteAsync();

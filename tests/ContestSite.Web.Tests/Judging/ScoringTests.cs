@@ -39,6 +39,11 @@ public sealed class ScoringTests
         Assert.Equal(100m, Assert.Single(await site.ReviewsAsync(entry)).Total);
         Assert.Equal(1, await site.AuditCountAsync("judging.review-submitted"));
         Assert.Equal(1, await site.AuditCountAsync("judging.review-revised"));
+        // The record keeps every value a score had and got: a revision can be traced to the number.
+        var criteria = review.Scores.OrderBy(s => s.CriterionId).Select(s => s.CriterionId).ToList();
+        var revised = await site.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "judging.review-revised").Select(e => e.Detail).SingleAsync());
+        Assert.Equal($"judge={judgeId}; before: {{{string.Join(",", criteria.Zip(new[] { 8, 7, 6, 9, 10 }, (c, v) => $"{c}={v}"))}; total=77.00; Submitted}}; " +
+            $"after: {{{string.Join(",", criteria.Select(c => $"{c}=10"))}; total=100.00; Submitted}}", revised);
         Assert.Equal(1, await site.AuditCountAsync("judging.review-draft-saved"));
     }
 

@@ -56,6 +56,7 @@ public sealed class SubmissionCrashTests
         await using (var site = await RunningSite.StartAsync(environment, port))
         {
             await AssertEveryVersionIsWholeAsync(appData);
+            await AssertEverySaveIsRecordedOnceAsync(appData);
             var staged = Directory.EnumerateFiles(Path.Combine(appData, "staging")).Select(Path.GetFileNameWithoutExtension).ToList();
             var receiving = await WithDbAsync(appData, db => db.SubmissionUploads.Where(u => u.Status == SubmissionUploadStatus.Receiving).Select(u => u.Id).ToListAsync());
             Assert.All(staged, name => Assert.Contains(receiving, id => id.ToString("N") == name));
@@ -77,6 +78,18 @@ public sealed class SubmissionCrashTests
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bigContent)),
                 await WithDbAsync(appData, db => db.SubmissionUploads.Where(u => u.Id == big).Select(u => u.StorageKey).SingleAsync()));
         }
+        // The chain, checked as an operator would after the crash: whole, consecutive, and agreeing with its anchor.
+        var verify = await SiteProcess.RunAsync(environment, "audit", "verify");
+        Assert.True(verify.ExitCode == 0, verify.Error);
+        Assert.Contains("audit chain intact", verify.Output);
+    }
+
+    /// <summary>Every version the crash let commit has its audit entry, and no entry names a version that does not exist.</summary>
+    private static async Task AssertEverySaveIsRecordedOnceAsync(string appData)
+    {
+        var versions = await WithDbAsync(appData, db => db.SubmissionVersions.Select(v => "version=" + v.Number).ToListAsync());
+        var recorded = await WithDbAsync(appData, db => db.AuditEntries.Where(e => e.Action == "submission.saved").Select(e => e.Detail!).ToListAsync());
+        Assert.Equal(versions.Order(), recorded.Order());
     }
 
     private static async Task AssertEveryVersionIsWholeAsync(string appData)

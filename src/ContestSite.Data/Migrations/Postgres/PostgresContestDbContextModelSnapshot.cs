@@ -128,6 +128,27 @@ namespace ContestSite.Data.Migrations.Postgres
                     b.ToTable("AnnouncementAttachments");
                 });
 
+            modelBuilder.Entity("ContestSite.Core.Audit.AuditChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("DigestMailedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditChainHeads");
+                });
+
             modelBuilder.Entity("ContestSite.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -165,6 +186,10 @@ namespace ContestSite.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -200,6 +225,62 @@ namespace ContestSite.Data.Migrations.Postgres
                     b.HasIndex("TeamId", "Id");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Audit.AuditVerificationRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("AnchoredUpTo")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("BreakKind")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("BreakPreviousId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BreakReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long?>("BrokenAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Checked")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("UpTo")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("AuditVerificationRuns");
                 });
 
             modelBuilder.Entity("ContestSite.Core.Bundles.AccessApplication", b =>

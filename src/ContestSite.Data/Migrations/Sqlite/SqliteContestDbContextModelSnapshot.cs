@@ -119,6 +119,27 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.ToTable("AnnouncementAttachments");
                 });
 
+            modelBuilder.Entity("ContestSite.Core.Audit.AuditChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DigestMailedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditChainHeads");
+                });
+
             modelBuilder.Entity("ContestSite.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -156,6 +177,10 @@ namespace ContestSite.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -191,6 +216,60 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.HasIndex("TeamId", "Id");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Audit.AuditVerificationRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnchoredUpTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BreakKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BreakPreviousId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BreakReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BrokenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Checked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HeartbeatAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpTo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("AuditVerificationRuns");
                 });
 
             modelBuilder.Entity("ContestSite.Core.Bundles.AccessApplication", b =>

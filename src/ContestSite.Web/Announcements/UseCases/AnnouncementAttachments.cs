@@ -51,8 +51,7 @@ public sealed class AnnouncementAttachments(ContestDbContext db, IFileStore file
             AnnouncementId = announcementId, FileName = name, ContentType = type.ContentType()!, SizeBytes = stored.Size,
             StorageKey = stored.Key, UploadedAt = clock.GetUtcNow(),
         });
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("announcement.attachment.added", $"announcement:{announcementId}", "ok", name), cancellationToken);
+        await audit.AppendAsync(() => new AuditEvent("announcement.attachment.added", $"announcement:{announcementId}", "ok", name), cancellationToken);
         await schedule.ChangedAsync(cancellationToken);
         return new AnnouncementResult(announcementId, []);
     }
@@ -62,8 +61,7 @@ public sealed class AnnouncementAttachments(ContestDbContext db, IFileStore file
         var attachment = await db.AnnouncementAttachments.SingleOrDefaultAsync(f => f.Id == attachmentId && f.AnnouncementId == announcementId);
         if (attachment is null) return AnnouncementResult.Refuse("附件不存在或已被删除");
         db.AnnouncementAttachments.Remove(attachment);
-        await db.SaveChangesAsync();
-        await audit.AppendAsync(new AuditEvent("announcement.attachment.removed", $"announcement:{announcementId}", "ok", attachment.FileName));
+        await audit.AppendAsync(() => new AuditEvent("announcement.attachment.removed", $"announcement:{announcementId}", "ok", attachment.FileName));
         await schedule.ChangedAsync();
         return new AnnouncementResult(announcementId, []);
     }

@@ -19,8 +19,7 @@ public sealed class ChangePublication(ContestDbContext db, AnnouncementSchedule 
         var announcement = await db.Announcements.SingleOrDefaultAsync(a => a.Id == id);
         if (announcement is null) return AnnouncementResult.Refuse("公告不存在或已被删除");
         db.Announcements.Remove(announcement);
-        await db.SaveChangesAsync();
-        await audit.AppendAsync(new AuditEvent("announcement.deleted", $"announcement:{id}", "ok", announcement.Title));
+        await audit.AppendAsync(() => new AuditEvent("announcement.deleted", $"announcement:{id}", "ok", announcement.Title));
         await schedule.ChangedAsync();
         return new AnnouncementResult(id, []);
     }
@@ -34,14 +33,13 @@ public sealed class ChangePublication(ContestDbContext db, AnnouncementSchedule 
         announcement.Version++;
         try
         {
-            await db.SaveChangesAsync();
+            await audit.AppendAsync(new AuditEvent(action, $"announcement:{id}", "ok", announcement.Title));
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
             return AnnouncementResult.Refuse("公告刚被其他人修改，请刷新页面后重试");
         }
-        await audit.AppendAsync(new AuditEvent(action, $"announcement:{id}", "ok", announcement.Title));
         await schedule.ChangedAsync();
         return new AnnouncementResult(id, []);
     }

@@ -42,24 +42,26 @@ public sealed class SaveAnnouncement(ContestDbContext db, AnnouncementSchedule s
         target.UpdatedAt = now;
         target.Version++;
         if (announcement is null) db.Announcements.Add(target);
+        var action = announcement is null ? "announcement.created" : "announcement.edited";
         try
         {
-            await db.SaveChangesAsync();
+            await audit.AppendAsync(() => new AuditEvent(action, $"announcement:{target.Id}", "ok", $"{State(target, now)}; {target.Title}"));
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
             return AnnouncementResult.Refuse("公告刚被其他人修改，请刷新页面后重试");
         }
-        await AfterChangeAsync(target, announcement is null ? "announcement.created" : "announcement.edited");
+        await AfterChangeAsync(target);
         return new AnnouncementResult(target.Id, []);
     }
 
-    private async Task AfterChangeAsync(Announcement saved, string action)
+    private static string State(Announcement saved, DateTimeOffset now) =>
+        saved.PublishAt is null ? "draft" : saved.IsScheduled(now) ? $"scheduled {saved.PublishAt:o}" : "published";
+
+    private async Task AfterChangeAsync(Announcement saved)
     {
         var now = clock.GetUtcNow();
-        var state = saved.PublishAt is null ? "draft" : saved.IsScheduled(now) ? $"scheduled {saved.PublishAt:o}" : "published";
-        await audit.AppendAsync(new AuditEvent(action, $"announcement:{saved.Id}", "ok", $"{state}; {saved.Title}"));
         await schedule.ChangedAsync();
         if (saved.IsEmailDue(now)) await mailer.SendAsync(saved.Id);
     }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using ContestSite.Core.Audit;
 using ContestSite.Data;
 using ContestSite.Web.Audit.UseCases;
@@ -33,21 +34,28 @@ public sealed class AuditLogModel(ContestDbContext db, AuditNames names, IOption
     public bool HasOlder { get; private set; }
     public bool HasNewer { get; private set; }
     public int RetentionMonths => options.Value.RetentionMonths;
-    public AuditVerification? Verification { get; private set; }
+    /// <summary>The newest check of the chain, running or finished.</summary>
+    public AuditVerificationRun? LatestCheck { get; private set; }
+    public bool CheckInProgress => LatestCheck?.Status is AuditVerificationStatus.Queued or AuditVerificationStatus.Running;
 
     public async Task<IActionResult> OnGetAsync()
     {
+        await LoadLatestCheckAsync(HttpContext.RequestAborted);
+        // The page follows a running check by reloading itself (an HTTP Refresh header: no script needed).
+        if (CheckInProgress) Response.Headers["Refresh"] = "3";
         if (!Validate()) return Page();
         await LoadPageAsync(HttpContext.RequestAborted);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostVerifyAsync([FromServices] CheckAuditChain check)
+    public async Task<IActionResult> OnPostVerifyAsync([FromServices] RequestAuditCheck check)
     {
-        Verification = await check.CheckAsync(HttpContext.RequestAborted);
-        if (Validate()) await LoadPageAsync(HttpContext.RequestAborted);
-        return Page();
+        await check.RequestAsync(User.FindFirstValue(ClaimTypes.NameIdentifier), HttpContext.RequestAborted);
+        return Redirect("/admin/audit" + Filter.ToQuery() + "#verify-heading");
     }
+
+    private async Task LoadLatestCheckAsync(CancellationToken cancellationToken) =>
+        LatestCheck = await db.AuditVerificationRuns.AsNoTracking().OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
 
     public Task<IActionResult> OnGetCsvAsync([FromServices] ExportAuditLog export) => ExportAsync(export, ExportFormat.Csv);
 
@@ -94,10 +102,15 @@ public sealed class AuditLogModel(ContestDbContext db, AuditNames names, IOption
     public static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The reason for a break, in the reader's language.</summary>
-    public string BreakReason(AuditChainBreak broken) => broken.Kind switch
+    public string BreakReason(AuditVerificationRun run) => run.BreakKind switch
     {
-        AuditChainBreakKind.FirstNotGenesis => _t["第一条记录的前序哈希不是创世哈希（可能有记录被删除）"].Value,
-        AuditChainBreakKind.LinkBroken => _t["前序哈希与第 {0} 条记录不符（其间可能有记录被删除或插入）", broken.PreviousId].Value,
+        AuditChainBreakKind.FirstNotGenesis => _t["第一条记录不是链的开头（可能有记录被删除）"].Value,
+        AuditChainBreakKind.LinkBroken => _t["前序哈希与第 {0} 条记录不符（其间可能有记录被删除或插入）", run.BreakPreviousId ?? 0].Value,
+        AuditChainBreakKind.SequenceGap => _t["序号不连续：第 {0} 条之后的记录被删除", run.BreakPreviousId ?? 0].Value,
+        AuditChainBreakKind.Unsigned => _t["该记录没有密钥签名，却出现在已签名的记录之后（伪造的记录）"].Value,
+        AuditChainBreakKind.KeyUnknown => _t["找不到该记录的链密钥，无法校验（请恢复密钥文件或设置）"].Value,
+        AuditChainBreakKind.TailMissing => _t["最新的记录被删除：链外锚点记录到第 {0} 条", run.BreakPreviousId ?? 0].Value,
+        AuditChainBreakKind.AnchorMismatch => _t["该记录与链外锚点记录的不一致（记录被改写，或整条链被重新计算）"].Value,
         _ => _t["记录内容与其哈希不符（记录被修改过）"].Value,
     };
 }

@@ -53,10 +53,13 @@ public static class BundleDownloadEndpoint
         http.Response.Headers[HeaderNames.ContentDisposition] = new ContentDispositionHeaderValue("attachment") { FileNameStar = fileName, FileName = fileName }.ToString();
         var (bytes, manifest) = await issuer.WriteAsync(new BundleRequest(who, bundle, contest.Name, track.Name, email), http.Response.Body, cancellationToken);
 
-        await audit.AppendAsync(new AuditEvent("bundle.issue", $"bundle:{bundle.Id}", "ok",
-            $"issue {manifest.IssueId}; {manifest.Datasets.Count(d => d.NotIncluded is null)} dataset(s) included, {manifest.Datasets.Count(d => d.NotIncluded is not null)} left out; {bytes} bytes")
-            { TeamId = team.Id }, CancellationToken.None);
-        await risk.RecordAsync(who.UserId!, team.Id, null, bytes, CancellationToken.None);
+        await db.InTransactionAsync(async () =>
+        {
+            await audit.AppendAsync(new AuditEvent("bundle.issue", $"bundle:{bundle.Id}", "ok",
+                $"issue {manifest.IssueId}; {manifest.Datasets.Count(d => d.NotIncluded is null)} dataset(s) included, {manifest.Datasets.Count(d => d.NotIncluded is not null)} left out; {bytes} bytes")
+                { TeamId = team.Id }, CancellationToken.None);
+            await risk.RecordAsync(who.UserId!, team.Id, null, bytes, CancellationToken.None);
+        }, CancellationToken.None);
         return Results.Empty;
     }
 }

@@ -62,9 +62,13 @@ public sealed class FileDownload(ContestDbContext db, DataAccess access, Masking
             http.Response.Headers.Remove(HeaderNames.ContentDisposition);
             return Results.Text(text["文件无法提供：{0}", served.Problem ?? ""].Value, "text/plain; charset=utf-8", statusCode: StatusCodes.Status422UnprocessableEntity);
         }
-        await db.Datasets.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.DownloadCount, d => d.DownloadCount + 1), CancellationToken.None);
-        await AuditAsync(subject, "ok", $"{found.Resource.FileName}; sha256 {sink.Sha256()}; masked", who, id, CancellationToken.None);
-        await risk.RecordAsync(who.UserId!, who.Team?.Id, id, sink.BytesWritten, CancellationToken.None);
+        // Sent: its record, count and risk are written even if the client has gone, in one transaction.
+        await db.InTransactionAsync(async () =>
+        {
+            await db.Datasets.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.DownloadCount, d => d.DownloadCount + 1), CancellationToken.None);
+            await AuditAsync(subject, "ok", $"{found.Resource.FileName}; sha256 {sink.Sha256()}; masked", who, id, CancellationToken.None);
+            await risk.RecordAsync(who.UserId!, who.Team?.Id, id, sink.BytesWritten, CancellationToken.None);
+        }, CancellationToken.None);
         return Results.Empty;
     }
 
@@ -73,9 +77,24 @@ public sealed class FileDownload(ContestDbContext db, DataAccess access, Masking
         var read = await files.OpenVerifiedAsync(resource.StorageKey, cancellationToken);
         if (read.Tampered) await alarm.RaiseAsync(resource.StorageKey, $"dataset {id} file", cancellationToken);
         if (read.Content is null) return read.Tampered ? Results.StatusCode(StatusCodes.Status409Conflict) : Results.NotFound();
-        await db.Datasets.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.DownloadCount, d => d.DownloadCount + 1), cancellationToken);
-        await AuditAsync(subject, "ok", resource.FileName, who, id, cancellationToken);
-        await risk.RecordAsync(who.UserId!, who.Team?.Id, id, resource.SizeBytes, cancellationToken);
+        var length = read.Content.Length;
+        var range = DownloadRange.Of(http.Request, length);
+        if (range.SendsNothing)
+        {
+            // Answered 416 below: nothing leaves the server, so it is neither a download nor a risk.
+            await AuditAsync(subject, "not-sent", $"{resource.FileName}; range not satisfiable: {http.Request.Headers.Range}", who, id, cancellationToken);
+        }
+        else
+        {
+            await db.InTransactionAsync(async () =>
+            {
+                if (range.Offset == 0)
+                    await db.Datasets.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.DownloadCount, d => d.DownloadCount + 1), cancellationToken);
+                await AuditAsync(subject, range.Partial ? "partial" : "ok", range.Partial ? $"{resource.FileName}; {range.Describe(length)}" : resource.FileName,
+                    who, id, cancellationToken);
+                await risk.RecordAsync(who.UserId!, who.Team?.Id, id, range.Length, cancellationToken);
+            }, cancellationToken);
+        }
         http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
         return Results.File(read.Content, "application/octet-stream", resource.FileName, enableRangeProcessing: true);
     }

@@ -30,25 +30,25 @@ public sealed class ApplyForDataset(ContestDbContext db, IAuditLog audit, TimePr
             AgreementAcceptedAt = now, SubmittedAt = now,
         };
         db.AccessApplications.Add(application);
-        if (!await SaveAsync(teamId.Value, datasetId))
+        if (!await SaveAsync(teamId.Value, datasetId,
+            () => new AuditEvent("data.application.submitted", $"application:{application.Id}", "ok", dataset.Title) { TeamId = teamId, DatasetId = datasetId }))
         {
             var refused = RuleResult.Refuse(AccessApplicationRules.AlreadyPendingMessage);
             await audit.AppendAsync(new AuditEvent("data.application.submitted", $"dataset:{datasetId}", "refused", refused.Message) { TeamId = teamId, DatasetId = datasetId });
             return refused;
         }
-        await audit.AppendAsync(new AuditEvent("data.application.submitted", $"application:{application.Id}", "ok", dataset.Title) { TeamId = teamId, DatasetId = datasetId });
         return RuleResult.Ok;
     }
 
     /// <summary>
-    /// Saves the new application; false when a simultaneous submit of the same team won the unique index on pending
+    /// Saves the new application with its audit entry; false when a simultaneous submit of the same team won the unique index on pending
     /// applications. Any other failure is not ours to explain, so it is thrown on.
     /// </summary>
-    private async Task<bool> SaveAsync(int teamId, Guid datasetId)
+    private async Task<bool> SaveAsync(int teamId, Guid datasetId, Func<AuditEvent> describe)
     {
         try
         {
-            await db.SaveChangesAsync();
+            await audit.AppendAsync(describe);
             return true;
         }
         catch (DbUpdateException)

@@ -14,8 +14,7 @@ public sealed class ClearRiskFlag(ContestDbContext db, IAuditLog audit, TimeProv
         if (flag is null || flag.ClearedAt is not null) return RuleResult.Refuse("该预警不存在或已解除");
         flag.ClearedAt = clock.GetUtcNow();
         flag.ClearedBy = organizerId;
-        await db.SaveChangesAsync();
-        await audit.AppendAsync(new AuditEvent("data.risk.cleared", $"user:{flag.UserId}", "ok", flag.Reason) { TeamId = flag.TeamId });
+        await audit.AppendAsync(() => new AuditEvent("data.risk.cleared", $"user:{flag.UserId}", "ok", flag.Reason) { TeamId = flag.TeamId });
         return RuleResult.Ok;
     }
 }

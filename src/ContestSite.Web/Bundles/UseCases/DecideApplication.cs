@@ -35,14 +35,13 @@ public sealed class DecideApplication(ContestDbContext db, ApplicationEmails ema
         if (application.Status != ApplicationStatus.Pending) await emails.EnqueueDecisionAsync(application);
         try
         {
-            await db.SaveChangesAsync();
+            await audit.AppendAsync(new AuditEvent(action, $"application:{id}", "ok", detail) { TeamId = application.TeamId, DatasetId = application.DatasetId });
         }
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
             return RuleResult.Refuse("申请刚被其他人处理，请刷新页面后重试");
         }
-        await audit.AppendAsync(new AuditEvent(action, $"application:{id}", "ok", detail) { TeamId = application.TeamId, DatasetId = application.DatasetId });
         return result;
     }
 }

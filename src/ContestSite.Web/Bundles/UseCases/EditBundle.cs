@@ -16,8 +16,7 @@ public sealed class EditBundle(ContestDbContext db, IAuditLog audit, TimeProvide
         var bundle = await BundleOfAsync(trackId);
         bundle.Terms = terms;
         bundle.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync();
-        await audit.AppendAsync(new AuditEvent("bundle.terms", $"track:{trackId}", "ok"));
+        await audit.AppendAsync(() => new AuditEvent("bundle.terms", $"track:{trackId}", "ok"));
         return RuleResult.Ok;
     }
 
@@ -30,8 +29,7 @@ public sealed class EditBundle(ContestDbContext db, IAuditLog audit, TimeProvide
         var now = clock.GetUtcNow();
         bundle.Datasets.Add(new BundleDataset { DatasetId = datasetId, AddedAt = now });
         bundle.UpdatedAt = now;
-        await db.SaveChangesAsync();
-        await audit.AppendAsync(new AuditEvent("bundle.dataset.added", $"track:{trackId}", "ok", dataset!.Title) { DatasetId = datasetId });
+        await audit.AppendAsync(() => new AuditEvent("bundle.dataset.added", $"track:{trackId}", "ok", dataset!.Title) { DatasetId = datasetId });
         return RuleResult.Ok;
     }
 
@@ -42,8 +40,7 @@ public sealed class EditBundle(ContestDbContext db, IAuditLog audit, TimeProvide
         if (item is null) return RuleResult.Refuse("该数据集不在数据包中");
         bundle.Datasets.Remove(item);
         bundle.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync();
-        await audit.AppendAsync(new AuditEvent("bundle.dataset.removed", $"track:{trackId}", "ok") { DatasetId = datasetId });
+        await audit.AppendAsync(() => new AuditEvent("bundle.dataset.removed", $"track:{trackId}", "ok") { DatasetId = datasetId });
         return RuleResult.Ok;
     }
 

@@ -22,15 +22,14 @@ public sealed class GiveOpinion(ContestDbContext db, IAuditLog audit, TimeProvid
         application.Version++;
         try
         {
-            await db.SaveChangesAsync();
+            await audit.AppendAsync(new AuditEvent("data.application.opinion", $"application:{id}", supports ? "supports" : "opposes", comment)
+                { TeamId = application.TeamId, DatasetId = application.DatasetId });
         }
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
             return RuleResult.Refuse("申请刚被其他人处理，请刷新页面后重试");
         }
-        await audit.AppendAsync(new AuditEvent("data.application.opinion", $"application:{id}", supports ? "supports" : "opposes", comment)
-            { TeamId = application.TeamId, DatasetId = application.DatasetId });
         return result;
     }
 }

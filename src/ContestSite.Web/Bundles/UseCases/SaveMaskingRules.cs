@@ -27,8 +27,7 @@ public sealed class SaveMaskingRules(ContestDbContext db, MaskingKeySource keys,
             DatasetId = datasetId, FieldName = c.FieldName.Trim(), Rule = c.Rule.Trim(),
             KeepFirst = c.KeepFirst, KeepLast = c.KeepLast,
         }));
-        await db.SaveChangesAsync();
-        await audit.AppendAsync(new AuditEvent("bundle.masking", $"dataset:{datasetId}", "ok",
+        await audit.AppendAsync(() => new AuditEvent("bundle.masking", $"dataset:{datasetId}", "ok",
             string.Join("; ", result.Plan!.Fields.Select(f => $"{f.FieldName}={f.Rule}"))) { DatasetId = datasetId });
         return [];
     }

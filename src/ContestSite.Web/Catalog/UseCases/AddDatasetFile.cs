@@ -34,8 +34,7 @@ public sealed class AddDatasetFile(ContestDbContext db, IFileStore files, IAudit
             Format = Path.GetExtension(name).TrimStart('.').ToLowerInvariant() is { Length: > 0 } ext ? ext : null, UploadedAt = now,
         });
         dataset.UpdatedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("catalog.file-added", $"dataset:{dataset.Id}", "ok", $"{name} {stored.Size} bytes sha256 {stored.Sha256}"),
+        await audit.AppendAsync(() => new AuditEvent("catalog.file-added", $"dataset:{dataset.Id}", "ok", $"{name} {stored.Size} bytes sha256 {stored.Sha256}"),
             CancellationToken.None);
         return RuleResult.Ok;
     }

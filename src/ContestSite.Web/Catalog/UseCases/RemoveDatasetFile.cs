@@ -15,8 +15,7 @@ public sealed class RemoveDatasetFile(ContestDbContext db, IAuditLog audit, Time
         if (dataset is null || resource is null) return false;
         dataset.Resources.Remove(resource);
         dataset.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("catalog.file-removed", $"dataset:{dataset.Id}", "ok", resource.FileName), CancellationToken.None);
+        await audit.AppendAsync(() => new AuditEvent("catalog.file-removed", $"dataset:{dataset.Id}", "ok", resource.FileName), CancellationToken.None);
         return true;
     }
 }

@@ -30,8 +30,7 @@ public sealed class SaveDataset(ContestDbContext db, IAuditLog audit, TimeProvid
         }
         dataset.UpdatedAt = now;
         if (datasetId is null) db.Datasets.Add(dataset);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent(datasetId is null ? "catalog.dataset-created" : "catalog.dataset-changed", $"dataset:{dataset.Id}", "ok",
+        await audit.AppendAsync(() => new AuditEvent(datasetId is null ? "catalog.dataset-created" : "catalog.dataset-changed", $"dataset:{dataset.Id}", "ok",
             $"{dataset.Title}; {dataset.OpenType}; {dataset.Status}"), CancellationToken.None);
         return new DatasetChange(dataset.Id, []);
     }

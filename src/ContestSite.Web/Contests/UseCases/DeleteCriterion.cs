@@ -14,8 +14,7 @@ public sealed class DeleteCriterion(ContestDbContext db, IAuditLog audit)
         var target = round?.Criteria.FirstOrDefault(c => c.Id == criterionId);
         if (round is null || target is null) return null;
         round.Criteria.Remove(target);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("contest.rubric-deleted", $"round:{round.Id}", "ok", target.Name), CancellationToken.None);
+        await audit.AppendAsync(() => new AuditEvent("contest.rubric-deleted", $"round:{round.Id}", "ok", target.Name), CancellationToken.None);
         return ContestChange.Done(criterionId);
     }
 }

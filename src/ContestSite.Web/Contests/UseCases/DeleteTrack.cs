@@ -15,14 +15,13 @@ public sealed class DeleteTrack(ContestDbContext db, IAuditLog audit)
         db.Tracks.Remove(track);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await audit.AppendAsync(new AuditEvent("contest.track-deleted", $"track:{trackId}", "ok", track.Name), cancellationToken);
         }
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
             return ContestChange.Refused("该赛道已有团队或作品，不能删除。");
         }
-        await audit.AppendAsync(new AuditEvent("contest.track-deleted", $"track:{trackId}", "ok", track.Name), CancellationToken.None);
         return ContestChange.Done(trackId);
     }
 }

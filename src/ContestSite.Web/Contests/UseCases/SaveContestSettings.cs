@@ -28,8 +28,7 @@ public sealed class SaveContestSettings(ContestDbContext db, CurrentContest curr
             return ContestChange.Refused(problems);
         }
         if (isNew) db.Contests.Add(contest);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("contest.settings-changed", $"contest:{contest.Id}", "ok",
+        await audit.AppendAsync(() => new AuditEvent("contest.settings-changed", $"contest:{contest.Id}", "ok",
             $"registration {ContestTime.Display(contest.RegistrationOpensAt)}–{ContestTime.Display(contest.RegistrationClosesAt)}; team {contest.MinTeamSize}–{contest.MaxTeamSize}; roster lock {ContestTime.Display(contest.RosterLocksAt)}"),
             CancellationToken.None);
         return ContestChange.Done(contest.Id);

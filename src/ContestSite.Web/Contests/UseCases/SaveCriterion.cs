@@ -33,8 +33,7 @@ public sealed class SaveCriterion(ContestDbContext db, IAuditLog audit)
             target.SortOrder = round.Criteria.Count;
             round.Criteria.Add(target);
         }
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("contest.rubric-saved", $"round:{round.Id}", "ok", $"{target.Name} weight {target.Weight} max {target.MaxScore}"),
+        await audit.AppendAsync(() => new AuditEvent("contest.rubric-saved", $"round:{round.Id}", "ok", $"{target.Name} weight {target.Weight} max {target.MaxScore}"),
             CancellationToken.None);
         return ContestChange.Done(target.Id);
     }

@@ -30,8 +30,7 @@ public sealed class SaveRound(ContestDbContext db, CurrentContest current, IAudi
             return ContestChange.Refused(problems);
         }
         if (roundId is null) db.Rounds.Add(round);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("contest.round-saved", $"round:{round.Id}", "ok",
+        await audit.AppendAsync(() => new AuditEvent("contest.round-saved", $"round:{round.Id}", "ok",
             $"{round.Name}: submit {ContestTime.Display(round.SubmissionOpensAt)}–{ContestTime.Display(round.SubmissionClosesAt)}, review {ContestTime.Display(round.ReviewOpensAt)}–{ContestTime.Display(round.ReviewClosesAt)}"),
             CancellationToken.None);
         return ContestChange.Done(round.Id);

@@ -1,11 +1,10 @@
 using ContestSite.Core.Contests;
-using ContestSite.Data;
 using ContestSite.Web.Audit;
 
 namespace ContestSite.Web.Contests.UseCases;
 
 /// <summary>Adds a track to the current contest, or renames and describes one.</summary>
-public sealed class SaveTrack(ContestDbContext db, CurrentContest current, IAuditLog audit)
+public sealed class SaveTrack(CurrentContest current, IAuditLog audit)
 {
     public const int MaxNameLength = 200;
 
@@ -22,8 +21,7 @@ public sealed class SaveTrack(ContestDbContext db, CurrentContest current, IAudi
         if (track is null) contest.Tracks.Add(track = new Track { Name = trimmed, SortOrder = contest.Tracks.Count });
         track.Name = trimmed;
         track.Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("contest.track-saved", $"track:{track.Id}", "ok", trimmed), CancellationToken.None);
+        await audit.AppendAsync(() => new AuditEvent("contest.track-saved", $"track:{track.Id}", "ok", trimmed), CancellationToken.None);
         return ContestChange.Done(track.Id);
     }
 }

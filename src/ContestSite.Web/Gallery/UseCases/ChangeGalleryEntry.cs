@@ -37,14 +37,13 @@ public sealed class ChangeGalleryEntry(ContestDbContext db, IAuditLog audit, Gal
         entry.Version++;
         try
         {
-            await db.SaveChangesAsync();
+            await audit.AppendAsync(new AuditEvent(action, $"gallery:{id}", "ok", entry.ShowcaseTitle) { TeamId = entry.TeamId });
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
             return GalleryResult.Refuse("该作品刚被其他人修改，请刷新页面后重试");
         }
-        await audit.AppendAsync(new AuditEvent(action, $"gallery:{id}", "ok", entry.ShowcaseTitle) { TeamId = entry.TeamId });
         await cache.ChangedAsync();
         return new GalleryResult(id, []);
     }

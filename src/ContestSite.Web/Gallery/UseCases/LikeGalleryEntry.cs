@@ -46,8 +46,7 @@ public sealed class SwitchGalleryLikes(ContestDbContext db, Audit.IAuditLog audi
         var settings = await db.GallerySettings.SingleOrDefaultAsync(s => s.ContestId == contestId, cancellationToken);
         if (settings is null) db.GallerySettings.Add(settings = new GallerySettings { ContestId = contestId });
         settings.LikesEnabled = enabled;
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new Audit.AuditEvent(enabled ? "gallery.likes.opened" : "gallery.likes.closed", $"contest:{contestId}", "ok", ""),
+        await audit.AppendAsync(() => new Audit.AuditEvent(enabled ? "gallery.likes.opened" : "gallery.likes.closed", $"contest:{contestId}", "ok", ""),
             CancellationToken.None); // the change is saved: its record is written even if the request is abandoned
         await cache.PagesChangedAsync(cancellationToken);
     }

@@ -26,13 +26,11 @@ public sealed class PublishAwardedEntries(ContestDbContext db, IAuditLog audit, 
             entry.Version++;
             published++;
         }
-        await db.SaveChangesAsync(cancellationToken);
         var withEntry = entries.Select(e => e.SubmissionId).ToHashSet();
         var skippedTeamIds = awardedSubmissions.Where(a => !withEntry.Contains(a.SubmissionId)).Select(a => a.TeamId).Distinct().ToList();
         var skipped = await db.Teams.AsNoTracking().Where(t => skippedTeamIds.Contains(t.Id)).OrderBy(t => t.Name).Select(t => t.Name).ToListAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("gallery.awarded.published", $"round:{roundId}", "ok",
-            $"{published} published; skipped without consent: {string.Join(", ", skipped)}"),
-            CancellationToken.None); // the change is saved: its record is written even if the request is abandoned
+            $"{published} published; skipped without consent: {string.Join(", ", skipped)}"), cancellationToken);
         await cache.ChangedAsync(cancellationToken);
         return new AwardedPublication(published, skipped);
     }

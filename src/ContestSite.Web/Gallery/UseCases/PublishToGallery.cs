@@ -33,8 +33,7 @@ public sealed class PublishToGallery(ContestDbContext db, IAuditLog audit, Galle
             return GalleryResult.Refuse("该作品已在作品展示中，请在列表中编辑它");
         var entry = await NewEntryAsync(submission, input, organizerId, now, cancellationToken);
         db.GalleryEntries.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent(entry.IsPublished ? "gallery.published" : "gallery.consent.recorded", $"gallery:{entry.Id}", "ok",
+        await audit.AppendAsync(() => new AuditEvent(entry.IsPublished ? "gallery.published" : "gallery.consent.recorded", $"gallery:{entry.Id}", "ok",
             $"submission {submission.Id}; consent by {entry.ConsentGivenBy}") { TeamId = submission.TeamId },
             CancellationToken.None); // the change is saved: its record is written even if the request is abandoned
         await cache.ChangedAsync(cancellationToken);

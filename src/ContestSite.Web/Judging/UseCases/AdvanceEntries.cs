@@ -30,8 +30,11 @@ public sealed class AdvanceEntries(ContestDbContext db, RoundResults results, IA
     {
         if (!advance)
         {
-            var removed = await db.Advancements.Where(a => a.RoundId == round.Id && a.SubmissionId == submissionId).ExecuteDeleteAsync(cancellationToken);
-            if (removed > 0) await audit.AppendAsync(new AuditEvent("judging.advancement-withdrawn", $"submission:{submissionId}", "ok", $"round={round.Id}"), cancellationToken);
+            await db.InTransactionAsync(async () =>
+            {
+                var removed = await db.Advancements.Where(a => a.RoundId == round.Id && a.SubmissionId == submissionId).ExecuteDeleteAsync(cancellationToken);
+                if (removed > 0) await audit.AppendAsync(new AuditEvent("judging.advancement-withdrawn", $"submission:{submissionId}", "ok", $"round={round.Id}"), cancellationToken);
+            }, cancellationToken);
             return RuleResult.Ok;
         }
         var row = (await results.ReportAsync(round, cancellationToken)).Rows.FirstOrDefault(r => r.EntryId == submissionId);
@@ -50,9 +53,12 @@ public sealed class AdvanceEntries(ContestDbContext db, RoundResults results, IA
             RoundId = round.Id, NextRoundId = next?.Id, SubmissionId = r.EntryId, TeamId = r.TeamId, TrackId = r.TrackId, Rank = r.Outcome.Ranked.Rank, AdvancedAt = now,
         }).ToList();
         db.Advancements.AddRange(added);
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var a in added)
-            await audit.AppendAsync(new AuditEvent("judging.advanced", $"submission:{a.SubmissionId}", "ok", $"round={round.Id}; next={a.NextRoundId}; rank={a.Rank}") { TeamId = a.TeamId }, cancellationToken);
+        await db.InTransactionAsync(async () =>
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var a in added)
+                await audit.AppendAsync(new AuditEvent("judging.advanced", $"submission:{a.SubmissionId}", "ok", $"round={round.Id}; next={a.NextRoundId}; rank={a.Rank}") { TeamId = a.TeamId }, cancellationToken);
+        }, cancellationToken);
         return added.Count;
     }
 }

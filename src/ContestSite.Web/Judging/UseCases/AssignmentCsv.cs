@@ -65,8 +65,7 @@ public sealed class AssignmentCsv(ContestDbContext db, JudgePool pool, ChangeAss
         }
         var now = clock.GetUtcNow();
         db.Assignments.AddRange(pairs.Select(p => new Assignment { RoundId = round.Id, SubmissionId = p.Item2, JudgeUserId = p.Item1, AssignedAt = now }));
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("judging.assignments-imported", $"round:{round.Id}", "ok", $"added={pairs.Count}"), cancellationToken);
+        await audit.AppendAsync(() => new AuditEvent("judging.assignments-imported", $"round:{round.Id}", "ok", $"added={pairs.Count}"), cancellationToken);
         return (RuleResult.Ok, pairs.Count);
     }
 }

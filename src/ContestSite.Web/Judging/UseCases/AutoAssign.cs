@@ -20,11 +20,10 @@ public sealed class AutoAssign(ContestDbContext db, JudgePool pool, IAuditLog au
         if (!result.Allowed) return (result, 0);
         var now = clock.GetUtcNow();
         db.Assignments.AddRange(added.Select(p => new Assignment { RoundId = round.Id, SubmissionId = p.EntryId, JudgeUserId = p.JudgeId, AssignedAt = now }));
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
         if (added.Count > 0)
             await audit.AppendAsync(new AuditEvent("judging.assigned", $"round:{round.Id}", "ok",
                 $"added={added.Count}; " + string.Join(";", added.Take(200).Select(p => $"{p.EntryId}:{p.JudgeId}"))), cancellationToken);
+        db.ChangeTracker.Clear();
         return (RuleResult.Ok, added.Count);
     }
 

@@ -18,9 +18,8 @@ public sealed class ChangeAssignment(ContestDbContext db, JudgePool pool, IAudit
         var refusal = await CheckAsync(round, submissionId, judge, judges, cancellationToken);
         if (refusal is not null) return refusal;
         db.Assignments.Add(new Assignment { RoundId = round.Id, SubmissionId = submissionId, JudgeUserId = judge!.UserId, AssignedAt = clock.GetUtcNow() });
-        try { await db.SaveChangesAsync(cancellationToken); }
+        try { await audit.AppendAsync(new AuditEvent("judging.assignment-added", $"submission:{submissionId}", "ok", $"round={round.Id}; judge={judge.UserId}"), cancellationToken); }
         catch (DbUpdateException) { db.ChangeTracker.Clear(); return RuleResult.Refuse("该评委已分配到这件作品"); }
-        await audit.AppendAsync(new AuditEvent("judging.assignment-added", $"submission:{submissionId}", "ok", $"round={round.Id}; judge={judge.UserId}"), cancellationToken);
         return RuleResult.Ok;
     }
 
@@ -47,8 +46,7 @@ public sealed class ChangeAssignment(ContestDbContext db, JudgePool pool, IAudit
         if (assignment is null) return RuleResult.Refuse("分配不存在");
         if (assignment.Review?.Status == ReviewStatus.Submitted) return RuleResult.Refuse("该评委已提交评分，不能移除");
         db.Assignments.Remove(assignment);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("judging.assignment-removed", $"submission:{assignment.SubmissionId}", "ok",
+        await audit.AppendAsync(() => new AuditEvent("judging.assignment-removed", $"submission:{assignment.SubmissionId}", "ok",
             $"round={round.Id}; judge={assignment.JudgeUserId}"), cancellationToken);
         return RuleResult.Ok;
     }

@@ -21,13 +21,18 @@ public sealed class DeclareConflict(ContestDbContext db, AutoAssign assign, IAud
             return RuleResult.Refuse("您已声明过与该作品的利益冲突");
         var now = clock.GetUtcNow();
         db.ConflictDeclarations.Add(new ConflictDeclaration { JudgeUserId = judgeId, SubmissionId = submissionId, Reason = Clean(reason), DeclaredAt = now });
-        var assignments = await db.Assignments.Where(a => a.JudgeUserId == judgeId && a.SubmissionId == submissionId).ToListAsync(cancellationToken);
+        var assignments = await db.Assignments.Include(a => a.Review).ThenInclude(r => r!.Scores)
+            .Where(a => a.JudgeUserId == judgeId && a.SubmissionId == submissionId).ToListAsync(cancellationToken);
         db.Assignments.RemoveRange(assignments);
-        try { await db.SaveChangesAsync(cancellationToken); }
+        // What the declaration released, scores included, stays readable in the record after the rows are gone.
+        var released = string.Join(" | ", assignments.Select(a => $"assignment {a.Id} (round {a.RoundId}): {SaveReview.Describe(a.Review)}"));
+        try
+        {
+            await audit.AppendAsync(new AuditEvent("judging.conflict-declared", $"submission:{submissionId}", "ok",
+                $"judge={judgeId}; released={assignments.Count}{(assignments.Count > 0 ? "; " + released : "")}") { TeamId = submission.TeamId }, cancellationToken);
+        }
         catch (DbUpdateException) { db.ChangeTracker.Clear(); return RuleResult.Refuse("您已声明过与该作品的利益冲突"); }
         db.ChangeTracker.Clear();
-        await audit.AppendAsync(new AuditEvent("judging.conflict-declared", $"submission:{submissionId}", "ok",
-            $"judge={judgeId}; released={assignments.Count}") { TeamId = submission.TeamId }, cancellationToken);
         if (assignments.Count > 0)
         {
             var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == submission.RoundId, cancellationToken);

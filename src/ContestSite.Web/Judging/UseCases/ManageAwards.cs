@@ -41,8 +41,7 @@ public sealed class ManageAwards(ContestDbContext db, EmailOutbox outbox, EmailT
             SubmissionId = submissionId, TeamId = submission.TeamId, Level = level, Name = name, CreatedAt = clock.GetUtcNow(),
         };
         db.Awards.Add(award);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("judging.award-given", $"submission:{submissionId}", "ok", $"round={round.Id}; award={name}") { TeamId = submission.TeamId }, cancellationToken);
+        await audit.AppendAsync(() => new AuditEvent("judging.award-given", $"submission:{submissionId}", "ok", $"round={round.Id}; award={name}") { TeamId = submission.TeamId }, cancellationToken);
         return RuleResult.Ok;
     }
 
@@ -52,8 +51,7 @@ public sealed class ManageAwards(ContestDbContext db, EmailOutbox outbox, EmailT
         if (award is null) return RuleResult.Refuse("奖项不存在");
         if (award.PublishedAt is not null) return RuleResult.Refuse("奖项已发布，不能撤销");
         db.Awards.Remove(award);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("judging.award-removed", $"submission:{award.SubmissionId}", "ok", $"round={round.Id}; award={award.Name}") { TeamId = award.TeamId }, cancellationToken);
+        await audit.AppendAsync(() => new AuditEvent("judging.award-removed", $"submission:{award.SubmissionId}", "ok", $"round={round.Id}; award={award.Name}") { TeamId = award.TeamId }, cancellationToken);
         return RuleResult.Ok;
     }
 
@@ -64,9 +62,11 @@ public sealed class ManageAwards(ContestDbContext db, EmailOutbox outbox, EmailT
         var now = clock.GetUtcNow();
         foreach (var award in awards) award.PublishedAt = now;
         await EnqueueMailAsync(awards, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var award in awards)
-            await audit.AppendAsync(new AuditEvent("judging.award-published", $"submission:{award.SubmissionId}", "ok", $"award={award.Name}") { TeamId = award.TeamId }, cancellationToken);
+        await db.InTransactionAsync(async () =>
+        {
+            foreach (var award in awards)
+                await audit.AppendAsync(new AuditEvent("judging.award-published", $"submission:{award.SubmissionId}", "ok", $"award={award.Name}") { TeamId = award.TeamId }, cancellationToken);
+        }, cancellationToken);
         return (RuleResult.Ok, awards.Count);
     }
 

@@ -27,8 +27,7 @@ public sealed class SaveJudgingSettings(ContestDbContext db, IAuditLog audit)
         settings.AdvanceSharePercent = share;
         settings.DisagreementThreshold = limit;
         settings.Ranking = ranking;
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("judging.settings-changed", $"round:{roundId}", "ok",
+        await audit.AppendAsync(() => new AuditEvent("judging.settings-changed", $"round:{roundId}", "ok",
             $"share={share}; threshold={limit}; ranking={ranking}"), cancellationToken);
         return RuleResult.Ok;
     }

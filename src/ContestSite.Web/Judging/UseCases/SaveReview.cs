@@ -30,12 +30,11 @@ public sealed class SaveReview(ContestDbContext db, JudgeAccess access, IAuditLo
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
-            var (outcome, action) = await DecideAsync(judgeId, submissionId, input, cancellationToken);
+            var (outcome, action, change) = await DecideAsync(judgeId, submissionId, input, cancellationToken);
             if (!outcome.Result.Allowed) { db.ChangeTracker.Clear(); return outcome; }
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
-                await audit.AppendAsync(new AuditEvent(action, $"submission:{submissionId}", "ok", $"judge={judgeId}"), cancellationToken);
+                await audit.AppendAsync(new AuditEvent(action, $"submission:{submissionId}", "ok", $"judge={judgeId}; {change}"), cancellationToken);
                 return outcome;
             }
             catch (DbUpdateException ex)
@@ -51,20 +50,22 @@ public sealed class SaveReview(ContestDbContext db, JudgeAccess access, IAuditLo
         }
     }
 
-    private async Task<(ReviewOutcome Outcome, string Action)> DecideAsync(string judgeId, int submissionId, ReviewInput input, CancellationToken cancellationToken)
+    /// <returns>The outcome, the audit action, and the scores before and after (what the record must show of a score).</returns>
+    private async Task<(ReviewOutcome Outcome, string Action, string Change)> DecideAsync(string judgeId, int submissionId, ReviewInput input, CancellationToken cancellationToken)
     {
         var entry = await access.FindAsync(judgeId, submissionId, cancellationToken);
-        if (entry is null) return (ReviewOutcome.Refused("这件作品没有分配给您"), "");
+        if (entry is null) return (ReviewOutcome.Refused("这件作品没有分配给您"), "", "");
         var now = clock.GetUtcNow();
-        if (now < entry.Round.ReviewOpensAt) return (ReviewOutcome.Refused("评审将于 {0} 开始", entry.Round.ReviewOpensAt), "");
-        if (now >= entry.Round.ReviewClosesAt) return (ReviewOutcome.Refused("评审已于 {0} 截止，不能再修改评分", entry.Round.ReviewClosesAt), "");
-        if (input.Comment?.Length > MaxCommentLength) return (ReviewOutcome.Refused("评语最多 {0} 个字", MaxCommentLength), "");
+        if (now < entry.Round.ReviewOpensAt) return (ReviewOutcome.Refused("评审将于 {0} 开始", entry.Round.ReviewOpensAt), "", "");
+        if (now >= entry.Round.ReviewClosesAt) return (ReviewOutcome.Refused("评审已于 {0} 截止，不能再修改评分", entry.Round.ReviewClosesAt), "", "");
+        if (input.Comment?.Length > MaxCommentLength) return (ReviewOutcome.Refused("评语最多 {0} 个字", MaxCommentLength), "", "");
         var check = ScoreValidation.Check(entry.Round.Criteria, input.Scores, input.Submit);
-        if (!check.IsValid) return (new ReviewOutcome(RuleResult.Refuse("评分未保存，请按提示修改"), check.Errors), "");
+        if (!check.IsValid) return (new ReviewOutcome(RuleResult.Refuse("评分未保存，请按提示修改"), check.Errors), "", "");
 
         var review = entry.Assignment.Review;
+        var before = Describe(review);
         var wasSubmitted = review?.Status == ReviewStatus.Submitted;
-        if (wasSubmitted && !input.Submit) return (ReviewOutcome.Refused("评分已提交，修改后请再次提交"), "");
+        if (wasSubmitted && !input.Submit) return (ReviewOutcome.Refused("评分已提交，修改后请再次提交"), "", "");
         if (review is null) entry.Assignment.Review = review = new Review { CreatedAt = now };
         review.Comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim();
         review.UpdatedAt = now;
@@ -73,8 +74,13 @@ public sealed class SaveReview(ContestDbContext db, JudgeAccess access, IAuditLo
         review.Total = check.Values.Count == entry.Round.Criteria.Count ? ScoreValidation.WeightedTotal(entry.Round.Criteria, check.Values) : null;
         if (input.Submit) { review.Status = ReviewStatus.Submitted; review.SubmittedAt = now; }
         var action = !input.Submit ? "judging.review-draft-saved" : wasSubmitted ? "judging.review-revised" : "judging.review-submitted";
-        return (new ReviewOutcome(RuleResult.Ok, []), action);
+        return (new ReviewOutcome(RuleResult.Ok, []), action, $"before: {before}; after: {Describe(review)}");
     }
+
+    /// <summary>The scores as the record keeps them: <c>{criterion id=value …; total=…; status}</c>, or <c>none</c>.</summary>
+    public static string Describe(Review? review) => review is null ? "none" :
+        "{" + string.Join(",", review.Scores.OrderBy(s => s.CriterionId).Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.CriterionId}={s.Value:0.####}")))
+        + string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; total={review.Total?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}; {review.Status}") + "}";
 
     private static void SetScores(Review review, IReadOnlyDictionary<int, decimal> values)
     {

@@ -36,9 +36,9 @@ public sealed class WithdrawJudge(ContestDbContext db, AutoAssign assign, IAudit
             db.Assignments.AddRange(pairs.Select(p => new Assignment { RoundId = roundId, SubmissionId = p.EntryId, JudgeUserId = p.JudgeId, AssignedAt = now }));
             added += pairs.Count;
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(new AuditEvent("judging.judge-withdrawn", $"user:{judgeId}", "ok",
+            $"released={released.Count} ({string.Join(",", released.Select(a => $"{a.SubmissionId}:{a.Review?.Status.ToString() ?? "unscored"}"))}); reassigned={added}"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("judging.judge-withdrawn", $"user:{judgeId}", "ok", $"released={released.Count}; reassigned={added}"), cancellationToken);
         return (RuleResult.Ok, added);
     }
 }

@@ -7,7 +7,7 @@ using ContestSite.Web.Audit;
 namespace ContestSite.Web.Teams.UseCases;
 
 /// <summary>The captain accepts a request (the person joins, if the rules still allow it) or declines it.</summary>
-public sealed class AnswerJoinRequest(ContestDbContext db, TeamWriter writer, IAuditLog audit, TimeProvider clock)
+public sealed class AnswerJoinRequest(ContestDbContext db, TeamWriter writer, TimeProvider clock)
 {
     public async Task<RuleResult> RunAsync(Contest contest, int teamId, string captainId, int requestId, bool accept)
     {
@@ -34,9 +34,7 @@ public sealed class AnswerJoinRequest(ContestDbContext db, TeamWriter writer, IA
             request.Status = accept ? JoinRequestStatus.Accepted : JoinRequestStatus.Declined;
             request.AnsweredAt = now;
             return RuleResult.Ok;
-        });
-        if (result.Allowed)
-            await audit.AppendAsync(new AuditEvent(accept ? "team.member-joined" : "team.join-declined", $"team:{teamId}", "ok",
+        }, () => new AuditEvent(accept ? "team.member-joined" : "team.join-declined", $"team:{teamId}", "ok",
                 $"user={requesterId}; by=join-request:{requestId}"));
         return result;
     }

@@ -7,7 +7,7 @@ using ContestSite.Web.Audit;
 namespace ContestSite.Web.Teams.UseCases;
 
 /// <summary>A signed-in person creates a team during registration and becomes its captain.</summary>
-public sealed class CreateTeam(ContestDbContext db, TeamWriter writer, IAuditLog audit, TimeProvider clock)
+public sealed class CreateTeam(ContestDbContext db, TeamWriter writer, TimeProvider clock)
 {
     public async Task<(RuleResult Result, Team? Team)> RunAsync(Contest contest, string userId, TeamDetailsInput details, MemberDetailsInput captain)
     {
@@ -28,9 +28,8 @@ public sealed class CreateTeam(ContestDbContext db, TeamWriter writer, IAuditLog
             created.Members.Add(captain.ToMember(created, userId, TeamRole.Captain, now));
             db.Teams.Add(created);
             return RuleResult.Ok;
-        });
+        }, () => new AuditEvent("team.created", $"team:{created!.Id}", "ok", $"name={created.Name}; captain={userId}"));
         if (!result.Allowed) return (result, null);
-        await audit.AppendAsync(new AuditEvent("team.created", $"team:{created!.Id}", "ok", $"name={created.Name}; captain={userId}"));
         return (result, created);
     }
 }

@@ -6,7 +6,7 @@ using ContestSite.Web.Audit;
 namespace ContestSite.Web.Teams.UseCases;
 
 /// <summary>An organizer approves a submitted team or rejects it with a reason; the members are emailed.</summary>
-public sealed class DecideTeam(ContestDbContext db, TeamWriter writer, TeamEmails emails, IAuditLog audit, TimeProvider clock)
+public sealed class DecideTeam(ContestDbContext db, TeamWriter writer, TeamEmails emails, TimeProvider clock)
 {
     public async Task<RuleResult> RunAsync(int teamId, bool approve, string? reason)
     {
@@ -24,9 +24,7 @@ public sealed class DecideTeam(ContestDbContext db, TeamWriter writer, TeamEmail
             team.DecidedAt = clock.GetUtcNow();
             await emails.EnqueueDecisionAsync(team, approve, reason);
             return RuleResult.Ok;
-        });
-        if (result.Allowed)
-            await audit.AppendAsync(new AuditEvent(approve ? "team.approved" : "team.rejected", $"team:{teamId}", "ok", reason));
+        }, () => new AuditEvent(approve ? "team.approved" : "team.rejected", $"team:{teamId}", "ok", reason));
         return result;
     }
 }

@@ -6,7 +6,7 @@ using ContestSite.Web.Audit;
 namespace ContestSite.Web.Teams.UseCases;
 
 /// <summary>An organizer disqualifies a team (with a reason) or restores it to where it stood before.</summary>
-public sealed class DisqualifyTeam(ContestDbContext db, TeamWriter writer, IAuditLog audit, TimeProvider clock)
+public sealed class DisqualifyTeam(ContestDbContext db, TeamWriter writer, TimeProvider clock)
 {
     public async Task<RuleResult> DisqualifyAsync(int teamId, string? reason)
     {
@@ -21,8 +21,7 @@ public sealed class DisqualifyTeam(ContestDbContext db, TeamWriter writer, IAudi
             team.Status = TeamStatus.Disqualified;
             team.DecisionReason = reason;
             return RuleResult.Ok;
-        });
-        if (result.Allowed) await audit.AppendAsync(new AuditEvent("team.disqualified", $"team:{teamId}", "ok", reason));
+        }, () => new AuditEvent("team.disqualified", $"team:{teamId}", "ok", reason));
         return result;
     }
 
@@ -37,17 +36,16 @@ public sealed class DisqualifyTeam(ContestDbContext db, TeamWriter writer, IAudi
             team.StatusBeforeDisqualification = null;
             team.DecisionReason = null;
             return RuleResult.Ok;
-        });
-        if (result.Allowed) await audit.AppendAsync(new AuditEvent("team.restored", $"team:{teamId}", "ok", $"status={restored}"));
+        }, () => new AuditEvent("team.restored", $"team:{teamId}", "ok", $"status={restored}"));
         return result;
     }
 
-    private Task<RuleResult> ChangeAsync(int teamId, Func<Team, RuleResult> change) => writer.SaveAsync(async () =>
+    private Task<RuleResult> ChangeAsync(int teamId, Func<Team, RuleResult> change, Func<AuditEvent> describe) => writer.SaveAsync(async () =>
     {
         var team = await db.TeamWithMembersAsync(teamId);
         if (team is null) return RuleResult.Refuse("团队不存在");
         var result = change(team);
         if (result.Allowed) team.DecidedAt = clock.GetUtcNow();
         return result;
-    });
+    }, describe);
 }

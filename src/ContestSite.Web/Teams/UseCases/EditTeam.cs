@@ -7,7 +7,7 @@ using ContestSite.Web.Audit;
 namespace ContestSite.Web.Teams.UseCases;
 
 /// <summary>The captain changes the team's name, track, description or organization.</summary>
-public sealed class EditTeam(ContestDbContext db, TeamWriter writer, IAuditLog audit, TimeProvider clock)
+public sealed class EditTeam(ContestDbContext db, TeamWriter writer, TimeProvider clock)
 {
     public async Task<RuleResult> RunAsync(Contest contest, int teamId, string userId, TeamDetailsInput details)
     {
@@ -21,9 +21,7 @@ public sealed class EditTeam(ContestDbContext db, TeamWriter writer, IAuditLog a
             if (!checkedDetails.Allowed) return checkedDetails;
             TeamDetailsCheck.Apply(team, details);
             return RuleResult.Ok;
-        });
-        if (result.Allowed)
-            await audit.AppendAsync(new AuditEvent("team.edited", $"team:{teamId}", "ok", $"name={details.Name.Trim()}; track={details.TrackId}"));
+        }, () => new AuditEvent("team.edited", $"team:{teamId}", "ok", $"name={details.Name.Trim()}; track={details.TrackId}"));
         return result;
     }
 }

@@ -6,7 +6,7 @@ using ContestSite.Web.Audit;
 namespace ContestSite.Web.Teams.UseCases;
 
 /// <summary>The captain makes another member captain and becomes a member.</summary>
-public sealed class HandOverCaptaincy(ContestDbContext db, TeamWriter writer, IAuditLog audit)
+public sealed class HandOverCaptaincy(ContestDbContext db, TeamWriter writer)
 {
     public async Task<RuleResult> RunAsync(int teamId, string captainId, string newCaptainUserId)
     {
@@ -19,9 +19,7 @@ public sealed class HandOverCaptaincy(ContestDbContext db, TeamWriter writer, IA
             team.MemberFor(captainId)!.Role = TeamRole.Member;
             team.MemberFor(newCaptainUserId)!.Role = TeamRole.Captain;
             return RuleResult.Ok;
-        });
-        if (result.Allowed)
-            await audit.AppendAsync(new AuditEvent("team.captain-changed", $"team:{teamId}", "ok", $"from={captainId}; to={newCaptainUserId}"));
+        }, () => new AuditEvent("team.captain-changed", $"team:{teamId}", "ok", $"from={captainId}; to={newCaptainUserId}"));
         return result;
     }
 }

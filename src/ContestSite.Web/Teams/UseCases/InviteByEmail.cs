@@ -7,7 +7,7 @@ using ContestSite.Web.Audit;
 namespace ContestSite.Web.Teams.UseCases;
 
 /// <summary>The captain sends the invite link to an email address; the mail goes through the outbox.</summary>
-public sealed class InviteByEmail(ContestDbContext db, TeamWriter writer, TeamEmails emails, IAuditLog audit, TimeProvider clock)
+public sealed class InviteByEmail(ContestDbContext db, TeamWriter writer, TeamEmails emails, TimeProvider clock)
 {
     /// <param name="joinLink">Builds the absolute join link for an invite code.</param>
     public async Task<RuleResult> RunAsync(Contest contest, int teamId, string captainId, string email, Func<string, string> joinLink)
@@ -24,8 +24,7 @@ public sealed class InviteByEmail(ContestDbContext db, TeamWriter writer, TeamEm
             var captain = team.Captain!;
             emails.EnqueueInvitation(email.Trim(), team, captain.RealName, joinLink(team.InviteCode!), team.InviteCodeExpiresAt!.Value);
             return RuleResult.Ok;
-        });
-        if (result.Allowed) await audit.AppendAsync(new AuditEvent("team.invited", $"team:{teamId}", "ok", $"email={email.Trim()}"));
+        }, () => new AuditEvent("team.invited", $"team:{teamId}", "ok", $"email={email.Trim()}"));
         return result;
     }
 }

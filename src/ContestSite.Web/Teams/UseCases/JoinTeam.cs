@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ContestSite.Web.Teams.UseCases;
 
 /// <summary>A person joins a team with its invite code (typed, or from the invite link).</summary>
-public sealed class JoinTeam(ContestDbContext db, TeamWriter writer, IAuditLog audit, TimeProvider clock)
+public sealed class JoinTeam(ContestDbContext db, TeamWriter writer, TimeProvider clock)
 {
     public async Task<(RuleResult Result, int? TeamId)> RunAsync(Contest contest, string userId, string? typedCode, MemberDetailsInput details)
     {
@@ -26,9 +26,8 @@ public sealed class JoinTeam(ContestDbContext db, TeamWriter writer, IAuditLog a
             team!.Members.Add(details.ToMember(team, userId, TeamRole.Member, now));
             joined = team.Id;
             return RuleResult.Ok;
-        });
+        }, () => new AuditEvent("team.member-joined", $"team:{joined}", "ok", $"user={userId}; by=invite-code"));
         if (!result.Allowed) return (result, null);
-        await audit.AppendAsync(new AuditEvent("team.member-joined", $"team:{joined}", "ok", $"user={userId}; by=invite-code"));
         return (result, joined);
     }
 }

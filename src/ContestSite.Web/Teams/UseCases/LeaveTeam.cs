@@ -7,7 +7,7 @@ using ContestSite.Web.Audit;
 namespace ContestSite.Web.Teams.UseCases;
 
 /// <summary>A member who is not the captain leaves the team.</summary>
-public sealed class LeaveTeam(ContestDbContext db, TeamWriter writer, IAuditLog audit, TimeProvider clock)
+public sealed class LeaveTeam(ContestDbContext db, TeamWriter writer, TimeProvider clock)
 {
     public async Task<RuleResult> RunAsync(Contest contest, int teamId, string userId)
     {
@@ -19,8 +19,7 @@ public sealed class LeaveTeam(ContestDbContext db, TeamWriter writer, IAuditLog 
             if (!allowed.Allowed) return allowed;
             db.TeamMembers.Remove(team.MemberFor(userId)!);
             return RuleResult.Ok;
-        });
-        if (result.Allowed) await audit.AppendAsync(new AuditEvent("team.member-left", $"team:{teamId}", "ok", $"user={userId}"));
+        }, () => new AuditEvent("team.member-left", $"team:{teamId}", "ok", $"user={userId}"));
         return result;
     }
 }

@@ -7,7 +7,7 @@ using ContestSite.Web.Audit;
 namespace ContestSite.Web.Teams.UseCases;
 
 /// <summary>The captain gives the team a new invite code (the old one stops working) or stops the current one.</summary>
-public sealed class ManageInviteCode(ContestDbContext db, TeamWriter writer, IAuditLog audit, TimeProvider clock)
+public sealed class ManageInviteCode(ContestDbContext db, TeamWriter writer, TimeProvider clock)
 {
     public Task<RuleResult> RenewAsync(Contest contest, int teamId, string captainId) =>
         ChangeAsync(contest, teamId, captainId, "team.invite-renewed", (team, now) => InviteCodes.Renew(team, now));
@@ -26,8 +26,7 @@ public sealed class ManageInviteCode(ContestDbContext db, TeamWriter writer, IAu
             if (!allowed.Allowed) return allowed;
             change(team, now);
             return RuleResult.Ok;
-        });
-        if (result.Allowed) await audit.AppendAsync(new AuditEvent(action, $"team:{teamId}", "ok"));
+        }, () => new AuditEvent(action, $"team:{teamId}", "ok"));
         return result;
     }
 }

@@ -7,7 +7,7 @@ using ContestSite.Web.Audit;
 namespace ContestSite.Web.Teams.UseCases;
 
 /// <summary>An organizer moves a member from one team to another, also after the roster lock.</summary>
-public sealed class MoveMember(ContestDbContext db, TeamWriter writer, IAuditLog audit)
+public sealed class MoveMember(ContestDbContext db, TeamWriter writer)
 {
     public async Task<RuleResult> RunAsync(Contest contest, int fromTeamId, string memberUserId, int toTeamId)
     {
@@ -21,9 +21,7 @@ public sealed class MoveMember(ContestDbContext db, TeamWriter writer, IAuditLog
             // Changing the key moves the row; taking it out of the old collection would delete it as an orphan.
             from.MemberFor(memberUserId)!.TeamId = to.Id;
             return RuleResult.Ok;
-        });
-        if (result.Allowed)
-            await audit.AppendAsync(new AuditEvent("team.member-moved", $"team:{fromTeamId}", "ok", $"user={memberUserId}; to=team:{toTeamId}"));
+        }, () => new AuditEvent("team.member-moved", $"team:{fromTeamId}", "ok", $"user={memberUserId}; to=team:{toTeamId}"));
         return result;
     }
 }

@@ -7,7 +7,7 @@ using ContestSite.Web.Audit;
 namespace ContestSite.Web.Teams.UseCases;
 
 /// <summary>The captain removes a member from the team.</summary>
-public sealed class RemoveMember(ContestDbContext db, TeamWriter writer, IAuditLog audit, TimeProvider clock)
+public sealed class RemoveMember(ContestDbContext db, TeamWriter writer, TimeProvider clock)
 {
     public async Task<RuleResult> RunAsync(Contest contest, int teamId, string captainId, string memberUserId)
     {
@@ -19,8 +19,7 @@ public sealed class RemoveMember(ContestDbContext db, TeamWriter writer, IAuditL
             if (!allowed.Allowed) return allowed;
             db.TeamMembers.Remove(team.MemberFor(memberUserId)!);
             return RuleResult.Ok;
-        });
-        if (result.Allowed) await audit.AppendAsync(new AuditEvent("team.member-removed", $"team:{teamId}", "ok", $"user={memberUserId}"));
+        }, () => new AuditEvent("team.member-removed", $"team:{teamId}", "ok", $"user={memberUserId}"));
         return result;
     }
 }

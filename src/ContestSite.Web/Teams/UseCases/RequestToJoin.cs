@@ -7,7 +7,7 @@ using ContestSite.Web.Audit;
 namespace ContestSite.Web.Teams.UseCases;
 
 /// <summary>A person asks a team to take them in; the captain answers on the team page.</summary>
-public sealed class RequestToJoin(ContestDbContext db, TeamWriter writer, IAuditLog audit, TimeProvider clock)
+public sealed class RequestToJoin(ContestDbContext db, TeamWriter writer, TimeProvider clock)
 {
     public async Task<RuleResult> RunAsync(Contest contest, int teamId, string userId, MemberDetailsInput details, string? message)
     {
@@ -26,8 +26,7 @@ public sealed class RequestToJoin(ContestDbContext db, TeamWriter writer, IAudit
                 Message = string.IsNullOrWhiteSpace(message) ? null : message.Trim(),
             });
             return RuleResult.Ok;
-        });
-        if (result.Allowed) await audit.AppendAsync(new AuditEvent("team.join-requested", $"team:{teamId}", "ok", $"user={userId}"));
+        }, () => new AuditEvent("team.join-requested", $"team:{teamId}", "ok", $"user={userId}"));
         return result;
     }
 }

@@ -7,7 +7,7 @@ using ContestSite.Web.Audit;
 namespace ContestSite.Web.Teams.UseCases;
 
 /// <summary>The captain submits the team to the organizers for approval.</summary>
-public sealed class SubmitTeam(ContestDbContext db, TeamWriter writer, IAuditLog audit, TimeProvider clock)
+public sealed class SubmitTeam(ContestDbContext db, TeamWriter writer, TimeProvider clock)
 {
     public async Task<RuleResult> RunAsync(Contest contest, int teamId, string captainId)
     {
@@ -21,8 +21,7 @@ public sealed class SubmitTeam(ContestDbContext db, TeamWriter writer, IAuditLog
             team.Status = TeamStatus.Submitted;
             team.SubmittedAt = now;
             return RuleResult.Ok;
-        });
-        if (result.Allowed) await audit.AppendAsync(new AuditEvent("team.status-changed", $"team:{teamId}", "ok", "status=Submitted"));
+        }, () => new AuditEvent("team.status-changed", $"team:{teamId}", "ok", "status=Submitted"));
         return result;
     }
 }

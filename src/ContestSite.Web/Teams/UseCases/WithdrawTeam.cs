@@ -6,7 +6,7 @@ using ContestSite.Web.Audit;
 namespace ContestSite.Web.Teams.UseCases;
 
 /// <summary>The captain withdraws the team from the contest; its invite code stops working.</summary>
-public sealed class WithdrawTeam(ContestDbContext db, TeamWriter writer, IAuditLog audit, TimeProvider clock)
+public sealed class WithdrawTeam(ContestDbContext db, TeamWriter writer, TimeProvider clock)
 {
     public async Task<RuleResult> RunAsync(int teamId, string captainId)
     {
@@ -19,8 +19,7 @@ public sealed class WithdrawTeam(ContestDbContext db, TeamWriter writer, IAuditL
             team.Status = TeamStatus.Withdrawn;
             team.InviteCodeRevokedAt ??= clock.GetUtcNow();
             return RuleResult.Ok;
-        });
-        if (result.Allowed) await audit.AppendAsync(new AuditEvent("team.status-changed", $"team:{teamId}", "ok", "status=Withdrawn"));
+        }, () => new AuditEvent("team.status-changed", $"team:{teamId}", "ok", "status=Withdrawn"));
         return result;
     }
 }
