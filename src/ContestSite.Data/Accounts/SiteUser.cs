@@ -10,6 +10,11 @@ public class SiteUser : IdentityUser
     public string PreferredCulture { get; set; } = "zh-CN";
     public DateTimeOffset CreatedAt { get; set; }
     public bool IsDisabled { get; set; }
+    /// <summary>
+    /// The 30-second time step of the last authenticator code accepted: a code of this step or an earlier one is refused,
+    /// so a code seen over someone's shoulder (or replayed) cannot be used again while it is still valid.
+    /// </summary>
+    public long? LastAuthenticatorTimeStep { get; set; }
 }
 
 public class SiteRole : IdentityRole

@@ -2,6 +2,7 @@ using ContestSite.Core.Security;
 using ContestSite.Data;
 using ContestSite.Data.Accounts;
 using ContestSite.Web.Accounts.Sessions;
+using ContestSite.Web.Accounts.TwoFactor;
 using ContestSite.Web.Navigation;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Identity;
@@ -24,6 +25,8 @@ public static class AccountsFeature
 {
     /// <summary>OWASP's figure for PBKDF2-HMAC-SHA512; the framework default (100,000) is too low.</summary>
     public const int PasswordHashIterations = 210_000;
+    /// <summary>The name the authenticator app shows beside the account.</summary>
+    public const string AuthenticatorIssuer = "浙江省数据开放创新应用大赛";
 
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
@@ -42,10 +45,14 @@ public static class AccountsFeature
                 identity.Tokens.EmailConfirmationTokenProvider = TimedTokenProvider.Name;
                 identity.Tokens.PasswordResetTokenProvider = TimedTokenProvider.Name;
                 identity.Tokens.ChangeEmailTokenProvider = TimedTokenProvider.Name;
+                identity.Tokens.AuthenticatorTokenProvider = AuthenticatorCodeProvider.Name;
+                identity.Tokens.AuthenticatorIssuer = AuthenticatorIssuer;
             })
             .AddEntityFrameworkStores<ContestDbContext>()
+            .AddUserStore<ProtectedUserStore>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<TimedTokenProvider>(TimedTokenProvider.Name)
+            .AddTokenProvider<AuthenticatorCodeProvider>(AuthenticatorCodeProvider.Name)
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<SiteClaimsPrincipalFactory>();
         services.AddOptions<LockoutOptions>().BindConfiguration(LockoutOptions.Section).ValidateOnStart();
@@ -79,10 +86,33 @@ public static class AccountsFeature
             var securityStampCheck = cookie.Events.OnValidatePrincipal;
             cookie.Events.OnValidatePrincipal = context => SessionValidation.ValidatePrincipalAsync(context, securityStampCheck);
         });
+        // The code step's cookies: the password-checked account waits five minutes for its code; a remembered device
+        // lasts 30 days from the code and is not renewed by use.
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, cookie =>
+        {
+            cookie.Cookie.Name = "cs-2fa-pending";
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, cookie =>
+        {
+            cookie.Cookie.Name = "cs-2fa-device";
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = SecondFactorCookies.RememberDeviceFor;
+            cookie.SlidingExpiration = false;
+        });
         services.AddScoped<UserSessions>();
+        services.AddScoped<SecondFactorCookies>();
         services.AddScoped<UnknownAccountPasswordCheck>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<UseCases.SignIn>();
+        services.AddScoped<UseCases.SignInWithSecondFactor>();
+        services.AddScoped<UseCases.StartAuthenticatorEnrolment>();
+        services.AddScoped<UseCases.EnableAuthenticator>();
+        services.AddScoped<UseCases.RegenerateRecoveryCodes>();
+        services.AddScoped<UseCases.DisableAuthenticator>();
+        services.AddScoped<UseCases.ResetAuthenticator>();
         services.AddScoped<UseCases.RegisterAccount>();
         services.AddScoped<UseCases.SignOut>();
         services.AddScoped<UseCases.SignOutEverywhere>();

@@ -26,6 +26,7 @@ public sealed class LoginModel(SignIn signIn, IOptions<LockoutOptions> lockout, 
         return outcome.Result switch
         {
             SignInAnswer.SignedIn => LocalRedirect(SafeReturnUrl.OrHome(ReturnUrl)),
+            SignInAnswer.CodeRequired => LocalRedirect(SecondStep.Path(LoginWithCodeModel.Route, ReturnUrl)),
             SignInAnswer.TooManyFailures => TooManyFailures(outcome.Wait!.Value),
             SignInAnswer.Locked => Refuse(_t["密码错误次数过多，账号已锁定 {0} 分钟。可稍后再试，或通过“忘记密码”重置。", (int)lockout.Value.Duration.TotalMinutes].Value),
             SignInAnswer.Disabled => Refuse(_t["该账号已被停用，请联系组委会。"].Value),

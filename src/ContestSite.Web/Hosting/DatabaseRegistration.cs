@@ -25,6 +25,8 @@ public static class DatabaseRegistration
                 DefaultTimeout = 30,
                 Pooling = true,
             }.ToString();
+            services.AddSingleton<SqliteWriteGate>();
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<SqliteWriteGate>());
             services.AddDbContext<ContestDbContext, SqliteContestDbContext>((sp, db) => db.UseSqlite(connectionString).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         }
         return services;

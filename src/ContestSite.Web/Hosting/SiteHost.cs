@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ContestSite.Data;
 using ContestSite.Data.Accounts;
+using ContestSite.Web.Accounts.TwoFactor;
 using ContestSite.Web.Localization;
 using ContestSite.Web.Security;
 using ContestSite.Web.Setup;
@@ -78,6 +79,7 @@ public static class SiteHost
         app.UseRequestLocalization(SiteCultures.CreateOptions());
         app.UseRouting();
         app.UseAuthentication();
+        app.UseSecondFactorEnrolment();
         app.UseAuthorization();
         app.UseThrottling();
         app.UseAntiforgery();

@@ -14,7 +14,8 @@ public static class ThrottleRules
 /// <summary>
 /// Puts a page or endpoint under a throttle rule. Only POSTs are counted (reading a form costs nothing), unless
 /// <see cref="GuessedRouteValue"/> names a route value whose GET is itself a guess. The account a request is
-/// counted against is the address typed in <see cref="AccountField"/>, or else the signed-in user.
+/// counted against is the address typed in <see cref="AccountField"/>, the account waiting for its code
+/// (<see cref="AccountIsPendingSignIn"/>), or else the signed-in user.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
 public sealed class ThrottleAttribute(string rule) : Attribute
@@ -22,6 +23,8 @@ public sealed class ThrottleAttribute(string rule) : Attribute
     public string Rule { get; } = rule;
     /// <summary>The form field holding the email address the request acts on (sign-in, registration, reset).</summary>
     public string? AccountField { get; init; }
+    /// <summary>The account is the one that typed its password and now owes the second step (the code pages).</summary>
+    public bool AccountIsPendingSignIn { get; init; }
     /// <summary>Only this page handler's POSTs are counted (<c>?handler=Invite</c>); empty: every POST of the page.</summary>
     public string? Handler { get; init; }
     /// <summary>A GET carrying this route value is counted too (<c>/teams/join/CODE</c> tells whether the code is valid).</summary>

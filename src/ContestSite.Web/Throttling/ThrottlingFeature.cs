@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -86,6 +88,9 @@ public static class ThrottlingFeature
             {
             }
         }
+        if (Counted(http) is { AccountIsPendingSignIn: true }
+            && (await http.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme)).Principal?.FindFirst(System.Security.Claims.ClaimTypes.Name)?.Value is { } pendingUserId)
+            http.Items[AccountItem] = "user:" + pendingUserId;
         await next(http);
     }
 

@@ -46,7 +46,7 @@ public sealed class RegistrationJourneyTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("邮箱已确认，现在可以登录了。");
 
         // Signed in, the header shows the display name and the sign-out button.
-        await page.SignInAsync(root, email, password);
+        await page.SignInAsync(site, email, password);
         var header = page.Locator("header");
         await Expect(header.GetByRole(AriaRole.Link, new() { Name = displayName })).ToBeVisibleAsync();
         await Expect(header.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();

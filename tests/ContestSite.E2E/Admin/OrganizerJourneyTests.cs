@@ -15,7 +15,7 @@ public sealed class OrganizerJourneyTests(BrowserFixture browser)
         await using var site = await SiteFactory.CreateAsync(realPort: true);
         var root = site.RootUri!;
         var page = await browser.NewPageAsync();
-        await page.SignInAsync(root, SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        await page.SignInAsync(site, SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
 
         await page.Locator("header").GetByRole(AriaRole.Link, new() { Name = "管理后台" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Uri(root, "/admin").ToString());
@@ -45,7 +45,7 @@ public sealed class OrganizerJourneyTests(BrowserFixture browser)
         await using var site = await SiteFactory.CreateAsync(realPort: true);
         var root = site.RootUri!;
         var page = await browser.NewPageAsync();
-        await page.SignInAsync(root, SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        await page.SignInAsync(site, SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
 
         await page.GotoAsync(new Uri(root, "/admin").ToString());
         await page.GetByRole(AriaRole.Navigation, new() { Name = "管理菜单" }).GetByRole(AriaRole.Link, new() { Name = "角色与权限" }).ClickAsync();

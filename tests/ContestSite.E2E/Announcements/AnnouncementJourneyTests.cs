@@ -20,7 +20,7 @@ public sealed class AnnouncementJourneyTests(BrowserFixture browser)
 
         // The organizer opens 公告管理 from the admin menu and writes an announcement.
         var organizer = await browser.NewPageAsync();
-        await organizer.SignInAsync(root, SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        await organizer.SignInAsync(site, SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
         await organizer.GotoAsync(new Uri(root, "/admin").ToString());
         await organizer.GetByRole(AriaRole.Navigation, new() { Name = "管理菜单" }).GetByRole(AriaRole.Link, new() { Name = "公告管理" }).ClickAsync();
         await Expect(organizer).ToHaveURLAsync(new Uri(root, "/admin/announcements").ToString());

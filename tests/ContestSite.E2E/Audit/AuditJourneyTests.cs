@@ -20,7 +20,7 @@ public sealed class AuditJourneyTests(BrowserFixture browser)
         await audit.AppendAsync(new AuditEvent("bundle.refused", "bundle:1", "expired") { ActorName = "member@example.com", TeamId = 1 });
         var root = site.RootUri!;
         var page = await browser.NewPageAsync();
-        await page.SignInAsync(root, SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        await page.SignInAsync(site, SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
 
         await page.GotoAsync(new Uri(root, "/admin").ToString());
         await page.GetByRole(AriaRole.Navigation, new() { Name = "管理菜单" }).GetByRole(AriaRole.Link, new() { Name = "审计日志" }).ClickAsync();

@@ -34,7 +34,7 @@ public sealed class BundleJourneyTests(BrowserFixture browser)
 
         // The captain finds the bundle in the navigation: the restricted dataset is not included yet.
         var captain = await browser.NewPageAsync();
-        await captain.SignInAsync(root, CaptainEmail, Password);
+        await captain.SignInAsync(site, CaptainEmail, Password);
         await captain.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "数据包" }).ClickAsync();
         await Expect(captain).ToHaveURLAsync(new Uri(root, "/bundles").ToString());
         var row = captain.GetByRole(AriaRole.Main).GetByRole(AriaRole.Table).First.Locator("tbody tr").Filter(new() { HasText = Dataset });
@@ -57,7 +57,7 @@ public sealed class BundleJourneyTests(BrowserFixture browser)
 
         // The organizer opens the application and asks the expert committee.
         var organizer = await browser.NewPageAsync();
-        await organizer.SignInAsync(root, SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        await organizer.SignInAsync(site, SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
         await organizer.GotoAsync(new Uri(root, "/admin").ToString());
         await organizer.GetByRole(AriaRole.Navigation, new() { Name = "管理菜单" }).GetByRole(AriaRole.Link, new() { Name = "数据使用申请" }).ClickAsync();
         await Expect(organizer).ToHaveURLAsync(new Uri(root, "/admin/data-applications").ToString());
@@ -72,7 +72,7 @@ public sealed class BundleJourneyTests(BrowserFixture browser)
 
         // A judge gives an opinion.
         var judge = await browser.NewPageAsync();
-        await judge.SignInAsync(root, JudgeEmail, Password);
+        await judge.SignInAsync(site, JudgeEmail, Password);
         await judge.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "数据申请意见" }).ClickAsync();
         await judge.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { NameRegex = new Regex(Dataset) }).ClickAsync();
         await judge.GetByLabel("理由").FillAsync("用途明确，脱敏后风险可控");

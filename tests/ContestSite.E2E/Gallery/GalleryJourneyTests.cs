@@ -38,7 +38,7 @@ public sealed class GalleryJourneyTests(BrowserFixture browser)
         await visitor.Context.CloseAsync();
 
         var organizer = await browser.NewPageAsync();
-        await organizer.SignInAsync(root, SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        await organizer.SignInAsync(site, SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
         await organizer.GotoAsync(new Uri(root, "/admin/gallery").ToString());
         await Expect(organizer.GetByRole(AriaRole.Main).GetByRole(AriaRole.Table)).ToContainTextAsync("智慧公交到站预测");
         await organizer.AssertNoSeriousViolationsAsync("the gallery admin page");

@@ -40,7 +40,7 @@ public sealed class PublicJourneyTests(BrowserFixture browser)
         await Expect(news.GetByRole(AriaRole.Link, new() { Name = Announcement })).ToHaveCountAsync(0);
 
         var organizer = await browser.NewPageAsync();
-        await organizer.SignInAsync(root, SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        await organizer.SignInAsync(site, SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
         await PublishAnnouncementAsync(organizer, root);
 
         // ...and comes back after each publication: each one dropped the cached home page.

@@ -24,7 +24,7 @@ public sealed class JudgingJourneyTests(BrowserFixture browser)
 
         // The organizer opens 评审管理, the first round, and assigns every entry with one click.
         var organizer = await browser.NewPageAsync();
-        await organizer.SignInAsync(root, SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        await organizer.SignInAsync(site, SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
         await organizer.GotoAsync(new Uri(root, "/admin").ToString());
         await organizer.GetByRole(AriaRole.Navigation, new() { Name = "管理菜单" }).GetByRole(AriaRole.Link, new() { Name = "评审管理" }).ClickAsync();
         await Expect(organizer).ToHaveURLAsync(new Uri(root, "/admin/judging").ToString());
@@ -37,8 +37,8 @@ public sealed class JudgingJourneyTests(BrowserFixture browser)
         await organizer.AssertNoSeriousViolationsAsync("the round assignment page");
 
         // Each judge scores the three entries from the workspace; the first judge favours the entries in title order.
-        await ScoreAllAsync(root, "judge.li@example.com", ["9", "8", "5"], screenshots: true);
-        await ScoreAllAsync(root, "judge.chen@example.com", ["8", "7", "6"], screenshots: false);
+        await ScoreAllAsync(site, "judge.li@example.com", ["9", "8", "5"], screenshots: true);
+        await ScoreAllAsync(site, "judge.chen@example.com", ["8", "7", "6"], screenshots: false);
 
         // The organizer lets a third of the track advance (rounded up: one of three), advances, gives the first prize and publishes it.
         var results = $"/admin/judging/rounds/{(await site.FirstRoundAsync()).Id}";
@@ -75,10 +75,11 @@ public sealed class JudgingJourneyTests(BrowserFixture browser)
         await organizer.Context.CloseAsync();
     }
 
-    private async Task ScoreAllAsync(Uri root, string email, string[] scores, bool screenshots)
+    private async Task ScoreAllAsync(SiteFactory site, string email, string[] scores, bool screenshots)
     {
+        var root = site.RootUri!;
         var judge = await browser.NewPageAsync();
-        await judge.SignInAsync(root, email, SiteBuilders.Password);
+        await judge.SignInAsync(site, email, SiteBuilders.Password);
         await judge.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "评审", Exact = true }).ClickAsync();
         await Expect(judge).ToHaveURLAsync(new Uri(root, "/judging").ToString());
         await Expect(judge.GetByRole(AriaRole.Main)).ToContainTextAsync("已提交 0 / 3");

@@ -22,7 +22,7 @@ public sealed class SubmissionJourneyTests(BrowserFixture browser)
         await File.WriteAllBytesAsync(proposal, pdf);
 
         var captain = await browser.NewPageAsync();
-        await captain.SignInAsync(root, team.CaptainEmail, SiteBuilders.Password);
+        await captain.SignInAsync(site, team.CaptainEmail, SiteBuilders.Password);
         await captain.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "提交作品" }).ClickAsync();
         await Expect(captain).ToHaveURLAsync(new Uri(root, "/submissions").ToString());
         await captain.GetByRole(AriaRole.Link, new() { Name = "编辑作品" }).First.ClickAsync();
@@ -57,7 +57,7 @@ public sealed class SubmissionJourneyTests(BrowserFixture browser)
         Assert.Contains($"{pdf.Length} 字节", receipt.TextBody);
 
         var organizer = await browser.NewPageAsync();
-        await organizer.SignInAsync(root, SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        await organizer.SignInAsync(site, SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
         await organizer.GotoAsync(new Uri(root, "/admin/submissions").ToString());
         await Expect(organizer.GetByRole(AriaRole.Main)).ToContainTextAsync("公交与空气质量出行助手");
         await organizer.AssertNoSeriousViolationsAsync("the organizer's entry list");

@@ -29,7 +29,7 @@ public sealed partial class TeamJourneyTests(BrowserFixture browser)
 
         // The captain signs in, opens 我的团队 from the navigation and creates the team.
         var captain = await browser.NewPageAsync();
-        await captain.SignInAsync(root, CaptainEmail, Password);
+        await captain.SignInAsync(site, CaptainEmail, Password);
         await captain.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "我的团队" }).ClickAsync();
         await Expect(captain).ToHaveURLAsync(new Uri(root, "/teams/mine").ToString());
         await captain.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "创建团队" }).ClickAsync();
@@ -101,7 +101,7 @@ public sealed partial class TeamJourneyTests(BrowserFixture browser)
 
         // The organizer finds the team under 团队 in the admin and approves it.
         var organizer = await browser.NewPageAsync();
-        await organizer.SignInAsync(root, SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        await organizer.SignInAsync(site, SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
         await organizer.Locator("header").GetByRole(AriaRole.Link, new() { Name = "管理后台" }).ClickAsync();
         await Expect(organizer).ToHaveURLAsync(new Uri(root, "/admin").ToString());
         await organizer.GetByRole(AriaRole.Navigation, new() { Name = "管理菜单" }).GetByRole(AriaRole.Link, new() { Name = "团队", Exact = true }).ClickAsync();

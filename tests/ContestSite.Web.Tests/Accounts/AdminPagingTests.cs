@@ -23,7 +23,7 @@ public sealed class AdminPagingTests
             }
         });
         using var client = site.CreateSiteClient();
-        await client.SignInAsync("aa-organizer@example.com", "Right-pass-123");
+        await site.SignInAsync(client, "aa-organizer@example.com", "Right-pass-123");
 
         var first = await client.GetAsync("/admin/users");
         var second = await client.GetAsync("/admin/users?page=2");

@@ -55,7 +55,7 @@ public sealed class ApplicationTests
         var id = await site.ApplicationIdAsync(teamId, relief.Id);
         await site.CreateUserAsync("judge@example.com", SiteBuilders.Password, "Judge");
         using var judge = site.CreateSiteClient();
-        await judge.SignInAsync("judge@example.com", SiteBuilders.Password);
+        await site.SignInAsync(judge, "judge@example.com", SiteBuilders.Password);
         using var organizer = await site.OrganizerAsync();
 
         var beforeAsked = await judge.GetAsync($"/data-applications/opinions/{id}");

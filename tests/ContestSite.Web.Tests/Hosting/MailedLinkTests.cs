@@ -138,7 +138,7 @@ public sealed class MailedLinkTests
         await using var site = await SiteAsync(now: AnnouncementTestKit.DuringRegistration);
         await site.TeamWithMembersAsync("甲队", "数字政府", "member@example.com");
         using var organizer = ForgedClient(site);
-        await organizer.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        await site.SignInAsync(organizer, SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
 
         var id = await organizer.SaveAsync(AnnouncementTestKit.Fields("报名提醒", "请尽快报名。", audience: "AllContestants"));
 
@@ -153,7 +153,7 @@ public sealed class MailedLinkTests
         await using var site = await SiteAsync(now: AnnouncementTestKit.DuringRegistration);
         await site.TeamWithMembersAsync("甲队", "数字政府", "member@example.com");
         using var organizer = ForgedClient(site);
-        await organizer.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        await site.SignInAsync(organizer, SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
         var at = site.Clock.GetUtcNow().AddHours(1);
         var id = await organizer.SaveAsync(AnnouncementTestKit.Fields("定时提醒", "到点发送", mode: "Schedule", publishAt: at, audience: "AllContestants"));
 

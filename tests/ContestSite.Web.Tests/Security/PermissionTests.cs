@@ -58,7 +58,7 @@ public sealed class PermissionTests(SharedSite shared) : IClassFixture<SharedSit
         await using var site = await SiteFactory.CreateAsync();
         await site.CreateUserAsync("judge@example.com", "Judge-pass-1", "Judge");
         using var judge = site.CreateSiteClient();
-        await judge.SignInAsync("judge@example.com", "Judge-pass-1");
+        await site.SignInAsync(judge, "judge@example.com", "Judge-pass-1");
         Assert.Equal(HttpStatusCode.Redirect, (await judge.GetAsync("/admin")).Status);
 
         using var organizer = await site.OrganizerAsync();

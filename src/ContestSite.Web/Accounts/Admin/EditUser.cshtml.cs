@@ -22,6 +22,7 @@ public sealed class EditUserModel(UserManager<SiteUser> users, RoleManager<SiteR
     public bool EmailConfirmed { get; private set; }
     public bool IsDisabled { get; private set; }
     public bool LockedOut { get; private set; }
+    public bool TwoFactorEnabled { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -60,10 +61,19 @@ public sealed class EditUserModel(UserManager<SiteUser> users, RoleManager<SiteR
     public async Task<IActionResult> OnPostUnlockAsync([FromServices] UnlockAccount unlock) =>
         await unlock.UnlockAsync(Id) ? RedirectToPage(new { id = Id }) : NotFound();
 
+    public async Task<IActionResult> OnPostResetTwoFactorAsync([FromServices] ResetAuthenticator reset)
+    {
+        var result = await reset.ResetAsync(Id, users.GetUserId(User)!);
+        if (result is null) return NotFound();
+        TempData["Notice"] = result.Allowed ? _t["身份验证器已重置，该账号在所有设备上的登录已退出，并已邮件通知本人。"].Value : _t[result.Message!, result.Arguments].Value;
+        return RedirectToPage(new { id = Id });
+    }
+
     private async Task LoadAsync(SiteUser user)
     {
         AllRoles = await roles.Roles.Where(r => r.Name != BuiltInRoles.Anonymous).OrderBy(r => r.Name).Select(r => r.Name!).ToListAsync();
         (DisplayName, Email, EmailConfirmed, IsDisabled) = (user.DisplayName, user.Email ?? "", user.EmailConfirmed, user.IsDisabled);
         LockedOut = user.LockoutEnd > clock.GetUtcNow();
+        TwoFactorEnabled = user.TwoFactorEnabled;
     }
 }

@@ -1,3 +1,4 @@
+using ContestSite.Data;
 using ContestSite.Core.Rules;
 using ContestSite.Data.Accounts;
 using ContestSite.Web.Audit;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ContestSite.Web.Accounts.UseCases;
 
 /// <summary>Gives an account exactly the chosen roles; an organizer cannot take the organizer role from themselves.</summary>
-public sealed class ChangeUserRoles(UserManager<SiteUser> users, RoleManager<SiteRole> roles, IAuditLog audit)
+public sealed class ChangeUserRoles(ContestDbContext db, UserManager<SiteUser> users, RoleManager<SiteRole> roles, IAuditLog audit)
 {
     public const string KeepOwnOrganizerRole = "不能移除自己的组织者角色，以免无人能管理站点。";
 
@@ -25,11 +26,14 @@ public sealed class ChangeUserRoles(UserManager<SiteUser> users, RoleManager<Sit
             return RuleResult.Refuse(KeepOwnOrganizerRole);
         var removed = current.Except(wanted).ToList();
         var added = wanted.Except(current).ToList();
-        if (removed.Count > 0) await users.RemoveFromRolesAsync(user, removed);
-        if (added.Count > 0) await users.AddToRolesAsync(user, added);
-        // The security-stamp check rebuilds the user's cookie, with the new roles, within a minute.
-        await audit.AppendAsync(new AuditEvent("account.roles-changed", $"user:{user.Id}", "ok",
-            $"added: {string.Join(",", added)}; removed: {string.Join(",", removed)}"));
+        await db.InTransactionAsync(async () =>
+        {
+            if (removed.Count > 0) await users.RemoveFromRolesAsync(user, removed);
+            if (added.Count > 0) await users.AddToRolesAsync(user, added);
+            // The security-stamp check rebuilds the user's cookie, with the new roles, within a minute.
+            await audit.AppendAsync(new AuditEvent("account.roles-changed", $"user:{user.Id}", "ok",
+                $"added: {string.Join(",", added)}; removed: {string.Join(",", removed)}"));
+        });
         return RuleResult.Ok;
     }
 }

@@ -1,3 +1,4 @@
+using ContestSite.Data;
 using ContestSite.Data.Accounts;
 using ContestSite.Web.Audit;
 using ContestSite.Web.Hosting;
@@ -11,7 +12,7 @@ namespace ContestSite.Web.Accounts.UseCases;
 /// Registration answers the same whether or not the address already has an account, so the form cannot be used to
 /// find out who is registered: a taken address gets no new account, and its owner gets a mail saying someone tried.
 /// </summary>
-public sealed class RegisterAccount(UserManager<SiteUser> users, AccountEmails emails, UnknownAccountPasswordCheck hashing, IAuditLog audit, TimeProvider clock, PublicUrls urls)
+public sealed class RegisterAccount(ContestDbContext db, UserManager<SiteUser> users, AccountEmails emails, UnknownAccountPasswordCheck hashing, IAuditLog audit, TimeProvider clock, PublicUrls urls)
 {
     /// <summary>Identity's reasons (a weak password) in the visitor's language; empty means "registered" whether or not the address was free.</summary>
     public async Task<IReadOnlyList<string>> RegisterAsync(string displayName, string typedEmail, string password, string culture)
@@ -30,21 +31,22 @@ public sealed class RegisterAccount(UserManager<SiteUser> users, AccountEmails e
         if (await PasswordErrorsAsync(user, password) is { Count: > 0 } weak) return weak;
         if (await users.FindByEmailAsync(email) is { } owner) return await TakenAsync(owner, password);
 
-        var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded)
+        // The account, its role, the confirmation mail and the entry: all or nothing.
+        var errors = await db.InTransactionAsync<IReadOnlyList<string>?>(async () =>
         {
-            // Another registration of the same address won the race: answer as for any taken address.
-            if (created.Errors.All(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
-                && await users.FindByEmailAsync(email) is { } winner)
-                return await TakenAsync(winner, password);
-            return created.Errors.Select(e => e.Description).ToList();
-        }
-        await users.AddToRoleAsync(user, BuiltInRoles.Contestant);
-        var code = await users.GenerateEmailConfirmationTokenAsync(user);
-        var link = urls.Page("/Accounts/ConfirmEmail", new { userId = user.Id, code });
-        await emails.ConfirmRegistrationAsync(user, link);
-        await audit.AppendAsync(new AuditEvent("account.registered", $"user:{user.Id}", "ok") { ActorId = user.Id, ActorName = user.Email });
-        return [];
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded) return created.Errors.Select(e => e.Description).ToList();
+            await users.AddToRoleAsync(user, BuiltInRoles.Contestant);
+            var code = await users.GenerateEmailConfirmationTokenAsync(user);
+            var link = urls.Page("/Accounts/ConfirmEmail", new { userId = user.Id, code });
+            await emails.ConfirmRegistrationAsync(user, link);
+            await audit.AppendAsync(new AuditEvent("account.registered", $"user:{user.Id}", "ok") { ActorId = user.Id, ActorName = user.Email });
+            return null;
+        });
+        if (errors is null) return [];
+        // Another registration of the same address won the race: answer as for any taken address.
+        if (await users.FindByEmailAsync(email) is { } winner) return await TakenAsync(winner, password);
+        return errors;
     }
 
     private async Task<IReadOnlyList<string>> TakenAsync(SiteUser owner, string password)

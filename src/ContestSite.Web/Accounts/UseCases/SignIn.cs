@@ -1,12 +1,14 @@
+using ContestSite.Data;
 using ContestSite.Data.Accounts;
 using ContestSite.Web.Accounts.Sessions;
+using ContestSite.Web.Accounts.TwoFactor;
 using ContestSite.Web.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace ContestSite.Web.Accounts.UseCases;
 
-public enum SignInAnswer { SignedIn, WrongEmailOrPassword, Locked, Disabled, Unconfirmed, TooManyFailures }
+public enum SignInAnswer { SignedIn, WrongEmailOrPassword, Locked, Disabled, Unconfirmed, TooManyFailures, CodeRequired }
 
 /// <summary>What a sign-in came to; <see cref="Wait"/> is set when this client has spent its wrong passwords on the account.</summary>
 public sealed record SignInOutcome(SignInAnswer Result, TimeSpan? Wait = null);
@@ -15,8 +17,8 @@ public sealed record SignInOutcome(SignInAnswer Result, TimeSpan? Wait = null);
 /// Sign-in checks the password before it says anything else: a wrong password gets one answer whether the account
 /// exists, is unconfirmed, disabled or locked. Only someone who knows the password learns the account's state.
 /// </summary>
-public sealed class SignIn(UserManager<SiteUser> users, UserSessions sessions, UnknownAccountPasswordCheck unknownAccount, ClientFailureBudget failureBudget,
-    IAuditLog audit, TimeProvider clock)
+public sealed class SignIn(ContestDbContext db, UserManager<SiteUser> users, UserSessions sessions, SecondFactorCookies secondFactor, UnknownAccountPasswordCheck unknownAccount,
+    ClientFailureBudget failureBudget, IAuditLog audit, TimeProvider clock)
 {
     public async Task<SignInOutcome> SignInAsync(string typedEmail, string password, bool remember, string client)
     {
@@ -44,9 +46,11 @@ public sealed class SignIn(UserManager<SiteUser> users, UserSessions sessions, U
         if (!await users.CheckPasswordAsync(user, password))
         {
             failureBudget.Spend(client, email);
-            await users.AccessFailedAsync(user);
-            var lockedNow = IsLockedOut(user);
-            await audit.AppendAsync(lockedNow ? Event("account.lockout", "locked") : Event("account.signin", "wrong-password"));
+            await db.InTransactionAsync(async () =>
+            {
+                await users.AccessFailedAsync(user);
+                await audit.AppendAsync(IsLockedOut(user) ? Event("account.lockout", "locked") : Event("account.signin", "wrong-password"));
+            });
             return new(SignInAnswer.WrongEmailOrPassword);
         }
         if (user.IsDisabled)
@@ -60,9 +64,22 @@ public sealed class SignIn(UserManager<SiteUser> users, UserSessions sessions, U
             return new(SignInAnswer.Unconfirmed);
         }
 
-        await users.ResetAccessFailedCountAsync(user);
-        await sessions.SignInAsync(user, remember);
-        await audit.AppendAsync(Event("account.signin", "ok"));
+        var rememberedDevice = false;
+        if (user.TwoFactorEnabled && !(rememberedDevice = await secondFactor.IsRememberedAsync(user)))
+        {
+            // The failure count is not reset until the code is right too (as Identity's own sign-in does): wrong codes
+            // after right passwords add up to the lockout.
+            await secondFactor.BeginAsync(user, remember);
+            await audit.AppendAsync(Event("account.signin", "code-required"));
+            return new(SignInAnswer.CodeRequired);
+        }
+
+        await db.InTransactionAsync(async () =>
+        {
+            await users.ResetAccessFailedCountAsync(user);
+            await sessions.SignInAsync(user, remember);
+            await audit.AppendAsync(rememberedDevice ? Event("account.signin", "ok") with { Detail = "remembered device" } : Event("account.signin", "ok"));
+        });
         return new(SignInAnswer.SignedIn);
     }
 
