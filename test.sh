@@ -37,12 +37,21 @@ if [[ $(id -u) -eq 0 ]] && (( $(cat /proc/sys/fs/inotify/max_user_instances 2>/d
 fi
 
 # --- 2. a throwaway PostgreSQL cluster ------------------------------------------------------------
-work=$(mktemp -d "${TMPDIR:-/tmp}/contestsite-test.XXXXXX")
+# Everything the tests write (PostgreSQL's cluster, every test site's App_Data, the browser's profiles) goes to
+# memory when /dev/shm has room and TMPDIR does not say otherwise: on the 2-core reference machine copying a
+# PostgreSQL database takes 50 ms there against 400 ms on disk. `TMPDIR=/tmp ./test.sh` keeps it on disk.
+work_base=${TMPDIR:-/tmp}
+shm_free_kb=$(df -Pk /dev/shm 2>/dev/null | awk 'NR == 2 { print $4 }')
+if [[ -z ${TMPDIR:-} && -d /dev/shm && -w /dev/shm ]] && ((${shm_free_kb:-0} > 2 * 1024 * 1024)); then
+    work_base=/dev/shm
+fi
+work=$(mktemp -d "$work_base/contestsite-test.XXXXXX")
 chmod 755 "$work"
 pg_data=$work/pgdata
 pg_sock=$work/pgsock
 results=$work/results
-mkdir -p "$pg_data" "$pg_sock" "$results"
+test_tmp=$work/tmp
+mkdir -p "$pg_data" "$pg_sock" "$results" "$test_tmp"
 chmod 700 "$pg_data"
 
 as_postgres() {
@@ -130,7 +139,7 @@ if ! dotnet build ContestSite.sln -nologo -clp:ErrorsOnly\;Summary; then
     echo "test.sh: the build failed" >&2
     status=1
 else
-    dotnet test ContestSite.sln --no-build \
+    TMPDIR=$test_tmp dotnet test ContestSite.sln --no-build \
         --logger "console;verbosity=minimal" \
         --logger trx --results-directory "$results" \
         --blame-hang-timeout 10m --blame-hang-dump-type none \

@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ContestSite.Web.Tests.Accounts;
 
-public sealed class RegistrationTests
+/// <summary>The refused weak passwords share one site (nothing may be saved on it); the other tests have their own.</summary>
+public sealed class RegistrationTests(SharedSite shared) : IClassFixture<SharedSite>
 {
     private static Dictionary<string, string> Form(string email, string password = "Register-pass-1", string? confirm = null, string name = "小王") => new()
     {
@@ -65,7 +66,7 @@ public sealed class RegistrationTests
     [InlineData("11111111", "密码至少需要包含 4 个不同的字符")]
     public async Task A_weak_password_is_refused_with_the_rule_it_breaks_and_nothing_is_saved(string password, string message)
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
         using var client = site.CreateSiteClient();
         var usersBefore = await site.WithDbAsync(db => db.Users.CountAsync());
 

@@ -7,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Tests.Accounts;
 
-/// <summary>Sign-in sessions live on the server: a cookie is only as good as its session row, which sign-out revokes.</summary>
-public sealed class SessionTests
+/// <summary>
+/// Sign-in sessions live on the server: a cookie is only as good as its session row, which sign-out revokes. The tests
+/// that work with one account of their own share a site; the others (both providers, bundles, the clock) have their own.
+/// </summary>
+public sealed class SessionTests(SharedSite shared) : IClassFixture<SharedSite>
 {
     /// <summary>A second browser holding a copy of <paramref name="victim"/>'s cookies, as a thief who copied them would.</summary>
     private static SiteClient CopyOfCookies(SiteFactory site, SiteClient victim)
@@ -70,7 +73,7 @@ public sealed class SessionTests
     [Fact]
     public async Task Signing_out_one_browser_leaves_the_same_users_other_browser_signed_in()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        await using var site = await SiteFactory.CreateAsync(); // counts every session of the site
         await site.CreateUserAsync("two@example.com", "Right-pass-123");
         using var laptop = site.CreateSiteClient();
         using var phone = site.CreateSiteClient();
@@ -87,7 +90,7 @@ public sealed class SessionTests
     [Fact]
     public async Task Sign_out_of_all_devices_ends_the_other_browsers_session_and_this_one()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
         var user = await site.CreateUserAsync("all@example.com", "Right-pass-123");
         using var laptop = site.CreateSiteClient();
         using var phone = site.CreateSiteClient();
@@ -109,7 +112,7 @@ public sealed class SessionTests
     [Fact]
     public async Task Sign_out_of_all_devices_without_the_antiforgery_token_is_refused_and_ends_nothing()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        await using var site = await SiteFactory.CreateAsync(); // counts every session of the site
         await site.CreateUserAsync("csrf@example.com", "Right-pass-123");
         using var client = site.CreateSiteClient();
         await client.SignInAsync("csrf@example.com", "Right-pass-123");
@@ -124,7 +127,7 @@ public sealed class SessionTests
     [Fact]
     public async Task Changing_the_password_signs_out_the_other_browsers_but_not_this_one()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
         await site.CreateUserAsync("change@example.com", "Right-pass-123");
         using var mine = site.CreateSiteClient();
         using var stolen = site.CreateSiteClient();
@@ -141,7 +144,7 @@ public sealed class SessionTests
     [Fact]
     public async Task Resetting_the_password_by_mail_ends_every_session_of_the_account()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
         await site.CreateUserAsync("reset@example.com", "Right-pass-123");
         using var stolen = site.CreateSiteClient();
         await stolen.SignInAsync("reset@example.com", "Right-pass-123");
@@ -158,7 +161,7 @@ public sealed class SessionTests
     [Fact]
     public async Task An_organizer_disabling_an_account_ends_its_sessions_at_once_without_waiting_for_the_stamp_check()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
         var user = await site.CreateUserAsync("gone@example.com", "Right-pass-123", "Contestant");
         using var member = site.CreateSiteClient();
         await member.SignInAsync("gone@example.com", "Right-pass-123");

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Tests.Contests;
 
-public sealed class ContestSettingsTests
+/// <summary>The refused settings share one site (nothing may change on it); the settings that are saved have their own.</summary>
+public sealed class ContestSettingsTests(SharedSite shared) : IClassFixture<SharedSite>
 {
     private static Dictionary<string, string> ContestForm(string opens = "2020-08-01T00:00", string closes = "2020-09-30T18:00", int min = 1, int max = 6) => new()
     {
@@ -43,7 +44,7 @@ public sealed class ContestSettingsTests
     [InlineData("yesterday", "2020-09-30T18:00", 1, 5, "时间格式不正确")]
     public async Task Contest_settings_that_make_no_sense_are_refused_and_nothing_changes(string opens, string closes, int min, int max, string message)
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
         using var client = await site.OrganizerAsync();
         var before = await site.WithDbAsync(db => db.Contests.AsNoTracking().SingleAsync());
 

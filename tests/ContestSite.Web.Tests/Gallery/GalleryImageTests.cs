@@ -9,8 +9,25 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ContestSite.Web.Tests.Gallery;
 
-public sealed partial class GalleryImageTests
+/// <summary>The widths that are not found share one site with one published screenshot; the other tests have their own.</summary>
+public sealed partial class GalleryImageTests(GalleryImageTests.OneScreenshot shared) : IClassFixture<GalleryImageTests.OneScreenshot>
 {
+    /// <summary>An entry whose screenshot has thumbnails recorded at 100, 320 and 640 pixels.</summary>
+    public sealed class OneScreenshot : SharedSite
+    {
+        public int EntryId { get; private set; }
+        public int FileId { get; private set; }
+
+        protected override async Task<SiteFactory> StartAsync()
+        {
+            var site = await JudgingTestKit.SiteAsync();
+            using var organizer = await site.OrganizerAsync();
+            // 100 has a thumbnail recorded but is not an allowed size; 1280 is allowed but was not made.
+            (EntryId, FileId) = await PublishedWithScreenshotAsync(site, organizer, "电梯安全", 100, 320, 640);
+            return site;
+        }
+    }
+
     private static byte[] ThumbnailBytes(int width) => System.Text.Encoding.ASCII.GetBytes($"RIFF\0\0\0\0WEBPVP8 thumbnail {width}");
 
     /// <summary>A screenshot in the given version of a submission, with a re-encoded thumbnail recorded at each width given; returns the file id.</summary>
@@ -172,12 +189,7 @@ public sealed partial class GalleryImageTests
     [InlineData(0)]
     public async Task A_width_that_is_not_an_allowed_and_made_size_is_not_found(int width)
     {
-        await using var site = await JudgingTestKit.SiteAsync();
-        using var organizer = await site.OrganizerAsync();
-        // 100 has a thumbnail recorded but is not an allowed size; 1280 is allowed but was not made.
-        var (entryId, fileId) = await PublishedWithScreenshotAsync(site, organizer, "电梯安全", 100, 320, 640);
-
-        using var response = await site.CreateClient().GetAsync($"/gallery/{entryId}/images/{fileId}/{width}");
+        using var response = await shared.Site.CreateClient().GetAsync($"/gallery/{shared.EntryId}/images/{shared.FileId}/{width}");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

@@ -6,8 +6,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Tests.Gallery;
 
-public sealed class GalleryLikeAndQueryTests
+/// <summary>
+/// The queries share one site in the review period with one published entry; the likes change counts and settings,
+/// so each like test has its own.
+/// </summary>
+public sealed class GalleryLikeAndQueryTests(GalleryLikeAndQueryTests.OnePublishedEntry shared) : IClassFixture<GalleryLikeAndQueryTests.OnePublishedEntry>
 {
+    private const string EntryTitle = "公交到站预测";
+
+    public sealed class OnePublishedEntry : SharedSite
+    {
+        protected override async Task<SiteFactory> StartAsync()
+        {
+            var site = await JudgingTestKit.SiteAsync();
+            using var organizer = await site.OrganizerAsync();
+            await site.PublishedEntryAsync(organizer, EntryTitle);
+            return site;
+        }
+    }
+
     private static async Task OpenLikesAsync(SiteClient organizer)
     {
         var opened = await organizer.PostFormAsync("/admin/gallery", new Dictionary<string, string> { ["enabled"] = "true" }, "/admin/gallery?handler=Likes");
@@ -102,9 +119,7 @@ public sealed class GalleryLikeAndQueryTests
     [InlineData("award=Secret")]
     public async Task Bad_gallery_queries_answer_normally_and_never_fail(string query)
     {
-        await using var site = await JudgingTestKit.SiteAsync();
-        using var organizer = await site.OrganizerAsync();
-        await site.PublishedEntryAsync(organizer, "公交到站预测");
+        var site = shared.Site;
         using var client = site.CreateClient();
 
         using var response = await client.GetAsync("/api/gallery?" + query);
@@ -119,9 +134,7 @@ public sealed class GalleryLikeAndQueryTests
     [Fact]
     public async Task Words_find_entries_and_punctuation_is_never_a_wildcard()
     {
-        await using var site = await JudgingTestKit.SiteAsync();
-        using var organizer = await site.OrganizerAsync();
-        await site.PublishedEntryAsync(organizer, "公交到站预测");
+        var site = shared.Site;
         using var client = site.CreateClient();
 
         async Task<int> TotalAsync(string q)
@@ -139,7 +152,7 @@ public sealed class GalleryLikeAndQueryTests
     [Fact]
     public async Task The_gallery_api_is_described_in_the_openapi_document()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
         using var client = site.CreateClient();
 
         var paths = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("paths");

@@ -13,7 +13,7 @@ public sealed class HostAndProxyTests
     [Fact]
     public async Task In_production_a_request_naming_another_host_is_refused_with_400_and_the_public_host_is_served()
     {
-        var appData = SiteProcess.NewAppDataFolder();
+        var appData = await SiteProcess.NewSetUpAppDataFolderAsync();
         var environment = SiteProcess.SqliteSite(appData); // public address http://127.0.0.1
         await using var site = await RunningSite.StartAsync(environment, RunningSite.FreePort());
         using var http = new HttpClient { BaseAddress = site.Root };

@@ -221,6 +221,7 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         await Smtp.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _postgres?.ClosePooledConnections();
         if (_keepState) return;
         if (_postgres is not null) await _postgres.DisposeAsync();
         _postgres = null;

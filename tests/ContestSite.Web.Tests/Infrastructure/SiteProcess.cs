@@ -45,4 +45,15 @@ public static class SiteProcess
         Directory.CreateDirectory(path);
         return path;
     }
+
+    /// <summary>
+    /// A folder holding a copy of the SQLite site booted once per run (<see cref="SiteTemplate"/>), for a process that
+    /// should find a site already set up rather than pay for the first start (migrations, recipe, catalogue, index).
+    /// </summary>
+    public static async Task<string> NewSetUpAppDataFolderAsync()
+    {
+        var path = NewAppDataFolder();
+        (await SiteTemplate.ForAsync(TestProvider.Sqlite)).CopyTo(path);
+        return path;
+    }
 }

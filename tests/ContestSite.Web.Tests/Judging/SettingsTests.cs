@@ -6,8 +6,14 @@ using static ContestSite.Web.Tests.Judging.JudgingTestKit;
 
 namespace ContestSite.Web.Tests.Judging;
 
-public sealed class SettingsTests
+/// <summary>The refused settings share one site (nothing may be saved on it); the settings that are saved have their own.</summary>
+public sealed class SettingsTests(SettingsTests.InReview shared) : IClassFixture<SettingsTests.InReview>
 {
+    public sealed class InReview : SharedSite
+    {
+        protected override Task<SiteFactory> StartAsync() => SiteAsync();
+    }
+
     [Theory]
     [InlineData("0", "20", "晋级比例须是大于 0 且不超过 100 的数字")]
     [InlineData("150", "20", "晋级比例须是大于 0 且不超过 100 的数字")]
@@ -15,7 +21,7 @@ public sealed class SettingsTests
     [InlineData("", "1e309", "分歧阈值须是 0 到 100 之间的数字")]
     public async Task Bad_round_settings_are_refused_and_nothing_is_saved(string share, string threshold, string message)
     {
-        await using var site = await SiteAsync();
+        var site = shared.Site;
         var roundId = (await site.FirstRoundAsync()).Id;
         using var organizer = await site.OrganizerAsync();
         var url = $"/admin/judging/rounds/{roundId}";

@@ -4,12 +4,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Tests.Security;
 
-public sealed class PermissionTests
+/// <summary>
+/// The checks that only read, refuse, or change one account of their own share a site; granting a permission to a
+/// role and disabling an account (which moves the clock) have their own.
+/// </summary>
+public sealed class PermissionTests(SharedSite shared) : IClassFixture<SharedSite>
 {
     [Fact]
     public async Task An_anonymous_visitor_is_sent_to_sign_in_when_opening_the_admin()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
         using var client = site.CreateSiteClient();
 
         var page = await client.GetAsync("/admin");
@@ -25,10 +29,11 @@ public sealed class PermissionTests
     [InlineData("/admin/contest")]
     public async Task A_contestant_is_denied_every_admin_page(string url)
     {
-        await using var site = await SiteFactory.CreateAsync();
-        await site.CreateUserAsync("player@example.com", "Player-pass-1", "Contestant");
+        var site = shared.Site;
+        var email = $"player-{Guid.NewGuid():N}@example.com"; // one account per row, on the shared site
+        await site.CreateUserAsync(email, "Player-pass-1", "Contestant");
         using var client = site.CreateSiteClient();
-        await client.SignInAsync("player@example.com", "Player-pass-1");
+        await client.SignInAsync(email, "Player-pass-1");
 
         var page = await client.GetAsync(url);
 
@@ -39,7 +44,7 @@ public sealed class PermissionTests
     [Fact]
     public async Task The_organizer_sees_the_admin_link_and_the_admin_pages()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
         using var client = await site.OrganizerAsync();
 
         Assert.Contains("href=\"/admin\"", (await client.GetAsync("/")).Html);
@@ -72,7 +77,7 @@ public sealed class PermissionTests
     [Fact]
     public async Task A_role_grid_post_with_an_unknown_permission_changes_nothing()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
         using var organizer = await site.OrganizerAsync();
         var before = await site.WithDbAsync(db => db.RoleClaims.CountAsync());
 
@@ -85,7 +90,7 @@ public sealed class PermissionTests
     [Fact]
     public async Task The_organizer_role_cannot_lose_the_right_to_manage_roles()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
         using var organizer = await site.OrganizerAsync();
         var before = await site.WithDbAsync(db => db.RoleClaims.CountAsync());
 
@@ -98,7 +103,7 @@ public sealed class PermissionTests
     [Fact]
     public async Task An_organizer_gives_a_user_the_judge_role_and_the_change_is_audited()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
         var user = await site.CreateUserAsync("newjudge@example.com", "Judge-pass-1", "Contestant");
         using var organizer = await site.OrganizerAsync();
 

@@ -10,9 +10,11 @@ namespace ContestSite.Web.Tests.Shared;
 
 /// <summary>
 /// Year 1 (which at UTC+8 does not fit a DateTimeOffset) and year 9999 sent to every date field and filter of the
-/// site: each is refused with the range message, never with the error page, and nothing is saved.
+/// site: each is refused with the range message, never with the error page, and nothing is saved. The refusals share
+/// one site (nothing they send may change it); the tests that need another moment of the contest, or that change the
+/// organizer's language, have their own.
 /// </summary>
-public sealed class OutOfRangeDateTests
+public sealed class OutOfRangeDateTests(SharedSite shared) : IClassFixture<SharedSite>
 {
     private const string RangeMessage = "日期须在 2000-01-01 到 2100-12-31 之间";
     private static readonly string[] Times = ["0001-01-01T00:00", "9999-12-31T23:59"];
@@ -27,7 +29,7 @@ public sealed class OutOfRangeDateTests
     [Fact]
     public async Task Contest_settings_with_a_date_of_year_1_or_9999_are_refused_with_the_range_and_the_contest_is_unchanged()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
         using var organizer = await site.OrganizerAsync();
         var before = await site.WithDbAsync(db => db.Contests.AsNoTracking().SingleAsync());
 
@@ -52,7 +54,7 @@ public sealed class OutOfRangeDateTests
     [Fact]
     public async Task A_round_with_a_date_of_year_1_or_9999_is_refused_with_the_range_and_the_round_is_unchanged()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
         using var organizer = await site.OrganizerAsync();
         var before = await site.WithDbAsync(db => db.Rounds.AsNoTracking().SingleAsync(r => r.Sequence == 1));
 
@@ -77,7 +79,7 @@ public sealed class OutOfRangeDateTests
     [Fact]
     public async Task A_new_round_with_a_date_of_year_1_is_refused_and_no_round_is_added()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
         using var organizer = await site.OrganizerAsync();
         var rounds = await site.WithDbAsync(db => db.Rounds.CountAsync());
 
@@ -130,7 +132,7 @@ public sealed class OutOfRangeDateTests
     [Fact]
     public async Task Dataset_dates_of_year_1_or_9999_are_refused_with_the_range_and_the_dataset_is_unchanged()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
         using var organizer = await site.OrganizerAsync();
         var before = await site.WithDbAsync(db => db.Datasets.AsNoTracking().SingleAsync(d => d.Title == "养老机构基本信息"));
 
@@ -151,7 +153,7 @@ public sealed class OutOfRangeDateTests
     [Fact]
     public async Task A_catalogue_import_with_dates_of_year_1_or_9999_imports_the_rows_without_those_dates()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
         var header = "source,region,title,description,department,domain,open_type,open_type_raw,update_frequency,formats,record_count,publish_date,update_date,tags,url";
         var csv = string.Join("\n", header,
             "data.example,浙江省,远古数据集,描述,省交通运输厅,交通出行,无条件开放,无条件开放,每月,csv,10,0001-01-01,9999-12-31,公交,https://example/1");
@@ -167,7 +169,7 @@ public sealed class OutOfRangeDateTests
     [Fact]
     public async Task Audit_filters_and_exports_from_or_to_year_1_or_9999_are_refused_with_the_range_and_nothing_is_exported()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
         using var organizer = await site.OrganizerAsync();
 
         foreach (var (name, label) in new[] { ("from", "开始时间"), ("to", "结束时间") })

@@ -23,7 +23,7 @@ public sealed class SubmissionCrashTests
     [Fact]
     public async Task A_site_killed_during_an_upload_and_during_saves_shows_no_half_entry_after_restart()
     {
-        var appData = SiteProcess.NewAppDataFolder();
+        var appData = await SiteProcess.NewSetUpAppDataFolderAsync();
         var environment = SiteProcess.SqliteSite(appData);
         var port = RunningSite.FreePort();
         Guid big;

@@ -8,8 +8,14 @@ using static ContestSite.Web.Tests.Submissions.SubmissionTestKit;
 
 namespace ContestSite.Web.Tests.Submissions;
 
-public sealed class SubmissionUploadTests
+/// <summary>The file-name tests share one site in the first round, each with a team of its own; the other tests have their own site.</summary>
+public sealed class SubmissionUploadTests(SubmissionUploadTests.InFirstRound shared) : IClassFixture<SubmissionUploadTests.InFirstRound>
 {
+    public sealed class InFirstRound : SharedSite
+    {
+        protected override Task<SiteFactory> StartAsync() => SiteAsync();
+    }
+
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [InlineData(TestProvider.Postgres)]
@@ -147,7 +153,7 @@ public sealed class SubmissionUploadTests
     [InlineData("invoice\u202Efdp.exe.pdf", "invoicefdp.exe.pdf")]
     public async Task Names_are_cleaned_before_they_are_kept(string sent, string kept)
     {
-        await using var site = await SiteAsync();
+        var site = shared.Site;
         using var team = await site.ApprovedTeamAsync();
 
         var id = await team.Member.UploadOkAsync(team.RoundId, SubmissionFileKind.Proposal, sent, Pdf);
@@ -158,7 +164,7 @@ public sealed class SubmissionUploadTests
     [Fact]
     public async Task A_name_of_300_characters_is_shortened_and_keeps_its_extension()
     {
-        await using var site = await SiteAsync();
+        var site = shared.Site;
         using var team = await site.ApprovedTeamAsync();
 
         var id = await team.Member.UploadOkAsync(team.RoundId, SubmissionFileKind.Proposal, new string('长', 296) + ".pdf", Pdf);
