@@ -86,17 +86,22 @@ public static class AuditChain
                 ? new AuditChainBreak(entry.Id, "第一条记录的前序哈希不是创世哈希（可能有记录被删除）") { Kind = AuditChainBreakKind.FirstNotGenesis }
                 : new AuditChainBreak(entry.Id, $"前序哈希与第 {previous.Id} 条记录不符（其间可能有记录被删除或插入）")
                 { Kind = AuditChainBreakKind.LinkBroken, PreviousId = previous.Id };
-        if (entry.KeyId is null)
+        if (entry.KeyId is null && previous.Keyed)
+            return new AuditChainBreak(entry.Id, "该记录没有密钥签名，却出现在已签名的记录之后（伪造的记录）") { Kind = AuditChainBreakKind.Unsigned };
+        return HashHolds(entry, keys) switch
         {
-            if (previous.Keyed)
-                return new AuditChainBreak(entry.Id, "该记录没有密钥签名，却出现在已签名的记录之后（伪造的记录）") { Kind = AuditChainBreakKind.Unsigned };
-            return ComputeHash(entry) == entry.Hash ? null
-                : new AuditChainBreak(entry.Id, "记录内容与其哈希不符（记录被修改过）") { Kind = AuditChainBreakKind.ContentChanged };
-        }
-        if (keys?.Invoke(entry.KeyId) is not { } key)
-            return new AuditChainBreak(entry.Id, $"找不到该记录的链密钥 {entry.KeyId}，无法校验") { Kind = AuditChainBreakKind.KeyUnknown, KeyId = entry.KeyId };
-        return FixedTimeEquals(ComputeHash(entry, key), entry.Hash) ? null
-            : new AuditChainBreak(entry.Id, "记录内容与其哈希不符（记录被修改过）") { Kind = AuditChainBreakKind.ContentChanged };
+            true => null,
+            false => new AuditChainBreak(entry.Id, "记录内容与其哈希不符（记录被修改过）") { Kind = AuditChainBreakKind.ContentChanged },
+            null => new AuditChainBreak(entry.Id, $"找不到该记录的链密钥 {entry.KeyId}，无法校验") { Kind = AuditChainBreakKind.KeyUnknown, KeyId = entry.KeyId },
+        };
+    }
+
+    /// <summary>Whether the entry's content still gives its hash (keyed or, for old entries, plain); null when its key is unknown.</summary>
+    public static bool? HashHolds(AuditEntry entry, Func<string, byte[]?>? keys)
+    {
+        if (entry.KeyId is null) return ComputeHash(entry) == entry.Hash;
+        if (keys?.Invoke(entry.KeyId) is not { } key) return null;
+        return FixedTimeEquals(ComputeHash(entry, key), entry.Hash);
     }
 
     private static bool FixedTimeEquals(string a, string b) =>

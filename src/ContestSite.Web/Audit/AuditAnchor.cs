@@ -21,8 +21,6 @@ public sealed class AuditAnchor(AuditFiles files, ILogger<AuditAnchor> logger) :
     private FileStream? _file;
     private long _written = -1;
 
-    public string Path => files.Anchor;
-
     /// <summary>Appends a line when it moves the anchor forward.</summary>
     public void Record(AuditAnchorPoint point)
     {

@@ -28,6 +28,7 @@ public sealed class AuditTamperingTests
         using var client = await site.OrganizerAsync();
         var intact = await site.VerifyOnPageAsync(client);
         Assert.Contains("审计链完好", intact.Text);
+        Assert.DoesNotContain("这条记录的内容与其哈希不符", (await client.GetAsync($"/admin/audit/{entry.Id}")).Text);
 
         Assert.Equal(1, await site.TamperAsync($"UPDATE \"AuditEntries\" SET \"Outcome\" = 'refused' WHERE \"Id\" = {entry.Id}"));
         var (exit, output, error) = await RunVerifyCommandAsync(site);
@@ -267,6 +268,25 @@ public sealed class AuditTamperingTests
         Assert.True(result.Failed);
         Assert.Contains("ContestSite__Audit__ChainKeys", result.FailureMessage);
         Assert.Contains(reason, result.FailureMessage);
+    }
+
+    [Fact]
+    public async Task Keys_given_in_the_setting_write_new_entries_old_ones_still_verify_and_rotating_from_the_site_is_refused()
+    {
+        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        await using var site = await SiteFactory.CreateAsync(now: AuditTestKit.BeforeEntries, settings: s => s["ContestSite:Audit:ChainKeys"] = $"vault-1={key}");
+        var entry = await site.AppendAtAsync(AuditTestKit.China(10, 1, 9), new AuditEvent("bundle.download", "bundle:1", "ok"));
+        var keyRing = site.Services.GetRequiredService<AuditFiles>().KeyRing;
+        var ringBefore = File.Exists(keyRing) ? await File.ReadAllTextAsync(keyRing) : null;
+        var entriesBefore = await site.WithDbAsync(db => db.AuditEntries.LongCountAsync());
+
+        var rotated = await new AuditRotateKeyCommand().RunAsync([], site.Services, TextWriter.Null, CancellationToken.None);
+
+        Assert.Equal("vault-1", await site.WithDbAsync(db => db.AuditEntries.Where(e => e.Id == entry.Id).Select(e => e.KeyId).SingleAsync()));
+        Assert.Null((await site.VerifyAsync()).FirstBreak);
+        Assert.Equal(1, rotated);
+        Assert.Equal(ringBefore, File.Exists(keyRing) ? await File.ReadAllTextAsync(keyRing) : null);
+        Assert.Equal(entriesBefore, await site.WithDbAsync(db => db.AuditEntries.LongCountAsync()));
     }
 
     [Fact]

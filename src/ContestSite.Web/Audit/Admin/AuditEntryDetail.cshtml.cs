@@ -13,10 +13,11 @@ namespace ContestSite.Web.Audit.Admin;
 /// </summary>
 [RequirePermission(AuditPermissions.ViewAuditLog)]
 [AllowMethods("GET", "HEAD")]
-public sealed class AuditEntryDetailModel(ContestDbContext db, AuditNames names) : PageModel
+public sealed class AuditEntryDetailModel(ContestDbContext db, AuditNames names, AuditChainKeys keys) : PageModel
 {
     public AuditEntry Entry { get; private set; } = null!;
     public AuditNames Names => names;
+    /// <summary>Checked as the chain check does: keyed entries with their key (an unknown key counts as not matching).</summary>
     public bool HashMatches { get; private set; }
     /// <summary>Whether the entry points to the one before it (the genesis hash for the first).</summary>
     public bool LinkMatches { get; private set; }
@@ -29,7 +30,7 @@ public sealed class AuditEntryDetailModel(ContestDbContext db, AuditNames names)
         var entry = await entries.FirstOrDefaultAsync(e => e.Id == id);
         if (entry is null) return NotFound();
         Entry = entry;
-        HashMatches = AuditChain.ComputeHash(entry) == entry.Hash;
+        HashMatches = AuditChain.HashHolds(entry, keys.Find) == true;
         var previous = await entries.Where(e => e.Id < id).OrderByDescending(e => e.Id).Select(e => new { e.Id, e.Hash }).FirstOrDefaultAsync();
         PreviousId = previous?.Id;
         LinkMatches = previous is null ? entry.PreviousHash == AuditChain.GenesisHash : previous.Hash == entry.PreviousHash;
