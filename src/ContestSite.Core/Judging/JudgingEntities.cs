@@ -14,7 +14,11 @@ public class JudgeProfile
     public IReadOnlyList<string> Tags => JudgeTags.Split(ExpertiseTags);
 }
 
-/// <summary>A judge's conflict of interest with one entry: declared by the judge or confirmed by an organizer.</summary>
+/// <summary>
+/// A judge's conflict of interest with one entry: declared by the judge, or raised by an organizer. Declared on
+/// an entry the judge has already scored, it is a request (<see cref="ConflictStatus.Requested"/>) that an
+/// organizer decides; the score is never deleted, only excluded.
+/// </summary>
 public class ConflictDeclaration
 {
     public int Id { get; set; }
@@ -22,6 +26,24 @@ public class ConflictDeclaration
     public int SubmissionId { get; set; }
     public string? Reason { get; set; }
     public DateTimeOffset DeclaredAt { get; set; }
+    /// <summary>Who raised it: the judge, or an organizer (the only way after review closes).</summary>
+    public string? RaisedByUserId { get; set; }
+    public ConflictStatus Status { get; set; } = ConflictStatus.Declared;
+    public DateTimeOffset? DecidedAt { get; set; }
+    public string? DecidedByUserId { get; set; }
+    public string? Decision { get; set; }
+}
+
+public enum ConflictStatus
+{
+    /// <summary>No score existed: the assignment was released at once.</summary>
+    Declared,
+    /// <summary>The judge had scored the entry: waiting for an organizer.</summary>
+    Requested,
+    /// <summary>An organizer upheld it: the judge's score is excluded (kept, marked).</summary>
+    Upheld,
+    /// <summary>An organizer dismissed it: the score counts.</summary>
+    Dismissed,
 }
 
 /// <summary>One judge asked to score one entry of one round; unique per judge, entry and round.</summary>
@@ -50,6 +72,10 @@ public class Review
     /// <summary>Raised by every save: two saves made from the same reading cannot both win.</summary>
     public int Concurrency { get; set; }
     public List<CriterionScore> Scores { get; set; } = [];
+    /// <summary>Set when an organizer excluded this score (an upheld conflict): kept and shown, never counted.</summary>
+    public DateTimeOffset? ExcludedAt { get; set; }
+    public string? ExcludedByUserId { get; set; }
+    public string? ExclusionReason { get; set; }
 }
 
 public enum ReviewStatus { Draft, Submitted }
@@ -105,6 +131,10 @@ public class RoundJudgingSettings
     /// <summary>Judges' totals (0–100) further apart than this flag the entry for discussion.</summary>
     public decimal DisagreementThreshold { get; set; } = 20;
     public RankingMethod Ranking { get; set; } = RankingMethod.Normalised;
+    /// <summary>How many days provisional results stay in 公示 (objections accepted) before they can be finalised.</summary>
+    public int ObjectionDays { get; set; } = 7;
+    /// <summary>Whether teams see the judges' written comments with their results (never the judges' names in a blind round).</summary>
+    public bool ShowCommentsToTeams { get; set; }
 }
 
 public enum RankingMethod { Raw, Normalised }

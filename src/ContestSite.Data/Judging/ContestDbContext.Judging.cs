@@ -18,6 +18,10 @@ public abstract partial class ContestDbContext
     public DbSet<Advancement> Advancements => Set<Advancement>();
     public DbSet<Award> Awards => Set<Award>();
     public DbSet<RoundJudgingSettings> RoundJudgingSettings => Set<RoundJudgingSettings>();
+    public DbSet<ResultsPublication> ResultsPublications => Set<ResultsPublication>();
+    public DbSet<Objection> Objections => Set<Objection>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<ReviewReopening> ReviewReopenings => Set<ReviewReopening>();
 }
 
 internal sealed class JudgeProfileConfiguration : IEntityTypeConfiguration<JudgeProfile>
@@ -39,6 +43,11 @@ internal sealed class ConflictDeclarationConfiguration : IEntityTypeConfiguratio
     {
         conflict.Property(c => c.JudgeUserId).HasMaxLength(450);
         conflict.Property(c => c.Reason).HasMaxLength(500);
+        conflict.Property(c => c.RaisedByUserId).HasMaxLength(450);
+        conflict.Property(c => c.DecidedByUserId).HasMaxLength(450);
+        conflict.Property(c => c.Decision).HasMaxLength(500);
+        conflict.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        conflict.HasIndex(c => c.Status);
         conflict.HasIndex(c => new { c.JudgeUserId, c.SubmissionId }).IsUnique();
         conflict.HasIndex(c => c.SubmissionId);
         conflict.HasOne<SiteUser>().WithMany().HasForeignKey(c => c.JudgeUserId).OnDelete(DeleteBehavior.Cascade);
@@ -70,6 +79,8 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         review.Property(r => r.Comment).HasMaxLength(4000);
         review.Property(r => r.Total).HasPrecision(9, 4);
         review.Property(r => r.Concurrency).IsConcurrencyToken();
+        review.Property(r => r.ExcludedByUserId).HasMaxLength(450);
+        review.Property(r => r.ExclusionReason).HasMaxLength(500);
         review.HasMany(r => r.Scores).WithOne().HasForeignKey(s => s.ReviewId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -121,5 +132,78 @@ internal sealed class RoundJudgingSettingsConfiguration : IEntityTypeConfigurati
         settings.Property(s => s.DisagreementThreshold).HasPrecision(6, 2);
         settings.Property(s => s.Ranking).HasConversion<string>().HasMaxLength(20);
         settings.HasOne<Round>().WithOne().HasForeignKey<RoundJudgingSettings>(s => s.RoundId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ResultsPublicationConfiguration : IEntityTypeConfiguration<ResultsPublication>
+{
+    public void Configure(EntityTypeBuilder<ResultsPublication> publication)
+    {
+        // One version number per round: of two organizers publishing at the same moment, one insert fails.
+        publication.HasIndex(p => new { p.RoundId, p.Version }).IsUnique();
+        publication.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        publication.Property(p => p.PublishedByUserId).HasMaxLength(450);
+        publication.Property(p => p.FinalisedByUserId).HasMaxLength(450);
+        publication.Property(p => p.CorrectionReason).HasMaxLength(1000);
+        publication.Property(p => p.ChangeSummary).HasMaxLength(4000);
+        publication.Property(p => p.EndedReason).HasMaxLength(1000);
+        publication.Ignore(p => p.IsCurrent);
+        publication.HasOne<Round>().WithMany().HasForeignKey(p => p.RoundId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ObjectionConfiguration : IEntityTypeConfiguration<Objection>
+{
+    public void Configure(EntityTypeBuilder<Objection> objection)
+    {
+        objection.Property(o => o.RaisedByUserId).HasMaxLength(450);
+        objection.Property(o => o.Reason).HasMaxLength(2000);
+        objection.Property(o => o.AttachmentFileName).HasMaxLength(255);
+        objection.Property(o => o.AttachmentContentType).HasMaxLength(100);
+        objection.Property(o => o.AttachmentStorageKey).HasMaxLength(200);
+        objection.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+        objection.Property(o => o.Answer).HasMaxLength(4000);
+        objection.Property(o => o.AnsweredByUserId).HasMaxLength(450);
+        objection.Property(o => o.Concurrency).IsConcurrencyToken();
+        objection.HasIndex(o => new { o.RoundId, o.Status });
+        objection.HasIndex(o => o.TeamId);
+        objection.HasOne<Round>().WithMany().HasForeignKey(o => o.RoundId).OnDelete(DeleteBehavior.Restrict);
+        objection.HasOne<ResultsPublication>().WithMany().HasForeignKey(o => o.PublicationId).OnDelete(DeleteBehavior.Restrict);
+        objection.HasOne<Submission>().WithMany().HasForeignKey(o => o.SubmissionId).OnDelete(DeleteBehavior.Restrict);
+        objection.HasOne<Team>().WithMany().HasForeignKey(o => o.TeamId).OnDelete(DeleteBehavior.Restrict);
+        objection.HasOne<SiteUser>().WithMany().HasForeignKey(o => o.RaisedByUserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certificate>
+{
+    public void Configure(EntityTypeBuilder<Certificate> certificate)
+    {
+        certificate.Property(c => c.Code).HasMaxLength(32);
+        certificate.HasIndex(c => c.Code).IsUnique();
+        // One certificate per award; a revoked one stays, so a reissue is a new award decision, not a new row here.
+        certificate.HasIndex(c => c.AwardId).IsUnique();
+        certificate.HasIndex(c => c.TeamId);
+        certificate.Property(c => c.ContestName).HasMaxLength(200);
+        certificate.Property(c => c.RoundName).HasMaxLength(100);
+        certificate.Property(c => c.TeamName).HasMaxLength(100);
+        certificate.Property(c => c.EntryTitle).HasMaxLength(200);
+        certificate.Property(c => c.AwardName).HasMaxLength(100);
+        certificate.Property(c => c.MemberNames).HasMaxLength(1000);
+        certificate.Property(c => c.RevokedReason).HasMaxLength(500);
+        certificate.HasOne<Award>().WithMany().HasForeignKey(c => c.AwardId).OnDelete(DeleteBehavior.Restrict);
+        certificate.HasOne<Team>().WithMany().HasForeignKey(c => c.TeamId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ReviewReopeningConfiguration : IEntityTypeConfiguration<ReviewReopening>
+{
+    public void Configure(EntityTypeBuilder<ReviewReopening> reopening)
+    {
+        reopening.Property(r => r.Reason).HasMaxLength(1000);
+        reopening.Property(r => r.OpenedByUserId).HasMaxLength(450);
+        reopening.HasIndex(r => new { r.RoundId, r.SubmissionId });
+        reopening.HasOne<Round>().WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Restrict);
+        reopening.HasOne<Submission>().WithMany().HasForeignKey(r => r.SubmissionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
