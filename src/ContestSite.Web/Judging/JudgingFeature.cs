@@ -46,6 +46,9 @@ public static class JudgingFeature
         services.AddScoped<RoundResults>();
         services.AddScoped<AdvanceEntries>();
         services.AddScoped<ManageAwards>();
+        services.AddScoped<PublishResults>();
+        services.AddScoped<ReviewWindow>();
+        services.AddScoped<ResultObjections>();
         services.AddScoped<ScoreExport>();
         services.AddScoped<SaveJudgingSettings>();
         services.AddPermissions<JudgingPermissions>();
@@ -57,6 +60,7 @@ public static class JudgingFeature
     {
         endpoints.MapJudgeFiles();
         endpoints.MapJudgingExports();
+        endpoints.MapObjectionFiles();
         return endpoints;
     }
 }
