@@ -33,6 +33,7 @@ public sealed class PublishResults(ContestDbContext db, RoundResults results, Ro
                 var phase = RoundLifecycle.PhaseOf(round, current?.Status, now);
                 if (phase == RoundPhase.Final) return RuleResult.Refuse("本轮结果已确定，不能再更改");
                 if (phase == RoundPhase.Provisional && reason is null) return RuleResult.Refuse("结果正在公示：发布更正须填写更正原因");
+                if (phase != RoundPhase.Provisional && reason is not null) return RuleResult.Refuse("本轮没有正在公示的结果，无需更正");
                 if (phase != RoundPhase.Provisional && phase != RoundPhase.ReviewClosed)
                     return RuleResult.Refuse("评审尚未截止（截止时间 {0}），不能发布结果：请先截止评审", round.ReviewClosesAt);
                 if (await UnsettledAsync(round, now, cancellationToken) is { } unsettled) return unsettled;
