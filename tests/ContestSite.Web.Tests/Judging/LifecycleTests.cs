@@ -68,6 +68,8 @@ public sealed class LifecycleTests
         using var organizer = await site.OrganizerAsync();
         await site.ScoredRoundAsync();
         var before = await StateAsync(site, roundId);
+        // Page titles are formatted with their arguments (they once showed "评审结果：{0}").
+        Assert.Contains("<title>评审结果：初赛 - ", (await organizer.GetAsync(ResultsUrl(roundId))).Html);
 
         var asked = await StepAsync(organizer, roundId, "CloseReview", new() { ["reason"] = "评委已全部完成" }, confirmed: false);
 
