@@ -51,6 +51,9 @@ public static class JudgingFeature
         services.AddScoped<RoundResults>();
         services.AddScoped<AdvanceEntries>();
         services.AddScoped<ManageAwards>();
+        services.AddScoped<PublishResults>();
+        services.AddScoped<ReviewWindow>();
+        services.AddScoped<ResultObjections>();
         services.AddScoped<ScoreExport>();
         services.AddScoped<SaveJudgingSettings>();
         services.AddPermissions<JudgingPermissions>();
@@ -62,6 +65,7 @@ public static class JudgingFeature
     {
         endpoints.MapJudgeFiles();
         endpoints.MapJudgingExports();
+        endpoints.MapObjectionFiles();
         return endpoints;
     }
 }
