@@ -140,7 +140,7 @@ public sealed class ScoreFreezeTests
         Assert.Equal(1, await site.AuditCountAsync("judging.review-revised"));
         var reopening = await site.WithDbAsync(db => db.ReviewReopenings.SingleAsync());
         Assert.Equal((reopened, "评委漏看了演示视频"), (reopening.SubmissionId, reopening.Reason));
-        Assert.Equal(1, await site.AuditCountAsync("judging.review-reopened"));
+        Assert.Equal(1, await site.AuditCountAsync("judging.entry-reopened"));
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public sealed class ScoreFreezeTests
         Assert.Contains("重新开放的截止时间 2020-11-10 12:00 已经过去，请选择将来的时间", past.Text);
         Assert.Contains("结果已确定，不能再更改", final.Text);
         Assert.Equal(0, await site.WithDbAsync(db => db.ReviewReopenings.CountAsync()));
-        Assert.Equal(0, await site.AuditCountAsync("judging.review-reopened"));
+        Assert.Equal(0, await site.AuditCountAsync("judging.entry-reopened"));
     }
 
     [Fact]

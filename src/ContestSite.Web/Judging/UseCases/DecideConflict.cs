@@ -35,28 +35,27 @@ public sealed class DecideConflict(ContestDbContext db, RoundStates states, Auto
         if (conflict is null) return ConflictOutcome.Refused("利益冲突申请不存在");
         if (conflict.Status != ConflictStatus.Requested) return ConflictOutcome.Refused(AlreadyDecided);
         var submission = await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == conflict.SubmissionId, cancellationToken);
-        var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == submission.RoundId, cancellationToken);
-        var published = (await states.CurrentPublicationAsync(round.Id, cancellationToken))?.Status;
-        if (uphold && ConflictRules.OrganizerMayChange(published) is { Allowed: false } final) return new ConflictOutcome(final);
-
         var now = clock.GetUtcNow();
         var status = uphold ? ConflictStatus.Upheld : ConflictStatus.Dismissed;
         var reviews = await ConflictScores.ReviewsAsync(db, conflict.JudgeUserId, conflict.SubmissionId, cancellationToken);
         var before = ConflictScores.Describe(reviews);
-        var won = await db.InTransactionAsync(async () =>
+        // Under the round's lock, so results cannot become final between the check and the exclusion.
+        var (decided, round, published) = await db.InTransactionAsync(async () =>
         {
+            var (round, current) = await states.LockAsync(submission.RoundId, cancellationToken);
+            if (uphold && ConflictRules.OrganizerMayChange(current?.Status) is { Allowed: false } final) return (final, round, current?.Status);
             var changed = await db.ConflictDeclarations.Where(c => c.Id == conflictId && c.Status == ConflictStatus.Requested)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, status).SetProperty(c => c.DecidedAt, now)
                     .SetProperty(c => c.DecidedByUserId, organizerId).SetProperty(c => c.Decision, decision), cancellationToken);
-            if (changed == 0) return false;
+            if (changed == 0) return (RuleResult.Refuse(AlreadyDecided), round, current?.Status);
             if (uphold) foreach (var review in reviews) ConflictScores.Exclude(review, now, organizerId, decision);
             await TellJudgeAsync(conflict, uphold, decision, cancellationToken);
             await audit.AppendAsync(new AuditEvent(uphold ? "judging.conflict-upheld" : "judging.conflict-dismissed", $"submission:{conflict.SubmissionId}", "ok",
                 $"judge={conflict.JudgeUserId}; reason={decision}; before: {before}; after: {ConflictScores.Describe(reviews)}") { TeamId = submission.TeamId }, cancellationToken);
-            return true;
+            return (RuleResult.Ok, round, current?.Status);
         }, cancellationToken);
         db.ChangeTracker.Clear();
-        if (!won) return ConflictOutcome.Refused(AlreadyDecided);
+        if (!decided.Allowed) return new ConflictOutcome(decided);
         if (!uphold || published is not null || !round.IsReviewOpen(now)) return new ConflictOutcome(RuleResult.Ok);
         var (assigned, added) = await assign.RunAsync(round, cancellationToken);
         return new ConflictOutcome(RuleResult.Ok, added, assigned);

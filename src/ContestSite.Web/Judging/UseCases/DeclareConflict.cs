@@ -43,10 +43,19 @@ public sealed class DeclareConflict(ContestDbContext db, RoundStates states, Aut
             : ("judging.conflict-requested", $"judge={judgeId}; kept for an organizer to decide; {scores}");
         try
         {
-            await audit.AppendAsync(new AuditEvent(action, $"submission:{submissionId}", "ok", detail) { TeamId = submission.TeamId }, cancellationToken);
+            // Decided again under the round's lock, so an organizer closing review or publishing at this moment wins cleanly.
+            allowed = await db.InTransactionAsync(async () =>
+            {
+                var (locked, current) = await states.LockAsync(round.Id, cancellationToken);
+                var still = ConflictRules.JudgeMayDeclare(locked, current?.Status, await states.EntryReopenedUntilAsync(round.Id, submissionId, cancellationToken), now);
+                if (!still.Allowed) return still;
+                await audit.AppendAsync(new AuditEvent(action, $"submission:{submissionId}", "ok", detail) { TeamId = submission.TeamId }, cancellationToken);
+                return RuleResult.Ok;
+            }, cancellationToken);
         }
         catch (DbUpdateException) { db.ChangeTracker.Clear(); return (RuleResult.Refuse("您已声明过与该作品的利益冲突"), default); }
         db.ChangeTracker.Clear();
+        if (!allowed.Allowed) return (allowed, default);
         if (status == ConflictStatus.Declared && assignments.Count > 0 && published is null && round.ReviewClosesAt > now)
             await assign.RunAsync(round, cancellationToken);
         return (RuleResult.Ok, status);

@@ -24,13 +24,18 @@ public sealed class ReopenReview(ContestDbContext db, RoundStates states, IAudit
         if (why.Length > MaxReasonLength) return RuleResult.Refuse("理由最多 {0} 个字", MaxReasonLength);
         var now = clock.GetUtcNow();
         if (until <= now) return RuleResult.Refuse("重新开放的截止时间 {0} 已经过去，请选择将来的时间", until);
-        if (ConflictRules.OrganizerMayChange((await states.CurrentPublicationAsync(round.Id, cancellationToken))?.Status) is { Allowed: false } final) return final;
         var submission = await db.Submissions.AsNoTracking()
             .SingleOrDefaultAsync(s => s.Id == submissionId && s.RoundId == round.Id && s.Status == SubmissionStatus.Finalised, cancellationToken);
         if (submission is null) return RuleResult.Refuse("作品 {0} 不是本轮已定稿的作品", submissionId);
-        db.ReviewReopenings.Add(new ReviewReopening { RoundId = round.Id, SubmissionId = submissionId, OpenedAt = now, ClosesAt = until, Reason = why, OpenedByUserId = userId });
-        await audit.AppendAsync(new AuditEvent("judging.review-reopened", $"submission:{submissionId}", "ok",
-            $"round={round.Id}; until={until.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture)}; reason={why}") { TeamId = submission.TeamId }, cancellationToken);
-        return RuleResult.Ok;
+        // Under the round's lock, so results cannot become final between the check and the reopening.
+        return await db.InTransactionAsync(async () =>
+        {
+            var (_, current) = await states.LockAsync(round.Id, cancellationToken);
+            if (ConflictRules.OrganizerMayChange(current?.Status) is { Allowed: false } final) return final;
+            db.ReviewReopenings.Add(new ReviewReopening { RoundId = round.Id, SubmissionId = submissionId, OpenedAt = now, ClosesAt = until, Reason = why, OpenedByUserId = userId });
+            await audit.AppendAsync(new AuditEvent("judging.entry-reopened", $"submission:{submissionId}", "ok",
+                $"round={round.Id}; until={until.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture)}; reason={why}") { TeamId = submission.TeamId }, cancellationToken);
+            return RuleResult.Ok;
+        }, cancellationToken);
     }
 }
