@@ -284,4 +284,33 @@ public sealed class LifecycleTests
         Assert.Equal(1, await site.WithDbAsync(db => db.ResultsPublications.CountAsync()));
         Assert.Equal(1, await site.AuditCountAsync("judging.results-published"));
     }
+
+    [Fact]
+    public async Task The_contest_settings_cannot_move_the_review_of_a_scored_round_past_its_close_or_of_published_results()
+    {
+        await using var site = await SiteAsync();
+        var roundId = await site.FirstRoundIdAsync();
+        using var organizer = await site.OrganizerAsync();
+        await site.ScoredRoundAsync();
+        Dictionary<string, string> Dates(string reviewCloses) => new()
+        {
+            ["Input.Name"] = "初赛", ["Input.Sequence"] = "1",
+            ["Input.SubmissionOpensAt"] = "2020-08-15T00:00", ["Input.SubmissionClosesAt"] = "2020-10-31T18:00",
+            ["Input.ReviewOpensAt"] = "2020-11-01T00:00", ["Input.ReviewClosesAt"] = reviewCloses,
+            ["Input.JudgesPerEntry"] = "3",
+        };
+        var url = $"/admin/contest/rounds/{roundId}";
+
+        var early = await organizer.PostFormAsync(url, Dates("2020-11-05T09:00"));
+        site.Clock.SetUtcNow(AfterReview.AddMinutes(1));
+        var reopened = await organizer.PostFormAsync(url, Dates("2020-11-20T18:00"));
+
+        Assert.Contains("提前截止评审须在评审管理中填写原因", early.Text);
+        Assert.Contains("本轮评审已截止，评分已冻结", reopened.Text);
+        Assert.Equal(AfterReview, (await site.FirstRoundAsync()).ReviewClosesAt);
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(organizer, roundId, "Publish")).Status);
+        var published = await organizer.PostFormAsync(url, Dates("2020-11-20T18:00"));
+        Assert.Contains("本轮结果已发布，评审时间不能在此修改", published.Text);
+        Assert.Equal(AfterReview, (await site.FirstRoundAsync()).ReviewClosesAt);
+    }
 }
