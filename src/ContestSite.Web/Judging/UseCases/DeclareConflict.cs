@@ -61,6 +61,6 @@ public sealed class DeclareConflict(ContestDbContext db, RoundStates states, Aut
         return (RuleResult.Ok, status);
     }
 
-    internal static string? Clean(string? reason) =>
+    private static string? Clean(string? reason) =>
         string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()[..Math.Min(reason.Trim().Length, 500)];
 }
