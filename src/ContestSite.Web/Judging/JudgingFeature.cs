@@ -41,6 +41,11 @@ public static class JudgingFeature
         services.AddScoped<AssignmentCsv>();
         services.AddScoped<WithdrawJudge>();
         services.AddScoped<DeclareConflict>();
+        services.AddScoped<DecideConflict>();
+        services.AddScoped<RaiseConflict>();
+        services.AddScoped<ConflictRequests>();
+        services.AddScoped<ExcludedScores>();
+        services.AddScoped<ReopenReview>();
         services.AddScoped<SaveJudgeProfile>();
         services.AddScoped<SaveReview>();
         services.AddScoped<RoundResults>();
