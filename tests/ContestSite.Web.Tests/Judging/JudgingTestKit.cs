@@ -76,5 +76,27 @@ public static class JudgingTestKit
         return entries;
     }
 
+    /// <summary>
+    /// <see cref="ScoredRoundAsync"/>, then the best entry gets a first prize, review closes and provisional results are
+    /// published, as an organizer does it; <paramref name="settings"/> changes the round's judging settings first.
+    /// Returns the entries, best first.
+    /// </summary>
+    public static async Task<int[]> PublishedRoundAsync(this SiteFactory site, SiteClient organizer, int roundId, Action<Dictionary<string, string>>? settings = null)
+    {
+        var entries = await site.ScoredRoundAsync();
+        var results = $"/admin/judging/rounds/{roundId}/results";
+        if (settings is not null)
+        {
+            var fields = new Dictionary<string, string> { ["threshold"] = "20", ["ranking"] = "Normalised", ["objectionDays"] = "5" };
+            settings(fields);
+            await organizer.PostFormAsync($"/admin/judging/rounds/{roundId}", fields, $"/admin/judging/rounds/{roundId}?handler=Settings");
+        }
+        await organizer.PostFormAsync(results, new Dictionary<string, string> { ["submissionId"] = Id(entries[0]), ["level"] = "First" }, results + "?handler=Award");
+        site.Clock.SetUtcNow(AfterReview.AddMinutes(1));
+        var published = await organizer.PostFormAsync(results, new Dictionary<string, string> { ["confirmed"] = "true" }, results + "?handler=Publish");
+        if (published.Status != System.Net.HttpStatusCode.Redirect) throw new InvalidOperationException("Publishing was refused: " + published.Text);
+        return entries;
+    }
+
     public static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

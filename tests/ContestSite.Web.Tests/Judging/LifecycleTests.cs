@@ -31,17 +31,6 @@ public sealed class LifecycleTests
         return $"{close:O}|{string.Join(",", publications)}|{string.Join(",", awards)}|{audit}";
     });
 
-    /// <summary>A scored round with one award, review closed and provisional results published; returns the entries, best first.</summary>
-    private static async Task<int[]> PublishedAsync(SiteFactory site, SiteClient organizer, int roundId)
-    {
-        var entries = await site.ScoredRoundAsync();
-        await organizer.PostFormAsync(ResultsUrl(roundId), new Dictionary<string, string> { ["submissionId"] = Id(entries[0]), ["level"] = "First" }, ResultsUrl(roundId) + "?handler=Award");
-        site.Clock.SetUtcNow(AfterReview.AddMinutes(1));
-        var published = await StepAsync(organizer, roundId, "Publish");
-        Assert.Equal(HttpStatusCode.Redirect, published.Status);
-        return entries;
-    }
-
     [Fact]
     public async Task Publishing_while_review_is_open_is_refused_and_nothing_becomes_public()
     {
@@ -165,7 +154,7 @@ public sealed class LifecycleTests
         await using var site = await SiteAsync();
         var roundId = await site.FirstRoundIdAsync();
         using var organizer = await site.OrganizerAsync();
-        var entries = await PublishedAsync(site, organizer, roundId);
+        var entries = await site.PublishedRoundAsync(organizer, roundId);
         using var visitor = site.CreateSiteClient();
         var first = (await visitor.GetAsync("/results")).Text;
         Assert.Contains("公示中", first);
@@ -201,7 +190,7 @@ public sealed class LifecycleTests
         await using var site = await SiteAsync();
         var roundId = await site.FirstRoundIdAsync();
         using var organizer = await site.OrganizerAsync();
-        var entries = await PublishedAsync(site, organizer, roundId);
+        var entries = await site.PublishedRoundAsync(organizer, roundId);
         using var team = await site.SignedInAsync(await site.CaptainEmailAsync(entries[1]));
         var raised = await team.PostFormAsync($"/results/rounds/{roundId}/objections/new",
             new Dictionary<string, string> { ["SubmissionId"] = Id(entries[0]), ["Reason"] = "甲作品使用的数据集未在作品中声明，请核实评分。" });
@@ -245,7 +234,7 @@ public sealed class LifecycleTests
         await using var site = await SiteAsync();
         var roundId = await site.FirstRoundIdAsync();
         using var organizer = await site.OrganizerAsync();
-        await PublishedAsync(site, organizer, roundId);
+        await site.PublishedRoundAsync(organizer, roundId);
         var until = ContestSite.Web.ContestTime.ToInput(site.Clock.GetUtcNow().AddDays(2));
 
         var asked = await StepAsync(organizer, roundId, "ExtendReview", new() { ["until"] = until, ["reason"] = "一位评委的评分需要复核" }, confirmed: false);
@@ -320,7 +309,7 @@ public sealed class LifecycleTests
         await using var site = await SiteAsync();
         var roundId = await site.FirstRoundIdAsync();
         using var organizer = await site.OrganizerAsync();
-        var entries = await PublishedAsync(site, organizer, roundId);
+        var entries = await site.PublishedRoundAsync(organizer, roundId);
         var round = $"/admin/judging/rounds/{roundId}";
 
         var reopened = await organizer.PostFormAsync(round, new Dictionary<string, string>

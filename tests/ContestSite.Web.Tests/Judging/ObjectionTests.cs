@@ -11,23 +11,6 @@ public sealed class ObjectionTests
 {
     private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
 
-    /// <summary>A scored round with an award and provisional results published; returns the entries, best first.</summary>
-    private static async Task<int[]> PublishedAsync(SiteFactory site, SiteClient organizer, int roundId, Action<Dictionary<string, string>>? settings = null)
-    {
-        var entries = await site.ScoredRoundAsync();
-        var results = $"/admin/judging/rounds/{roundId}/results";
-        if (settings is not null)
-        {
-            var fields = new Dictionary<string, string> { ["threshold"] = "20", ["ranking"] = "Normalised", ["objectionDays"] = "5" };
-            settings(fields);
-            await organizer.PostFormAsync($"/admin/judging/rounds/{roundId}", fields, $"/admin/judging/rounds/{roundId}?handler=Settings");
-        }
-        await organizer.PostFormAsync(results, new Dictionary<string, string> { ["submissionId"] = Id(entries[0]), ["level"] = "First" }, results + "?handler=Award");
-        site.Clock.SetUtcNow(AfterReview.AddMinutes(1));
-        Assert.Equal(HttpStatusCode.Redirect, (await organizer.PostFormAsync(results, new Dictionary<string, string> { ["confirmed"] = "true" }, results + "?handler=Publish")).Status);
-        return entries;
-    }
-
     private static async Task<HttpResponseMessage> RaiseAsync(SiteClient member, int roundId, int submissionId, string reason, byte[]? attachment = null, string fileName = "证据.pdf")
     {
         var page = await member.GetAsync($"/results/rounds/{roundId}/objections/new");
@@ -53,7 +36,7 @@ public sealed class ObjectionTests
         await using var site = await SiteAsync();
         var roundId = await site.FirstRoundIdAsync();
         using var organizer = await site.OrganizerAsync();
-        var entries = await PublishedAsync(site, organizer, roundId);
+        var entries = await site.PublishedRoundAsync(organizer, roundId);
         using var member = await site.SignedInAsync(await site.CaptainEmailAsync(entries[1]));
 
         using var raised = await RaiseAsync(member, roundId, entries[0], "甲作品的演示地址无法访问，评分依据存疑。", Pdf);
@@ -86,7 +69,7 @@ public sealed class ObjectionTests
         await using var site = await SiteAsync();
         var roundId = await site.FirstRoundIdAsync();
         using var organizer = await site.OrganizerAsync();
-        var entries = await PublishedAsync(site, organizer, roundId);
+        var entries = await site.PublishedRoundAsync(organizer, roundId);
         using var member = await site.SignedInAsync(await site.CaptainEmailAsync(entries[1]));
         using var outsider = await site.ContestantAsync("outsider@test.local");
         const string reason = "评分与评审标准不一致，请复核。";
@@ -135,7 +118,7 @@ public sealed class ObjectionTests
         await using var site = await SiteAsync();
         var roundId = await site.FirstRoundIdAsync();
         using var organizer = await site.OrganizerAsync();
-        var entries = await PublishedAsync(site, organizer, roundId);
+        var entries = await site.PublishedRoundAsync(organizer, roundId);
         var email = await site.CaptainEmailAsync(entries[1]);
         using var member = await site.SignedInAsync(email);
         using (var raised = await RaiseAsync(member, roundId, entries[1], "我们的作品第二项评分明显偏低，请复核。")) Assert.Equal(HttpStatusCode.Redirect, raised.StatusCode);
@@ -163,7 +146,7 @@ public sealed class ObjectionTests
         await using var site = await SiteAsync();
         var roundId = await site.FirstRoundIdAsync();
         using var organizer = await site.OrganizerAsync();
-        var entries = await PublishedAsync(site, organizer, roundId, fields => fields["showComments"] = "true");
+        var entries = await site.PublishedRoundAsync(organizer, roundId, fields => fields["showComments"] = "true");
         using var winner = await site.SignedInAsync(await site.CaptainEmailAsync(entries[0]));
 
         var page = (await winner.GetAsync("/results/team")).Text;
@@ -185,7 +168,7 @@ public sealed class ObjectionTests
         await using var site = await SiteAsync();
         var roundId = await site.FirstRoundIdAsync();
         using var organizer = await site.OrganizerAsync();
-        var entries = await PublishedAsync(site, organizer, roundId);
+        var entries = await site.PublishedRoundAsync(organizer, roundId);
         using var team = await site.SignedInAsync(await site.CaptainEmailAsync(entries[2]));
 
         var page = (await team.GetAsync("/results/team")).Text;
