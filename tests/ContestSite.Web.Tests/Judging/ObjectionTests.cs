@@ -176,4 +176,31 @@ public sealed class ObjectionTests
         Assert.Contains("丙作品", page);
         Assert.DoesNotContain("思路清晰", page);
     }
+
+    [Theory]
+    [InlineData(TestProvider.Sqlite)]
+    [InlineData(TestProvider.Postgres)]
+    public async Task Two_organizers_answering_one_objection_at_the_same_moment_answer_it_once(TestProvider provider)
+    {
+        await using var site = await SiteAsync(provider);
+        var roundId = await site.FirstRoundIdAsync();
+        using var first = await site.OrganizerAsync();
+        using var second = await site.OrganizerAsync();
+        var entries = await site.PublishedRoundAsync(first, roundId);
+        using var member = await site.SignedInAsync(await site.CaptainEmailAsync(entries[1]));
+        using (var raised = await RaiseAsync(member, roundId, entries[0], "甲作品的演示地址无法访问，评分依据存疑。")) Assert.Equal(HttpStatusCode.Redirect, raised.StatusCode);
+        var id = await site.WithDbAsync(db => db.Objections.Select(o => o.Id).SingleAsync());
+        var admin = $"/admin/judging/rounds/{roundId}/objections";
+        var tokens = await Task.WhenAll(first.GetAsync(admin), second.GetAsync(admin));
+
+        var answers = await Task.WhenAll(
+            first.PostAsync(admin + "?handler=Answer", new Dictionary<string, string> { ["objectionId"] = Id(id), ["answer"] = "第一位组织者的答复", ["__RequestVerificationToken"] = tokens[0].AntiforgeryToken! }),
+            second.PostAsync(admin + "?handler=Answer", new Dictionary<string, string> { ["objectionId"] = Id(id), ["answer"] = "第二位组织者的答复", ["isPublic"] = "true", ["__RequestVerificationToken"] = tokens[1].AntiforgeryToken! }));
+
+        Assert.Single(answers, a => a.Status == HttpStatusCode.Redirect);
+        Assert.Single(answers, a => a.Text.Contains("该异议已经答复过了"));
+        var stored = await site.WithDbAsync(db => db.Objections.SingleAsync());
+        Assert.Equal(answers[0].Status == HttpStatusCode.Redirect ? "第一位组织者的答复" : "第二位组织者的答复", stored.Answer);
+        Assert.Equal(1, await site.AuditCountAsync("judging.objection-answered"));
+    }
 }
