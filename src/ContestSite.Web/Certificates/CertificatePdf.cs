@@ -51,7 +51,7 @@ public sealed class CertificatePdf(CertificateFont font, PublicUrls urls)
         var ink = new XSolidBrush(Ink);
         var center = XStringFormats.TopCenter;
         graphics.DrawString(certificate.ContestName, Font(18), ink, new XRect(60, 62, Width - 120, 30), center);
-        graphics.DrawString("获 奖 证 书", Font(40), new XSolidBrush(Red), new XRect(60, 100, Width - 120, 56), center);
+        graphics.DrawString("获奖证书", Font(40), new XSolidBrush(Red), new XRect(60, 100, Width - 120, 56), center);
 
         double top = 180;
         var label = Font(15);
