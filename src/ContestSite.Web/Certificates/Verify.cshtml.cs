@@ -23,7 +23,8 @@ public sealed class VerifyModel(ContestDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync()
     {
-        Asked = Code is not null;
+        // Model binding turns an empty or blank code into null: whether one was sent is read from the request itself.
+        Asked = Code is not null || RouteData.Values.ContainsKey("code") || Request.Query.ContainsKey("code");
         if (!Asked) return Page();
         if (CertificateCodes.TryNormalise(Code, out var code))
             Certificate = await db.Certificates.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code, HttpContext.RequestAborted);
