@@ -8,7 +8,7 @@ using static ContestSite.Web.Tests.Judging.JudgingTestKit;
 
 namespace ContestSite.Web.Tests.Certificates;
 
-/// <summary>A round with real awards: two entries awarded and published through the organizer's results page, a third without an award.</summary>
+/// <summary>A round with real awards: two entries awarded and published (with the provisional results) through the organizer's results page, a third without an award.</summary>
 public sealed record AwardedRound(int RoundId, int Winner, int Special, int Unawarded);
 
 /// <summary>The builders of the certificate tests.</summary>
@@ -29,7 +29,8 @@ public static class CertificatesTestKit
         using var organizer = await site.OrganizerAsync();
         await organizer.PostFormAsync(url, new Dictionary<string, string> { ["submissionId"] = Id(winner), ["level"] = "First" }, url + "?handler=Award");
         await organizer.PostFormAsync(url, new Dictionary<string, string> { ["submissionId"] = Id(special), ["level"] = "Special", ["name"] = "最佳数据应用奖" }, url + "?handler=Award");
-        await organizer.PostFormAsync(url, new Dictionary<string, string>(), url + "?handler=Publish");
+        // Publishing the provisional results (公示) publishes the round's awards with them.
+        await organizer.PostFormAsync(url, new Dictionary<string, string> { ["confirmed"] = "true" }, url + "?handler=Publish");
         Assert.Equal(2, await site.WithDbAsync(db => db.Awards.CountAsync(a => a.PublishedAt != null)));
         return new AwardedRound(roundId, winner, special, unawarded);
     }
