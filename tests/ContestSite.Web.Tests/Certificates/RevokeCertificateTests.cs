@@ -49,6 +49,25 @@ public sealed class RevokeCertificateTests
     }
 
     [Fact]
+    public async Task A_member_who_reads_English_gets_the_revocation_mail_in_English()
+    {
+        await using var site = await CertificatesTestKit.SiteAsync();
+        var round = await site.AwardedRoundAsync();
+        await site.IssueAsync(round.RoundId);
+        var certificate = await site.CertificateOfAsync(round.Special);
+        var email = await site.CaptainEmailAsync(round.Special);
+        await site.WithDbAsync(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredCulture, "en-US")));
+        using var organizer = await site.OrganizerAsync();
+
+        await organizer.RevokeAsync(round.RoundId, certificate.Id, Reason);
+
+        var mail = await site.Smtp.WaitForAsync(email, m => m.Subject?.Contains("has been revoked") == true);
+        Assert.Contains("The award certificate of team \"乙作品队\" has been revoked", mail.Subject);
+        Assert.Contains($"Reason: {Reason}", mail.TextBody);
+        Assert.Contains(certificate.Code, mail.TextBody);
+    }
+
+    [Fact]
     public async Task Revoking_twice_is_refused_with_a_message_and_changes_nothing()
     {
         await using var site = await CertificatesTestKit.SiteAsync();
