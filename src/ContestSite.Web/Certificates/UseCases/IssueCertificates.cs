@@ -10,7 +10,9 @@ namespace ContestSite.Web.Certificates.UseCases;
 /// Issues a certificate for every published award of a round that has none yet, copying the texts it shows (so it
 /// reads the same whatever changes later). Called when a round's results become final; calling it again issues
 /// only what is missing, and two calls at once cannot issue an award twice (its certificate is unique per award).
+/// Offered to Judging, whose "finalise results" calls it.
 /// </summary>
+[ExtensionPoint]
 public sealed class IssueCertificates(ContestDbContext db, IAuditLog audit, TimeProvider clock)
 {
     public async Task<int> IssueAsync(Contest contest, Round round, CancellationToken cancellationToken = default)
