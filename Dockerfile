@@ -31,8 +31,10 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # The health check needs an HTTP client and the runtime image has none (no curl, no wget), and the
 # site has no "check health" command of its own. curl is installed in one layer, without recommends,
 # with the package lists removed: a small, well-known tool, rather than a hand-written HTTP request.
+# The award certificates (PDF) embed a Chinese font with TrueType outlines: WenQuanYi Micro Hei, the
+# default of ContestSite__Certificates__FontPath (PDFsharp cannot embed Noto CJK's CFF outlines).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends curl \
+ && apt-get install -y --no-install-recommends curl fonts-wqy-microhei \
  && rm -rf /var/lib/apt/lists/*
 
 # The image's non-root user "app" (UID 1654) owns /data and nothing else: the site's files are root's

@@ -2,7 +2,7 @@
 # The one test command of ContestSite.
 #   ./test.sh                   every test project of the solution
 #   ./test.sh --filter Teams    any `dotnet test` arguments are passed on
-# Installs what the tests need when it is missing (Debian: chromium, fonts-noto-cjk, postgresql),
+# Installs what the tests need when it is missing (Debian: chromium, fonts-noto-cjk, fonts-wqy-microhei, postgresql),
 # starts a throwaway PostgreSQL 15 cluster on 127.0.0.1 for the data tests, runs `dotnet test` on the
 # solution and ends with one line: "N passed, N failed, N skipped". Exits non-zero when the build
 # fails, a test fails, or (without a filter) no test ran at all.
@@ -20,6 +20,8 @@ pg_bin=/usr/lib/postgresql/15/bin
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+# The certificates' PDF font (the site will not start without it).
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
 [[ -x $pg_bin/initdb && -x $pg_bin/pg_ctl ]] || missing+=(postgresql)
 if ((${#missing[@]} > 0)); then
     if [[ $(id -u) -ne 0 ]]; then

@@ -4,6 +4,7 @@ using ContestSite.Web.Announcements;
 using ContestSite.Web.Audit;
 using ContestSite.Web.Bundles;
 using ContestSite.Web.Catalog;
+using ContestSite.Web.Certificates;
 using ContestSite.Web.Contests;
 using ContestSite.Web.Email;
 using ContestSite.Web.Files;
@@ -55,6 +56,7 @@ public static class SiteFeatures
         new("Bundles", (s, _) => s.AddBundles(), e => e.MapBundles()),
         new("Submissions", (s, c) => s.AddSubmissions(c.Configuration), e => e.MapSubmissions()),
         new("Judging", (s, _) => s.AddJudging(), e => e.MapJudging()),
+        new("Certificates", (s, _) => s.AddCertificates(), e => e.MapCertificates()),
         new("Announcements", (s, _) => s.AddAnnouncements(), e => e.MapAnnouncements()),
         new("Gallery", (s, c) => s.AddGallery(c.Paths), e => e.MapGallery()),
         new("Home", (s, _) => s.AddHome()),

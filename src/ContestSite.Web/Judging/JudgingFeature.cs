@@ -5,6 +5,7 @@ using ContestSite.Web.Security;
 
 namespace ContestSite.Web.Judging;
 
+[ExtensionPoint]
 public sealed class JudgingPermissions : IPermissionProvider
 {
     public const string Manage = "judging.manage";

@@ -63,4 +63,7 @@ public static class ContestTime
 
     /// <summary>2020-11-30 18:00 (北京时间), the way deadlines are written in messages.</summary>
     public static string Display(DateTimeOffset moment) => ToChina(moment).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The day only, in China: a certificate is issued on a date, not at a minute.</summary>
+    public static string DisplayDate(DateTimeOffset moment) => ToChina(moment).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -18,9 +18,12 @@ namespace ContestSite.Web.Teams;
 /// </summary>
 [RequirePermission(TeamPermissions.Participate)]
 [Throttle(ThrottleRules.Mail, Handler = "Invite")]
-public sealed class DetailsModel(ContestDbContext db, CurrentContest current, TimeProvider clock, PublicUrls urls, IStringLocalizerFactory localizers) : ContestPageModel(localizers)
+public sealed class DetailsModel(ContestDbContext db, CurrentContest current, TimeProvider clock, PublicUrls urls,
+    IEnumerable<ITeamPageSectionProvider> sectionProviders, IStringLocalizerFactory localizers) : ContestPageModel(localizers)
 {
     public Team Team { get; private set; } = null!;
+    /// <summary>What other features show the team (its certificates…), in their order.</summary>
+    public IReadOnlyList<TeamPageSection> Sections { get; private set; } = [];
     public bool IsCaptain { get; private set; }
     public DateTimeOffset Now { get; private set; }
     public string InviteLink => Team.InviteCode is null ? "" : JoinLink(Team.InviteCode);
@@ -89,6 +92,10 @@ public sealed class DetailsModel(ContestDbContext db, CurrentContest current, Ti
         Team = team;
         IsCaptain = team.IsCaptain(UserId);
         Now = clock.GetUtcNow();
+        var sections = new List<TeamPageSection>();
+        foreach (var provider in sectionProviders)
+            if (await provider.ForTeamAsync(team.Id, HttpContext.RequestAborted) is { } section) sections.Add(section);
+        Sections = [.. sections.OrderBy(s => s.Order)];
         return null;
     }
 }

@@ -9,6 +9,8 @@ public static class ThrottleRules
     public const string Mail = "mail";
     /// <summary>Forms where a code can be guessed: joining a team by its invite code.</summary>
     public const string InviteCode = "invite-code";
+    /// <summary>The public verification page of award certificates (<c>/certificates/CODE</c>), open to anyone.</summary>
+    public const string CertificateCode = "certificate-code";
 }
 
 /// <summary>

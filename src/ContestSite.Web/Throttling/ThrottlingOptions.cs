@@ -16,6 +16,8 @@ public sealed class ThrottlingOptions
     public ThrottleRule Registration { get; set; } = new() { PerAddress = 5, PerAccount = 3, Window = TimeSpan.FromMinutes(10) };
     public ThrottleRule Mail { get; set; } = new() { PerAddress = 5, PerAccount = 3, Window = TimeSpan.FromMinutes(10) };
     public ThrottleRule InviteCode { get; set; } = new() { PerAddress = 10, PerAccount = 10, Window = TimeSpan.FromMinutes(1) };
+    /// <summary>A hiring manager may check a pile of certificates; a script trying codes is slowed to a crawl (80-bit codes).</summary>
+    public ThrottleRule CertificateCode { get; set; } = new() { PerAddress = 30, PerAccount = 30, Window = TimeSpan.FromMinutes(1) };
 
     public ThrottleRule For(string rule) => rule switch
     {
@@ -23,10 +25,12 @@ public sealed class ThrottlingOptions
         ThrottleRules.Registration => Registration,
         ThrottleRules.Mail => Mail,
         ThrottleRules.InviteCode => InviteCode,
+        ThrottleRules.CertificateCode => CertificateCode,
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "No such throttle rule."),
     };
 
-    internal IEnumerable<(string Name, ThrottleRule Rule)> All => [(nameof(SignIn), SignIn), (nameof(Registration), Registration), (nameof(Mail), Mail), (nameof(InviteCode), InviteCode)];
+    internal IEnumerable<(string Name, ThrottleRule Rule)> All => [(nameof(SignIn), SignIn), (nameof(Registration), Registration), (nameof(Mail), Mail), (nameof(InviteCode), InviteCode),
+        (nameof(CertificateCode), CertificateCode)];
 }
 
 public sealed class ThrottleRule

@@ -71,7 +71,7 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
                 _settings[$"ContestSite:Throttling:{rule}:{limit}"] = "100000";
     }
 
-    private static readonly string[] ThrottleRules = ["SignIn", "Registration", "Mail", "InviteCode"];
+    private static readonly string[] ThrottleRules = ["SignIn", "Registration", "Mail", "InviteCode", "CertificateCode"];
 
     /// <summary>Drops the raised throttle limits of the tests, so the site runs with its defaults.</summary>
     public static void UseRealThrottleLimits(Dictionary<string, string?> settings)

@@ -1,5 +1,3 @@
-using QRCoder;
-
 namespace ContestSite.Web.Accounts.TwoFactor;
 
 /// <summary>What the enrolment page shows of a key: grouped text to type, and the otpauth URI as a QR code to scan.</summary>
@@ -20,6 +18,5 @@ public static class AuthenticatorSetup
     /// The QR code as a PNG data URI: drawn on the server, shown by an img element, so it needs no script, and the
     /// site's content policy (no inline styles) allows it.
     /// </summary>
-    public static string QrCodePng(string uri) =>
-        "data:image/png;base64," + Convert.ToBase64String(PngByteQRCodeHelper.GetQRCode(uri, QRCodeGenerator.ECCLevel.M, 5));
+    public static string QrCodePng(string uri) => QrCodes.PngDataUri(uri);
 }
