@@ -45,6 +45,7 @@ public static class JudgingFeature
         services.AddScoped<SaveReview>();
         services.AddScoped<RoundResults>();
         services.AddScoped<AdvanceEntries>();
+        services.AddScoped<NotifyAdvancement>();
         services.AddScoped<ManageAwards>();
         services.AddScoped<ScoreExport>();
         services.AddScoped<SaveJudgingSettings>();

@@ -81,7 +81,7 @@ public sealed class RoundModel(ContestDbContext db, CurrentContest current, Roun
         if (await FindRoundAsync(id) is { } notFound) return notFound;
         Settings = await results.SettingsAsync(id);
         PageNumber = Math.Max(1, PageNumber);
-        var entries = db.Submissions.AsNoTracking().Where(s => s.RoundId == id && s.Status == SubmissionStatus.Finalised);
+        var entries = db.Submissions.AsNoTracking().Where(s => s.RoundId == id && s.Status == SubmissionStatus.Finalised).OfEntrants(db, Round);
         Total = await entries.CountAsync();
         Short = await entries.CountAsync(s => db.Assignments.Count(a => a.RoundId == id && a.SubmissionId == s.Id) < Round.JudgesPerEntry);
         var page = await entries.OrderBy(s => s.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)

@@ -9,12 +9,16 @@ namespace ContestSite.Web.Judging.UseCases;
 
 /// <summary>
 /// Records the entries that go on to the next round: the top of each track by the round's ranking (a count
-/// or a share), or one entry by hand. The next round's submissions read <see cref="Advancement"/>.
+/// or a share), or one entry by hand. The next round's submissions, assignments and ranking read
+/// <see cref="Advancement"/> (<see cref="Seasons.RoundEntrants"/>). Advancing, or withdrawing an advancement, is
+/// decided from a closed review only, and never once the round's results are final.
 /// </summary>
-public sealed class AdvanceEntries(ContestDbContext db, RoundResults results, IAuditLog audit, TimeProvider clock)
+public sealed class AdvanceEntries(ContestDbContext db, RoundResults results, RoundStates states, IAuditLog audit, TimeProvider clock)
 {
     public async Task<(RuleResult Result, int Added)> TopAsync(Contest contest, Round round, CancellationToken cancellationToken = default)
     {
+        var phase = await CanDecideAsync(round, cancellationToken);
+        if (!phase.Allowed) return (phase, 0);
         var report = await results.ReportAsync(round, cancellationToken);
         var chosen = new List<ResultRow>();
         foreach (var track in report.Rows.Where(r => r.Outcome.RawMean is not null).GroupBy(r => r.TrackId))
@@ -28,6 +32,8 @@ public sealed class AdvanceEntries(ContestDbContext db, RoundResults results, IA
 
     public async Task<RuleResult> OneAsync(Contest contest, Round round, int submissionId, bool advance, CancellationToken cancellationToken = default)
     {
+        var phase = await CanDecideAsync(round, cancellationToken);
+        if (!phase.Allowed) return phase;
         if (!advance)
         {
             await db.InTransactionAsync(async () =>
@@ -42,6 +48,14 @@ public sealed class AdvanceEntries(ContestDbContext db, RoundResults results, IA
         await AddAsync(contest, round, [row], cancellationToken);
         return RuleResult.Ok;
     }
+
+    private async Task<RuleResult> CanDecideAsync(Round round, CancellationToken cancellationToken) =>
+        await states.PhaseAsync(round, cancellationToken) switch
+        {
+            RoundPhase.Final => RuleResult.Refuse("结果已确定，不能再更改"),
+            < RoundPhase.ReviewClosed => RuleResult.Refuse("评审尚未截止，不能确定晋级"),
+            _ => RuleResult.Ok,
+        };
 
     private async Task<int> AddAsync(Contest contest, Round round, IReadOnlyList<ResultRow> rows, CancellationToken cancellationToken)
     {
