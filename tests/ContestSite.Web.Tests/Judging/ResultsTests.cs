@@ -50,6 +50,7 @@ public sealed class ResultsTests
         Assert.Contains("各评委评分分布", results.Text);
         Assert.Contains("<svg", results.Html);
 
+        site.Clock.SetUtcNow(AfterReview);
         await organizer.PostFormAsync(url, new Dictionary<string, string>(), url + "?handler=AdvanceTop");
         var advanced = await site.WithDbAsync(db => db.Advancements.OrderBy(a => a.Rank).Select(a => a.SubmissionId).ToListAsync());
         Assert.Equal([entries[0], entries[1]], advanced);
