@@ -9,6 +9,7 @@ using ContestSite.Web.Seasons;
 using ContestSite.Web.Security;
 using ContestSite.Web.Storage;
 using ContestSite.Web.Submissions;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
@@ -57,6 +58,31 @@ public static class JudgingEndpoints
                 return await downloads.FileAsync(thumbnail.StorageKey, thumbnail.ContentType, null, $"thumbnail of submission file {fileId} (judging)", cancellationToken);
             })
             .RequirePermission(JudgingPermissions.Review)
+            .ExcludeFromDescription();
+        return endpoints;
+    }
+
+    /// <summary>
+    /// An objection's attachment: to organizers and to members of the team that raised it, as an attachment with
+    /// nosniff (it was checked to be a PDF or an image, and is still never shown in the site's origin).
+    /// </summary>
+    public static IEndpointRouteBuilder MapObjectionFiles(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/results/objections/{objectionId:int}/attachment", async (int objectionId, HttpContext http, ContestDbContext db,
+                IAuthorizationService authorization, StoredFileDownloads downloads, IAuditLog audit, CancellationToken cancellationToken) =>
+            {
+                var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+                var objection = await db.Objections.AsNoTracking().SingleOrDefaultAsync(o => o.Id == objectionId, cancellationToken);
+                if (objection?.AttachmentStorageKey is null) return Results.NotFound();
+                var member = await db.TeamMembers.AnyAsync(m => m.TeamId == objection.TeamId && m.UserId == userId, cancellationToken);
+                if (!member && !(await authorization.AuthorizeAsync(http.User, PermissionPolicies.Prefix + JudgingPermissions.Manage)).Succeeded)
+                    return Results.NotFound();
+                await audit.AppendAsync(new AuditEvent("judging.objection-file-opened", $"submission:{objection.SubmissionId}", "ok", $"objection={objectionId}") { TeamId = objection.TeamId }, cancellationToken);
+                http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
+                http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+                return await downloads.FileAsync(objection.AttachmentStorageKey, "application/octet-stream", objection.AttachmentFileName, $"objection {objectionId} attachment", cancellationToken);
+            })
+            .RequireAuthorization()
             .ExcludeFromDescription();
         return endpoints;
     }

@@ -47,6 +47,9 @@ public static class JudgingFeature
         services.AddScoped<AdvanceEntries>();
         services.AddScoped<NotifyAdvancement>();
         services.AddScoped<ManageAwards>();
+        services.AddScoped<PublishResults>();
+        services.AddScoped<ReviewWindow>();
+        services.AddScoped<ResultObjections>();
         services.AddScoped<ScoreExport>();
         services.AddScoped<SaveJudgingSettings>();
         services.AddPermissions<JudgingPermissions>();
@@ -58,6 +61,7 @@ public static class JudgingFeature
     {
         endpoints.MapJudgeFiles();
         endpoints.MapJudgingExports();
+        endpoints.MapObjectionFiles();
         return endpoints;
     }
 }

@@ -105,6 +105,10 @@ public static class SiteBuilders
     public static Task<int> AuditCountAsync(this SiteFactory site, string action) =>
         site.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == action));
 
+    /// <summary>The newest audit entry of an action.</summary>
+    public static Task<ContestSite.Core.Audit.AuditEntry> AuditEntryAsync(this SiteFactory site, string action) =>
+        site.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == action).OrderByDescending(e => e.Id).FirstAsync());
+
     /// <summary>A team of the current contest made directly in the database; returns its id.</summary>
     public static Task<int> AddTeamAsync(this SiteFactory site, string name, string track = FirstTrack, TeamStatus status = TeamStatus.Approved,
         string organization = "浙江大学", params TeamSeat[] seats) =>

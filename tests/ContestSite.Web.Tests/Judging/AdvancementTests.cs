@@ -29,12 +29,13 @@ public sealed class AdvancementTests
         Assert.All([early, earlyTop], page => Assert.Contains("评审尚未截止，不能确定晋级", page.Text));
         Assert.Equal(0, await AdvancementCountAsync(site));
 
-        site.Clock.SetUtcNow(AfterReview);
+        site.Clock.SetUtcNow(AfterReview.AddMinutes(1));
         Assert.Equal(HttpStatusCode.Redirect, (await AdvanceAsync(organizer, url, entry, true)).Status);
         Assert.Equal(1, await AdvancementCountAsync(site));
 
-        // The lead's finalising use case is not on main yet: a final publication is written as it would write it.
-        await site.FinalResultsAsync(roundId);
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmedStepAsync(organizer, url, "Publish")).Status);
+        site.Clock.Advance(TimeSpan.FromDays(8));
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmedStepAsync(organizer, url, "Finalise")).Status);
         var late = await AdvanceAsync(organizer, url, entry, false);
         var lateTop = await organizer.PostFormAsync(url, new Dictionary<string, string>(), url + "?handler=AdvanceTop");
         Assert.All([late, lateTop], page => Assert.Contains("结果已确定，不能再更改", page.Text));
@@ -88,7 +89,7 @@ public sealed class AdvancementTests
         await site.EntryOfTeamAsync(otherTeam, 1, "乙作品");
         var roundId = (await site.FirstRoundAsync()).Id;
         using var organizer = await site.OrganizerAsync();
-        site.Clock.SetUtcNow(AfterReview);
+        site.Clock.SetUtcNow(AfterReview.AddMinutes(1));
         var advanced = await AdvanceAsync(organizer, $"/admin/judging/rounds/{roundId}/results", advancedEntry, true);
         Assert.Equal(HttpStatusCode.Redirect, advanced.Status);
 
@@ -123,6 +124,9 @@ public sealed class AdvancementTests
 
     private static Task<SiteClient.Page> AdvanceAsync(SiteClient organizer, string url, int entry, bool advance) =>
         organizer.PostFormAsync(url, new Dictionary<string, string> { ["submissionId"] = Id(entry), ["advance"] = advance ? "true" : "false" }, url + "?handler=Advance");
+
+    private static Task<SiteClient.Page> ConfirmedStepAsync(SiteClient organizer, string url, string handler) =>
+        organizer.PostFormAsync(url, new Dictionary<string, string> { ["confirmed"] = "true" }, url + "?handler=" + handler);
 
     private static Task<int> AdvancementCountAsync(SiteFactory site) => site.WithDbAsync(db => db.Advancements.CountAsync());
 

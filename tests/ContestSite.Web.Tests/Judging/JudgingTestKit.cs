@@ -54,5 +54,27 @@ public static class JudgingTestKit
             .SelectMany(s => db.TeamMembers.Where(m => m.TeamId == s.TeamId))
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.Email!).SingleAsync());
 
+    /// <summary>Two judges score three entries; returns the entry ids, best first by both judges' order.</summary>
+    public static async Task<int[]> ScoredRoundAsync(this SiteFactory site)
+    {
+        var harsh = await site.JudgeAsync("harsh@test.local");
+        var generous = await site.JudgeAsync("generous@test.local");
+        int[] entries = [await site.EntryAsync("甲作品"), await site.EntryAsync("乙作品"), await site.EntryAsync("丙作品")];
+        foreach (var entry in entries) { await site.AssignDirectAsync(harsh, entry); await site.AssignDirectAsync(generous, entry); }
+        using (var judge = await site.SignedInAsync("harsh@test.local"))
+        {
+            await judge.ScoreAsync(site, entries[0], "Submit", "6", "6", "6", "6", "6");
+            await judge.ScoreAsync(site, entries[1], "Submit", "5", "5", "5", "5", "5");
+            await judge.ScoreAsync(site, entries[2], "Submit", "1", "1", "1", "1", "1");
+        }
+        using (var judge = await site.SignedInAsync("generous@test.local"))
+        {
+            await judge.ScoreAsync(site, entries[0], "Submit", "10", "10", "10", "10", "10");
+            await judge.ScoreAsync(site, entries[1], "Submit", "9", "9", "9", "9", "9");
+            await judge.ScoreAsync(site, entries[2], "Submit", "8", "8", "8", "8", "8");
+        }
+        return entries;
+    }
+
     public static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -9,35 +9,13 @@ namespace ContestSite.Web.Tests.Judging;
 
 public sealed class ResultsTests
 {
-    /// <summary>Two judges score three entries; returns the entry ids, best first by both judges' order.</summary>
-    private static async Task<int[]> ScoredRoundAsync(SiteFactory site)
-    {
-        var harsh = await site.JudgeAsync("harsh@test.local");
-        var generous = await site.JudgeAsync("generous@test.local");
-        int[] entries = [await site.EntryAsync("甲作品"), await site.EntryAsync("乙作品"), await site.EntryAsync("丙作品")];
-        foreach (var entry in entries) { await site.AssignDirectAsync(harsh, entry); await site.AssignDirectAsync(generous, entry); }
-        using (var judge = await site.SignedInAsync("harsh@test.local"))
-        {
-            await judge.ScoreAsync(site, entries[0], "Submit", "6", "6", "6", "6", "6");
-            await judge.ScoreAsync(site, entries[1], "Submit", "5", "5", "5", "5", "5");
-            await judge.ScoreAsync(site, entries[2], "Submit", "1", "1", "1", "1", "1");
-        }
-        using (var judge = await site.SignedInAsync("generous@test.local"))
-        {
-            await judge.ScoreAsync(site, entries[0], "Submit", "10", "10", "10", "10", "10");
-            await judge.ScoreAsync(site, entries[1], "Submit", "9", "9", "9", "9", "9");
-            await judge.ScoreAsync(site, entries[2], "Submit", "8", "8", "8", "8", "8");
-        }
-        return entries;
-    }
-
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [InlineData(TestProvider.Postgres)]
     public async Task Results_rank_entries_flag_disagreement_advance_the_top_and_publish_awards(TestProvider provider)
     {
         await using var site = await SiteAsync(provider);
-        var entries = await ScoredRoundAsync(site);
+        var entries = await site.ScoredRoundAsync();
         var roundId = (await site.FirstRoundAsync()).Id;
         var url = $"/admin/judging/rounds/{roundId}/results";
         using var organizer = await site.OrganizerAsync();
@@ -50,7 +28,7 @@ public sealed class ResultsTests
         Assert.Contains("各评委评分分布", results.Text);
         Assert.Contains("<svg", results.Html);
 
-        site.Clock.SetUtcNow(AfterReview);
+        site.Clock.SetUtcNow(AfterReview.AddMinutes(1));
         await organizer.PostFormAsync(url, new Dictionary<string, string>(), url + "?handler=AdvanceTop");
         var advanced = await site.WithDbAsync(db => db.Advancements.OrderBy(a => a.Rank).Select(a => a.SubmissionId).ToListAsync());
         Assert.Equal([entries[0], entries[1]], advanced);
@@ -60,15 +38,16 @@ public sealed class ResultsTests
         using var visitor = site.CreateSiteClient();
         Assert.DoesNotContain("甲作品", (await visitor.GetAsync("/results")).Text);
 
-        await organizer.PostFormAsync(url, new Dictionary<string, string>(), url + "?handler=Publish");
+        await organizer.PostFormAsync(url, new Dictionary<string, string> { ["confirmed"] = "true" }, url + "?handler=Publish");
 
         var page = await visitor.GetAsync("/results");
+        Assert.Contains("公示中", page.Text);
         Assert.Contains("一等奖", page.Text);
         Assert.Contains("甲作品", page.Text);
         Assert.Contains("最佳数据应用奖", page.Text);
-        Assert.DoesNotContain("丙作品", page.Text);
-        var mail = await site.Smtp.WaitForAsync(await site.CaptainEmailAsync(entries[0]), m => m.Subject?.Contains("获奖通知") == true);
+        var mail = await site.Smtp.WaitForAsync(await site.CaptainEmailAsync(entries[0]), m => m.Subject?.Contains("结果公示") == true);
         Assert.Contains("一等奖", mail.TextBody);
+        Assert.Contains("拟晋级下一轮", mail.TextBody);
         Assert.Equal(2, await site.AuditCountAsync("judging.advanced"));
         Assert.Equal(2, await site.AuditCountAsync("judging.award-given"));
         Assert.Equal(2, await site.AuditCountAsync("judging.award-published"));
@@ -95,7 +74,7 @@ public sealed class ResultsTests
     public async Task Scores_export_per_judge_and_criterion_and_the_ranking_exports_as_xlsx()
     {
         await using var site = await SiteAsync();
-        var entries = await ScoredRoundAsync(site);
+        var entries = await site.ScoredRoundAsync();
         var roundId = (await site.FirstRoundAsync()).Id;
         using var organizer = await site.OrganizerAsync();
 
@@ -115,7 +94,7 @@ public sealed class ResultsTests
     public async Task Normalising_corrects_a_generous_judge_who_scored_only_one_entry()
     {
         await using var site = await SiteAsync();
-        var entries = await ScoredRoundAsync(site);
+        var entries = await site.ScoredRoundAsync();
         var lone = await site.JudgeAsync("lone@test.local");
         await site.AssignDirectAsync(lone, entries[2]);
         using (var judge = await site.SignedInAsync("lone@test.local")) await judge.ScoreAsync(site, entries[2], "Submit", "10", "10", "10", "10", "10");

@@ -53,20 +53,4 @@ public static class AdvancementTestKit
             await db.SaveChangesAsync();
             return submission.Id;
         });
-
-    /// <summary>The round's results made final, as the organizers' finalising writes them (that use case is the lead's, not on main yet).</summary>
-    public static async Task FinalResultsAsync(this SiteFactory site, int roundId)
-    {
-        var organizerId = await site.OrganizerIdAsync();
-        await site.WithDbAsync(async db =>
-        {
-            var now = site.Clock.GetUtcNow();
-            db.ResultsPublications.Add(new ResultsPublication
-            {
-                RoundId = roundId, Version = 1, Status = ResultsStatus.Final, PublishedAt = now, PublishedByUserId = organizerId, ObjectionsCloseAt = now,
-                FinalisedAt = now, FinalisedByUserId = organizerId, SnapshotJson = new ResultsSnapshot("初赛", []).ToJson(),
-            });
-            return await db.SaveChangesAsync();
-        });
-    }
 }

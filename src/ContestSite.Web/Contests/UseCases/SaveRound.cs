@@ -1,15 +1,21 @@
 using System.ComponentModel.DataAnnotations;
 using ContestSite.Core.Contests;
+using ContestSite.Core.Judging;
 using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
+using ContestSite.Web.Judging;
 using ContestSite.Web.Seasons;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Contests.UseCases;
 
-/// <summary>Adds a round to the current contest, or changes one's name, order, dates and review settings.</summary>
-public sealed class SaveRound(ContestDbContext db, CurrentContest current, IAuditLog audit)
+/// <summary>
+/// Adds a round to the current contest, or changes one's name, order, dates and review settings. The review's end
+/// moves here only while review has not closed: closing early, extending after the close and reopening go through
+/// the judging life cycle (<see cref="RoundStates"/>), with a reason, and published results keep their dates.
+/// </summary>
+public sealed class SaveRound(ContestDbContext db, CurrentContest current, RoundStates states, IAuditLog audit, TimeProvider clock)
 {
     /// <summary>Null when there is no contest or no such round.</summary>
     public async Task<ChangeResult?> SaveAsync(int? roundId, RoundInput input, CancellationToken cancellationToken = default)
@@ -19,6 +25,16 @@ public sealed class SaveRound(ContestDbContext db, CurrentContest current, IAudi
         var round = roundId is null ? new Round { Name = "", ContestId = contest.Id }
             : await db.Rounds.SingleOrDefaultAsync(r => r.Id == roundId && r.ContestId == contest.Id, cancellationToken);
         if (round is null) return null;
+        if (roundId is null) return await ApplyAsync(contest, round, null, input, cancellationToken);
+        return await db.InTransactionAsync(async () =>
+        {
+            var (locked, published) = await states.LockAsync(round.Id, cancellationToken);
+            return await ApplyAsync(contest, round, (locked, published?.Status), input, cancellationToken);
+        }, cancellationToken);
+    }
+
+    private async Task<ChangeResult?> ApplyAsync(Contest contest, Round round, (Round Before, ResultsStatus? Results)? existing, RoundInput input, CancellationToken cancellationToken)
+    {
         if (!input.TryApply(round, out var timeError))
         {
             db.ChangeTracker.Clear();
@@ -26,16 +42,33 @@ public sealed class SaveRound(ContestDbContext db, CurrentContest current, IAudi
         }
         var problems = ContestSchedule.Validate(round).ToList();
         if (contest.Rounds.Any(r => r.Sequence == round.Sequence && r.Id != round.Id)) problems.Add("已有相同顺序的轮次");
+        if (existing is var (before, results) && await ReviewDatesProblemAsync(before, results, round, cancellationToken) is { } datesProblem) problems.Add(datesProblem);
         if (problems.Count > 0)
         {
             db.ChangeTracker.Clear();
             return ChangeResult.Refuse(problems);
         }
-        if (roundId is null) db.Rounds.Add(round);
+        if (existing is null) db.Rounds.Add(round);
         await audit.AppendAsync(() => new AuditEvent("contest.round-saved", $"round:{round.Id}", "ok",
             $"{round.Name}: submit {ContestTime.Display(round.SubmissionOpensAt)}–{ContestTime.Display(round.SubmissionClosesAt)}, review {ContestTime.Display(round.ReviewOpensAt)}–{ContestTime.Display(round.ReviewClosesAt)}"),
             CancellationToken.None);
         return ChangeResult.Done(round.Id);
+    }
+
+    /// <summary>
+    /// Review dates of a round that judges have scored in move only through the judging life cycle once they matter:
+    /// a round set up from a template (nothing scored) keeps its dates free.
+    /// </summary>
+    private async Task<string?> ReviewDatesProblemAsync(Round before, ResultsStatus? results, Round after, CancellationToken cancellationToken)
+    {
+        if (before.ReviewOpensAt == after.ReviewOpensAt && before.ReviewClosesAt == after.ReviewClosesAt) return null;
+        if (results is not null) return "本轮结果已发布，评审时间不能在此修改；如需重新评审，请在评审管理中重新开放评审";
+        var scored = await db.Reviews.AnyAsync(r => r.Status == ReviewStatus.Submitted && db.Assignments.Any(a => a.Id == r.AssignmentId && a.RoundId == before.Id), cancellationToken);
+        if (!scored) return null;
+        var now = clock.GetUtcNow();
+        if (now >= before.ReviewClosesAt) return "本轮评审已截止，评分已冻结：延长或重新开放评审须在评审管理中填写原因";
+        if (after.ReviewClosesAt <= now) return "提前截止评审须在评审管理中填写原因";
+        return null;
     }
 }
 

@@ -50,8 +50,9 @@ public sealed class RoundModel(ContestDbContext db, CurrentContest current, Roun
             return (r, "已导入 {0} 个评审任务。", [n]);
         });
 
-    public Task<IActionResult> OnPostSettingsAsync([FromRoute] int id, string? sharePercent, string? threshold, RankingMethod ranking, [FromServices] SaveJudgingSettings save) =>
-        ActAsync(id, async () => (await save.RunAsync(Round.Id, sharePercent, threshold, ranking), "评审设置已保存。", []));
+    public Task<IActionResult> OnPostSettingsAsync([FromRoute] int id, string? sharePercent, string? threshold, RankingMethod ranking,
+        string? objectionDays, bool showComments, [FromServices] SaveJudgingSettings save) =>
+        ActAsync(id, async () => (await save.RunAsync(Round.Id, sharePercent, threshold, ranking, objectionDays, showComments), "评审设置已保存。", []));
 
     private async Task<IActionResult> ActAsync(int id, Func<Task<(RuleResult Result, string Success, object[] Arguments)>> action)
     {

@@ -4,16 +4,16 @@ using ContestSite.Core.Rules;
 using ContestSite.Core.Submissions;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
-using ContestSite.Web.Email;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Judging.UseCases;
 
 /// <summary>
-/// Awards per track: organizers give them to finalised entries of a round while they are unpublished, then
-/// publish them all at once with the results; each team's members are emailed in their own language.
+/// Awards per track: organizers give them to finalised entries of a round and take them back until the round's
+/// results are final; they become public with the results (<see cref="PublishResults"/>), and a change during
+/// 公示 becomes public with the correction.
 /// </summary>
-public sealed class ManageAwards(ContestDbContext db, EmailOutbox outbox, EmailTemplates templates, IAuditLog audit, TimeProvider clock)
+public sealed class ManageAwards(ContestDbContext db, RoundStates states, IAuditLog audit, TimeProvider clock)
 {
     public static string LevelName(AwardLevel level) => level switch
     {
@@ -24,9 +24,16 @@ public sealed class ManageAwards(ContestDbContext db, EmailOutbox outbox, EmailT
         _ => "特别奖",
     };
 
-    public async Task<RuleResult> AddAsync(Contest contest, Round round, int submissionId, AwardLevel level, string? specialName, CancellationToken cancellationToken = default)
+    public Task<RuleResult> AddAsync(Contest contest, Round round, int submissionId, AwardLevel level, string? specialName, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(() => AddLockedAsync(contest, round, submissionId, level, specialName, cancellationToken), cancellationToken);
+
+    public Task<RuleResult> RemoveAsync(Round round, int awardId, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(() => RemoveLockedAsync(round, awardId, cancellationToken), cancellationToken);
+
+    private async Task<RuleResult> AddLockedAsync(Contest contest, Round round, int submissionId, AwardLevel level, string? specialName, CancellationToken cancellationToken)
     {
         if (!Enum.IsDefined(level)) return RuleResult.Refuse("请选择奖项");
+        if (await FinalAsync(round, cancellationToken) is { } final) return final;
         var name = level == AwardLevel.Special ? specialName?.Trim() : LevelName(level);
         if (string.IsNullOrEmpty(name)) return RuleResult.Refuse("请填写特别奖的名称");
         if (name.Length > 100) return RuleResult.Refuse("奖项名称最多 100 个字");
@@ -45,48 +52,17 @@ public sealed class ManageAwards(ContestDbContext db, EmailOutbox outbox, EmailT
         return RuleResult.Ok;
     }
 
-    public async Task<RuleResult> RemoveAsync(Round round, int awardId, CancellationToken cancellationToken = default)
+    private async Task<RuleResult> RemoveLockedAsync(Round round, int awardId, CancellationToken cancellationToken)
     {
         var award = await db.Awards.SingleOrDefaultAsync(a => a.Id == awardId && a.RoundId == round.Id, cancellationToken);
         if (award is null) return RuleResult.Refuse("奖项不存在");
-        if (award.PublishedAt is not null) return RuleResult.Refuse("奖项已发布，不能撤销");
+        if (await FinalAsync(round, cancellationToken) is { } final) return final;
         db.Awards.Remove(award);
         await audit.AppendAsync(() => new AuditEvent("judging.award-removed", $"submission:{award.SubmissionId}", "ok", $"round={round.Id}; award={award.Name}") { TeamId = award.TeamId }, cancellationToken);
         return RuleResult.Ok;
     }
 
-    public async Task<(RuleResult Result, int Published)> PublishAsync(Round round, CancellationToken cancellationToken = default)
-    {
-        var awards = await db.Awards.Where(a => a.RoundId == round.Id && a.PublishedAt == null).ToListAsync(cancellationToken);
-        if (awards.Count == 0) return (RuleResult.Refuse("没有待发布的奖项"), 0);
-        var now = clock.GetUtcNow();
-        foreach (var award in awards) award.PublishedAt = now;
-        await EnqueueMailAsync(awards, cancellationToken);
-        await db.InTransactionAsync(async () =>
-        {
-            foreach (var award in awards)
-                await audit.AppendAsync(new AuditEvent("judging.award-published", $"submission:{award.SubmissionId}", "ok", $"award={award.Name}") { TeamId = award.TeamId }, cancellationToken);
-        }, cancellationToken);
-        return (RuleResult.Ok, awards.Count);
-    }
-
-    private async Task EnqueueMailAsync(IReadOnlyList<Award> awards, CancellationToken cancellationToken)
-    {
-        var teamIds = awards.Select(a => a.TeamId).Distinct().ToList();
-        var teams = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id))
-            .Select(t => new { t.Id, t.Name, Members = t.Members.Select(m => m.UserId).ToList() }).ToListAsync(cancellationToken);
-        var userIds = teams.SelectMany(t => t.Members).Distinct().ToList();
-        var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id) && u.Email != null)
-            .ToDictionaryAsync(u => u.Id, u => (Email: u.Email!, u.DisplayName, u.PreferredCulture), cancellationToken);
-        foreach (var team in teams)
-        {
-            var names = string.Join("、", awards.Where(a => a.TeamId == team.Id).Select(a => a.Name));
-            foreach (var member in team.Members.Where(people.ContainsKey))
-            {
-                var person = people[member];
-                outbox.Enqueue(templates.Build(person.PreferredCulture, person.Email, person.DisplayName, "团队“{0}”获奖通知",
-                    [("恭喜！您所在的团队“{0}”获得：{1}。", [team.Name, names]), ("获奖名单已在大赛网站公布。", [])], null, team.Name));
-            }
-        }
-    }
+    /// <summary>Under the round's lock, so an award cannot slip in while the results become final.</summary>
+    private async Task<RuleResult?> FinalAsync(Round round, CancellationToken cancellationToken) =>
+        (await states.LockAsync(round.Id, cancellationToken)).Current?.Status == ResultsStatus.Final ? RuleResult.Refuse("本轮结果已确定，不能再更改") : null;
 }
