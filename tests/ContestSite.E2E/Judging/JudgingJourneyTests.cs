@@ -13,7 +13,7 @@ public sealed class JudgingJourneyTests(BrowserFixture browser)
     private static readonly string[] Titles = ["西湖公交导航", "空气质量预警", "社区养老地图"];
 
     [Fact]
-    public async Task An_organizer_assigns_two_judges_score_and_the_organizer_advances_the_top_entries_and_publishes_awards()
+    public async Task An_organizer_assigns_two_judges_who_score_then_closes_review_advances_the_top_entries_and_publishes_provisional_results()
     {
         await using var site = await SiteFactory.CreateAsync(realPort: true, now: JudgingTestKit.DuringReview);
         var root = site.RootUri!;
@@ -49,6 +49,16 @@ public sealed class JudgingJourneyTests(BrowserFixture browser)
         await organizer.GotoAsync(new Uri(root, results + "/results").ToString());
         var rows = organizer.GetByRole(AriaRole.Main).GetByRole(AriaRole.Table).Locator("tbody tr");
         await Expect(rows.First).ToContainTextAsync(Titles[0]);
+
+        // Every judge is done: the organizer closes review early, giving a reason, and confirms on the page that names the consequence.
+        await organizer.GetByLabel("提前截止评审的原因").FillAsync("全部评委已提交评分");
+        await organizer.GetByRole(AriaRole.Button, new() { Name = "截止评审" }).ClickAsync();
+        await Expect(organizer.GetByRole(AriaRole.Heading, new() { Name = "请确认：截止评审" })).ToBeVisibleAsync();
+        await Screenshots.TakeDesktopAndMobileAsync(organizer, "judging-confirm-close");
+        await organizer.AssertNoSeriousViolationsAsync("the confirmation page");
+        await organizer.GetByRole(AriaRole.Button, new() { Name = "确认：截止评审" }).ClickAsync();
+        await Expect(organizer.GetByRole(AriaRole.Status)).ToHaveTextAsync("评审已截止，评分已冻结。");
+
         await organizer.GetByRole(AriaRole.Button, new() { Name = "按排名晋级各赛道前列作品" }).ClickAsync();
         await Expect(organizer.GetByRole(AriaRole.Status)).ToHaveTextAsync("1 件作品已晋级。");
         await Expect(rows.First.GetByRole(AriaRole.Button, new() { Name = "已晋级（撤销）" })).ToBeVisibleAsync();
@@ -56,19 +66,21 @@ public sealed class JudgingJourneyTests(BrowserFixture browser)
         await Expect(organizer.GetByRole(AriaRole.Status)).ToHaveTextAsync("奖项已添加（尚未发布）。");
         await Screenshots.TakeDesktopAndMobileAsync(organizer, "judging-results");
         await organizer.AssertNoSeriousViolationsAsync("the results page");
-        await organizer.GetByRole(AriaRole.Button, new() { Name = "发布奖项并通知获奖团队" }).ClickAsync();
-        await Expect(organizer.GetByRole(AriaRole.Status)).ToHaveTextAsync("已发布 1 个奖项，并通知获奖团队。");
+        await organizer.GetByRole(AriaRole.Button, new() { Name = "发布公示结果" }).ClickAsync();
+        await organizer.GetByRole(AriaRole.Button, new() { Name = "确认：发布公示结果" }).ClickAsync();
+        await Expect(organizer.GetByRole(AriaRole.Status)).ToHaveTextAsync("结果已发布公示，并通知各参赛团队。");
 
-        // Anybody sees the winner on the public results page; the team is emailed.
+        // Anybody sees the provisional ranking, the advancing entry and the winner on the public results page; teams are emailed.
         var visitor = await browser.NewPageAsync();
         await visitor.GotoAsync(new Uri(root, "/results").ToString());
+        await Expect(visitor.GetByRole(AriaRole.Main)).ToContainTextAsync("公示中");
         await Expect(visitor.GetByRole(AriaRole.Main)).ToContainTextAsync("一等奖");
         await Expect(visitor.GetByRole(AriaRole.Main)).ToContainTextAsync(Titles[0]);
-        await Expect(visitor.GetByRole(AriaRole.Main)).Not.ToContainTextAsync(Titles[2]);
+        await Expect(visitor.GetByRole(AriaRole.Main)).ToContainTextAsync("晋级名单");
         await Screenshots.TakeDesktopAndMobileAsync(visitor, "results");
         await visitor.AssertNoSeriousViolationsAsync("the public results page");
         var entryId = await site.WithDbAsync(db => db.SubmissionVersions.Where(v => v.Title == Titles[0]).Select(v => v.SubmissionId).SingleAsync());
-        var mail = await site.Smtp.WaitForAsync(await site.CaptainEmailAsync(entryId), m => m.Subject?.Contains("获奖通知") == true);
+        var mail = await site.Smtp.WaitForAsync(await site.CaptainEmailAsync(entryId), m => m.Subject?.Contains("结果公示") == true);
         Assert.Contains("一等奖", mail.TextBody);
 
         await visitor.Context.CloseAsync();

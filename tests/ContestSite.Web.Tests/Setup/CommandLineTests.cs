@@ -26,11 +26,12 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task Audit_verify_reports_the_first_entry_that_was_edited_in_the_database()
     {
-        var env = SiteProcess.SqliteSite(_appData);
-        Assert.Equal(0, (await SiteProcess.RunAsync(env, "setup", "--recipe", "recipes/default.recipe.json")).ExitCode);
-        Assert.Equal(0, (await SiteProcess.RunAsync(env, "setup", "--recipe", "recipes/default.recipe.json")).ExitCode);
+        // A copy of the site set up once per run, set up once more: a keyed, anchored chain of two entries.
+        var appData = await SetUpAsync(times: 1);
+        var env = SiteProcess.SqliteSite(appData);
+        Assert.Equal(2, await ChainLengthAsync(appData));
 
-        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(_appData, "contestsite.db")};Pooling=false"))
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(appData, "contestsite.db")};Pooling=false"))
         {
             await connection.OpenAsync();
             await using var tamper = connection.CreateCommand();
@@ -47,10 +48,11 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task Audit_verify_reports_a_deleted_entry()
     {
-        var env = SiteProcess.SqliteSite(_appData);
-        for (var i = 0; i < 3; i++) Assert.Equal(0, (await SiteProcess.RunAsync(env, "setup", "--recipe", "recipes/default.recipe.json")).ExitCode);
+        var appData = await SetUpAsync(times: 2);
+        var env = SiteProcess.SqliteSite(appData);
+        Assert.Equal(3, await ChainLengthAsync(appData));
 
-        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(_appData, "contestsite.db")};Pooling=false"))
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(appData, "contestsite.db")};Pooling=false"))
         {
             await connection.OpenAsync();
             await using var delete = connection.CreateCommand();
@@ -61,6 +63,23 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal(1, verify.ExitCode);
         Assert.Contains("entry 3", verify.Error);
+    }
+
+    /// <summary>This test's folder: a copy of the site set up once per run (one audit entry), then set up again by the command.</summary>
+    private async Task<string> SetUpAsync(int times)
+    {
+        (await SiteTemplate.ForAsync(TestProvider.Sqlite)).CopyTo(_appData);
+        for (var i = 0; i < times; i++) Assert.Equal(0, (await SiteProcess.RunAsync(SiteProcess.SqliteSite(_appData), "setup", "--recipe", "recipes/default.recipe.json")).ExitCode);
+        return _appData;
+    }
+
+    private static async Task<long> ChainLengthAsync(string appData)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(appData, "contestsite.db")};Pooling=false");
+        await connection.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM AuditEntries";
+        return (long)(await count.ExecuteScalarAsync())!;
     }
 
     [Fact]
