@@ -111,6 +111,27 @@ public sealed class AdvancementTests
         Assert.Equal(1, await site.AuditCountAsync(NotifyAdvancement.AuditAction));
     }
 
+    [Theory]
+    [InlineData(TestProvider.Sqlite)]
+    [InlineData(TestProvider.Postgres)]
+    public async Task Two_mailings_of_one_round_at_the_same_moment_queue_each_mail_once(TestProvider provider)
+    {
+        await using var site = await SiteFactory.CreateAsync(provider, now: AfterReview.AddMinutes(1));
+        var advancedTeam = await site.TeamWithMembersAsync("晋级队", SiteBuilders.FirstTrack, "advanced-captain@test.local");
+        var otherTeam = await site.TeamWithMembersAsync("落选队", SiteBuilders.FirstTrack, "other-captain@test.local");
+        var advancedEntry = await site.EntryOfTeamAsync(advancedTeam, 1, "甲作品");
+        await site.EntryOfTeamAsync(otherTeam, 1, "乙作品");
+        using var organizer = await site.OrganizerAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await AdvanceAsync(organizer, $"/admin/judging/rounds/{(await site.FirstRoundAsync()).Id}/results", advancedEntry, true)).Status);
+
+        var queued = await Task.WhenAll(NotifyAsync(site), NotifyAsync(site));
+
+        Assert.Equal(2, queued.Sum());
+        string[] people = ["advanced-captain@test.local", "other-captain@test.local"];
+        Assert.Equal(2, await site.WithDbAsync(db => db.Outbox.CountAsync(m => people.Contains(m.ToAddress))));
+        Assert.Equal(1, await site.AuditCountAsync(NotifyAdvancement.AuditAction));
+    }
+
     private static async Task<int> NotifyAsync(SiteFactory site)
     {
         var queued = -1;
