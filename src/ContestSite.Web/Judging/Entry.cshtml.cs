@@ -3,6 +3,7 @@ using ContestSite.Core.Submissions;
 using ContestSite.Core.Teams;
 using ContestSite.Data;
 using ContestSite.Web.Judging.UseCases;
+using ContestSite.Web.Localization;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -13,10 +14,11 @@ namespace ContestSite.Web.Judging;
 /// <summary>
 /// One assigned entry for its judge: the content of the finalised version and the score form. In a blind
 /// round nothing of the team (name, members, organization) is loaded, so nothing of it can be shown.
-/// The judge sees only their own review, never another judge's.
+/// The judge sees only their own review, never another judge's. Once scores are frozen (review closed, results
+/// published) the form is shown read-only with the reason; an entry an organizer reopened says until when.
 /// </summary>
 [RequirePermission(JudgingPermissions.Review)]
-public sealed class EntryModel(ContestDbContext db, JudgeAccess access, TimeProvider clock, IStringLocalizerFactory localizers) : JudgingPageModel(localizers)
+public sealed class EntryModel(ContestDbContext db, JudgeAccess access, RoundStates states, TimeProvider clock, IStringLocalizerFactory localizers) : JudgingPageModel(localizers)
 {
     public sealed record TeamView(string Name, string Organization, IReadOnlyList<(string Name, string Organization)> Members);
 
@@ -25,6 +27,12 @@ public sealed class EntryModel(ContestDbContext db, JudgeAccess access, TimeProv
     public IReadOnlyList<string> DatasetTitles { get; private set; } = [];
     public TeamView? Team { get; private set; }
     public bool CanScore { get; private set; }
+    /// <summary>Why the judge cannot change the score now (localized), when they cannot.</summary>
+    public string? Frozen { get; private set; }
+    /// <summary>Until when an organizer reopened review of this entry, when it did.</summary>
+    public DateTimeOffset? ReopenedUntil { get; private set; }
+    /// <summary>Set when the judge's conflict on the entry keeps them out: only the reason is shown.</summary>
+    public ConflictDeclaration? LockedByConflict { get; private set; }
     public DateTimeOffset Now { get; private set; }
 
     [BindProperty] public Dictionary<int, string?> Scores { get; set; } = [];
@@ -33,6 +41,7 @@ public sealed class EntryModel(ContestDbContext db, JudgeAccess access, TimeProv
     public async Task<IActionResult> OnGetAsync([FromRoute] int id)
     {
         if (await LoadAsync(id) is { } notFound) return notFound;
+        if (LockedByConflict is not null) return Page();
         var review = Entry.Assignment.Review;
         Scores = Entry.Round.Criteria.ToDictionary(c => c.Id,
             c => review?.Scores.FirstOrDefault(s => s.CriterionId == c.Id)?.Value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture));
@@ -55,9 +64,10 @@ public sealed class EntryModel(ContestDbContext db, JudgeAccess access, TimeProv
             return Redirect($"/judging/entries/{id}");
         }
         if (await LoadAsync(id) is { } notFound) return notFound;
+        ShowRefusal(outcome.Result);
+        if (LockedByConflict is not null) return Page();
         Scores = typed;
         Comment = comment;
-        ShowRefusal(outcome.Result);
         foreach (var error in outcome.Errors) ShowError(error.CriterionId is { } c ? $"Scores[{c}]" : string.Empty, error);
         return Page();
     }
@@ -66,10 +76,17 @@ public sealed class EntryModel(ContestDbContext db, JudgeAccess access, TimeProv
     {
         db.ChangeTracker.Clear();
         var entry = await access.FindAsync(UserId, id);
-        if (entry is null) return NotFound();
+        if (entry is null)
+        {
+            LockedByConflict = await access.ConflictAsync(UserId, id) is { Status: ConflictStatus.Requested or ConflictStatus.Upheld } conflict ? conflict : null;
+            return LockedByConflict is null ? NotFound() : null;
+        }
         Entry = entry;
         Now = clock.GetUtcNow();
-        CanScore = entry.Round.IsReviewOpen(Now);
+        var scoring = await states.CanScoreAsync(entry.Round, id);
+        CanScore = scoring.Allowed;
+        Frozen = scoring.Allowed ? null : Text.Localize(scoring);
+        ReopenedUntil = await states.EntryReopenedUntilAsync(entry.Round.Id, id);
         Version = await access.CurrentVersionAsync(entry.Submission);
         var datasetIds = Version?.Datasets.Select(d => d.DatasetId).ToList() ?? [];
         DatasetTitles = await db.Datasets.AsNoTracking().Where(d => datasetIds.Contains(d.Id)).OrderBy(d => d.Title).Select(d => d.Title).ToListAsync();

@@ -10,12 +10,16 @@ using Microsoft.Extensions.Localization;
 
 namespace ContestSite.Web.Judging;
 
-/// <summary>The judge's workspace: assigned entries per round with their progress, conflicts to declare.</summary>
+/// <summary>
+/// The judge's workspace: assigned entries per round with their progress and whether scores are frozen (and which
+/// entries an organizer reopened, until when), conflicts to declare and what became of those declared.
+/// </summary>
 [RequirePermission(JudgingPermissions.Review)]
-public sealed class IndexModel(ContestDbContext db, CurrentContest current, JudgePool pool, IStringLocalizerFactory localizers) : JudgingPageModel(localizers)
+public sealed class IndexModel(ContestDbContext db, CurrentContest current, JudgePool pool, RoundStates states, IStringLocalizerFactory localizers) : JudgingPageModel(localizers)
 {
-    public sealed record Item(int SubmissionId, string Title, ReviewStatus? Status, decimal? Total);
-    public sealed record RoundGroup(Round Round, IReadOnlyList<Item> Items);
+    /// <param name="Conflict">The judge's conflict on the entry when it keeps them out (requested, or upheld).</param>
+    public sealed record Item(int SubmissionId, string Title, ReviewStatus? Status, decimal? Total, ConflictStatus? Conflict, DateTimeOffset? ReopenedUntil);
+    public sealed record RoundGroup(Round Round, RoundPhase Phase, IReadOnlyList<Item> Items);
 
     public IReadOnlyList<RoundGroup> Rounds { get; private set; } = [];
     public IReadOnlyList<int> ProposedConflicts { get; private set; } = [];
@@ -36,19 +40,30 @@ public sealed class IndexModel(ContestDbContext db, CurrentContest current, Judg
                 Title = db.Submissions.Where(s => s.Id == a.SubmissionId)
                     .SelectMany(s => s.Versions.Where(v => v.Number == s.CurrentVersionNumber)).Select(v => v.Title).FirstOrDefault(),
             }).OrderBy(a => a.SubmissionId).ToListAsync();
-        Rounds = Contest.Rounds.Select(r => new RoundGroup(r, items.Where(i => i.RoundId == r.Id)
-                .Select(i => new Item(i.SubmissionId, i.Title ?? "", i.Status, i.Total)).ToList()))
-            .Where(g => g.Items.Count > 0).ToList();
         Declared = await db.ConflictDeclarations.AsNoTracking().Where(c => c.JudgeUserId == UserId).OrderBy(c => c.SubmissionId).ToListAsync();
+        var locked = Declared.Where(c => c.Status is ConflictStatus.Requested or ConflictStatus.Upheld).ToDictionary(c => c.SubmissionId, c => c.Status);
+        var entryIds = items.Select(i => i.SubmissionId).ToList();
+        var reopened = (await db.ReviewReopenings.AsNoTracking().Where(r => entryIds.Contains(r.SubmissionId)).Select(r => new { r.SubmissionId, r.ClosesAt }).ToListAsync())
+            .GroupBy(r => r.SubmissionId).ToDictionary(g => g.Key, g => g.Max(r => r.ClosesAt));
+        var groups = new List<RoundGroup>();
+        foreach (var round in Contest.Rounds)
+        {
+            var mine = items.Where(i => i.RoundId == round.Id).Select(i => new Item(i.SubmissionId, i.Title ?? "", i.Status, i.Total,
+                locked.TryGetValue(i.SubmissionId, out var conflict) ? conflict : null, reopened.TryGetValue(i.SubmissionId, out var until) ? until : null)).ToList();
+            if (mine.Count > 0) groups.Add(new RoundGroup(round, await states.PhaseAsync(round), mine));
+        }
+        Rounds = groups;
         ProposedConflicts = await ProposedAsync(Contest);
     }
 
     public async Task<IActionResult> OnPostConflictAsync(int submissionId, string? reason, [FromServices] DeclareConflict declare, [FromServices] TimeProvider clock)
     {
-        var result = await declare.RunAsync(UserId, submissionId, reason);
+        var (result, status) = await declare.RunAsync(UserId, submissionId, reason);
         if (result.Allowed)
         {
-            Announce("已声明利益冲突，这件作品不会再分配给您。");
+            Announce(status == ConflictStatus.Requested
+                ? "您已为这件作品评过分：利益冲突申请已提交组委会决定。在此之前您的评分保留，但不能再修改。"
+                : "已声明利益冲突，这件作品不会再分配给您。");
             return Redirect("/judging");
         }
         ShowRefusal(result);

@@ -23,7 +23,7 @@ public sealed class JudgingNavigation : INavigationProvider
     public IEnumerable<NavItem> Items =>
     [
         new(NavMenu.Main, "评审", "/judging", JudgingPermissions.Review, 300),
-        new(NavMenu.Main, "获奖名单", "/results", JudgingPermissions.ViewResults, 400),
+        new(NavMenu.Main, "评审结果", "/results", JudgingPermissions.ViewResults, 400),
         new(NavMenu.Admin, "评审管理", "/admin/judging", JudgingPermissions.Manage, 300),
     ];
 }
@@ -41,6 +41,11 @@ public static class JudgingFeature
         services.AddScoped<AssignmentCsv>();
         services.AddScoped<WithdrawJudge>();
         services.AddScoped<DeclareConflict>();
+        services.AddScoped<DecideConflict>();
+        services.AddScoped<RaiseConflict>();
+        services.AddScoped<ConflictRequests>();
+        services.AddScoped<ExcludedScores>();
+        services.AddScoped<ReopenReview>();
         services.AddScoped<SaveJudgeProfile>();
         services.AddScoped<SaveReview>();
         services.AddScoped<RoundResults>();

@@ -1,4 +1,5 @@
 using System.Net;
+using ContestSite.Core.Judging;
 using ContestSite.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static ContestSite.Web.Tests.Judging.JudgingTestKit;
@@ -67,7 +68,7 @@ public sealed class AccessTests
     }
 
     [Fact]
-    public async Task A_declared_conflict_records_the_assignment_and_the_scores_it_released()
+    public async Task A_conflict_declared_on_an_entry_with_a_draft_without_scores_releases_it_and_records_what_was_released()
     {
         await using var site = await SiteAsync(TestProvider.Sqlite);
         var judgeId = await site.JudgeAsync("judge@test.local");
@@ -75,14 +76,15 @@ public sealed class AccessTests
         await site.AssignDirectAsync(judgeId, entry);
         var assignment = await site.WithDbAsync(db => db.Assignments.SingleAsync(a => a.SubmissionId == entry));
         using var judge = await site.SignedInAsync("judge@test.local");
-        await judge.ScoreAsync(site, entry, "Save", "8", "7");
-        var criteria = await site.WithDbAsync(db => db.CriterionScores.OrderBy(s => s.CriterionId).Select(s => s.CriterionId).ToListAsync());
+        await judge.ScoreAsync(site, entry, "Save");
+        Assert.Empty(Assert.Single(await site.ReviewsAsync(entry)).Scores);
 
         await judge.PostFormAsync("/judging", new Dictionary<string, string> { ["submissionId"] = Id(entry), ["reason"] = "指导过该团队" }, "/judging?handler=Conflict");
 
         var detail = await site.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "judging.conflict-declared").Select(e => e.Detail).SingleAsync());
-        Assert.Equal($"judge={judgeId}; released=1; assignment {assignment.Id} (round {assignment.RoundId}): {{{criteria[0]}=8,{criteria[1]}=7; total=-; Draft}}", detail);
+        Assert.Equal($"judge={judgeId}; released=1; assignment {assignment.Id} (round {assignment.RoundId}): {{; total=-; Draft}}", detail);
         Assert.Empty(await site.ReviewsAsync(entry));
+        Assert.Equal(ConflictStatus.Declared, await site.WithDbAsync(db => db.ConflictDeclarations.Select(c => c.Status).SingleAsync()));
     }
 
     [Fact]

@@ -114,7 +114,7 @@ public sealed class ScoringTests
         var late = await judge.PostAsync($"/judging/entries/{entry}?handler=Submit",
             new Dictionary<string, string>(form) { ["__RequestVerificationToken"] = page.AntiforgeryToken! });
 
-        Assert.Contains("评审已于 2020-11-10 18:00 截止，不能再修改评分", late.Text);
+        Assert.Contains("评审已于 2020-11-10 18:00 截止，评分已冻结，不能再修改", late.Text);
         Assert.Equal(77m, Assert.Single(await site.ReviewsAsync(entry)).Total);
         Assert.Equal(0, await site.AuditCountAsync("judging.review-revised"));
     }

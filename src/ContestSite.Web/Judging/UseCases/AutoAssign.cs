@@ -36,7 +36,8 @@ public sealed class AutoAssign(ContestDbContext db, JudgePool pool, IAuditLog au
         var entries = await EntriesAsync(round, cancellationToken);
         if (entries.Count == 0) return (RuleResult.Refuse("本轮还没有已定稿的作品"), []);
         var conflicts = await pool.ConflictsAsync(round.Id, judges, cancellationToken);
-        var existing = await db.Assignments.AsNoTracking().Where(a => a.RoundId == round.Id)
+        // An excluded score (an upheld conflict) keeps its assignment as a record, but the entry needs a judge in its place.
+        var existing = await db.Assignments.AsNoTracking().Where(a => a.RoundId == round.Id && (a.Review == null || a.Review.ExcludedAt == null))
             .Select(a => new { a.JudgeUserId, a.SubmissionId }).ToListAsync(cancellationToken);
         var plan = Assigner.Assign(new AssignRequest(entries, judges.Select(j => new AssignJudge(j.UserId, j.Tags)).ToList(),
             round.JudgesPerEntry, conflicts, existing.Select(e => (e.JudgeUserId, e.SubmissionId)).ToList()));

@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Judging.UseCases;
 
-/// <summary>An organizer's adjustment by hand: add one judge to an entry, or take one off.</summary>
-public sealed class ChangeAssignment(ContestDbContext db, JudgePool pool, IAuditLog audit, TimeProvider clock)
+/// <summary>An organizer's adjustment by hand: add one judge to an entry, or take one off (never a submitted score, nor any score once frozen).</summary>
+public sealed class ChangeAssignment(ContestDbContext db, JudgePool pool, RoundStates states, IAuditLog audit, TimeProvider clock)
 {
     public async Task<RuleResult> AddAsync(Round round, int submissionId, string judgeEmail, CancellationToken cancellationToken = default)
     {
@@ -48,6 +48,10 @@ public sealed class ChangeAssignment(ContestDbContext db, JudgePool pool, IAudit
         var assignment = await db.Assignments.Include(a => a.Review).SingleOrDefaultAsync(a => a.Id == assignmentId && a.RoundId == round.Id, cancellationToken);
         if (assignment is null) return RuleResult.Refuse("分配不存在");
         if (assignment.Review?.Status == ReviewStatus.Submitted) return RuleResult.Refuse("该评委已提交评分，不能移除");
+        if (assignment.Review?.ExcludedAt is not null) return RuleResult.Refuse("该评委的评分已被排除，作为记录保留，不能移除");
+        // Once scores are frozen a review is part of the record, even a draft: removing the assignment would delete it.
+        if (assignment.Review is not null && !(await states.CanScoreAsync(round, assignment.SubmissionId, cancellationToken)).Allowed)
+            return RuleResult.Refuse("评分已冻结，该评委在这件作品上的评分记录不能删除，因此不能移除");
         db.Assignments.Remove(assignment);
         await audit.AppendAsync(() => new AuditEvent("judging.assignment-removed", $"submission:{assignment.SubmissionId}", "ok",
             $"round={round.Id}; judge={assignment.JudgeUserId}"), cancellationToken);

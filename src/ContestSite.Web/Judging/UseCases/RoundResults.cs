@@ -61,7 +61,7 @@ public sealed class RoundResults(ContestDbContext db)
     private async Task<List<SubmittedReview>> SubmittedAsync(int roundId, CancellationToken cancellationToken)
     {
         var rows = await db.Reviews.AsNoTracking()
-            .Where(r => r.Status == ReviewStatus.Submitted && r.Total != null)
+            .Where(r => r.Status == ReviewStatus.Submitted && r.Total != null && r.ExcludedAt == null)
             .Join(db.Assignments.Where(a => a.RoundId == roundId), r => r.AssignmentId, a => a.Id, (r, a) => new { a.JudgeUserId, a.SubmissionId, r.Id, r.Total })
             .OrderBy(r => r.Id).ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();

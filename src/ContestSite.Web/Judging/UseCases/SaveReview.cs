@@ -16,14 +16,16 @@ public sealed record ReviewOutcome(RuleResult Result, IReadOnlyList<ScoreError> 
 }
 
 /// <summary>
-/// A judge saves a draft or submits their scores; a submitted review may be revised until the review window
-/// closes. The unique review per assignment and the review's concurrency token make two identical sends at
+/// A judge saves a draft or submits their scores; a submitted review may be revised while the round's scores are
+/// not frozen (<see cref="RoundStates.CanScoreAsync"/>: review open, or the entry reopened, never once results are
+/// published), and never while the judge's conflict on the entry waits for or got an organizer's upholding. The unique review per assignment and the review's concurrency token make two identical sends at
 /// the same moment end as one review: the loser decides again on the saved review and revises it.
 /// </summary>
-public sealed class SaveReview(ContestDbContext db, JudgeAccess access, IAuditLog audit, TimeProvider clock, ILogger<SaveReview> logger)
+public sealed class SaveReview(ContestDbContext db, JudgeAccess access, RoundStates states, IAuditLog audit, TimeProvider clock, ILogger<SaveReview> logger)
 {
     public const int MaxCommentLength = 4000;
     private const int MaxAttempts = 4;
+    public const string ConflictLocked = "您已声明与这件作品存在利益冲突，评分已锁定，不能再修改";
 
     public async Task<ReviewOutcome> RunAsync(string judgeId, int submissionId, ReviewInput input, CancellationToken cancellationToken = default)
     {
@@ -54,10 +56,12 @@ public sealed class SaveReview(ContestDbContext db, JudgeAccess access, IAuditLo
     private async Task<(ReviewOutcome Outcome, string Action, string Change)> DecideAsync(string judgeId, int submissionId, ReviewInput input, CancellationToken cancellationToken)
     {
         var entry = await access.FindAsync(judgeId, submissionId, cancellationToken);
-        if (entry is null) return (ReviewOutcome.Refused("这件作品没有分配给您"), "", "");
+        if (entry is null)
+            return (await access.ConflictAsync(judgeId, submissionId, cancellationToken) is { Status: ConflictStatus.Requested or ConflictStatus.Upheld }
+                ? ReviewOutcome.Refused(ConflictLocked) : ReviewOutcome.Refused("这件作品没有分配给您"), "", "");
         var now = clock.GetUtcNow();
-        if (now < entry.Round.ReviewOpensAt) return (ReviewOutcome.Refused("评审将于 {0} 开始", entry.Round.ReviewOpensAt), "", "");
-        if (now >= entry.Round.ReviewClosesAt) return (ReviewOutcome.Refused("评审已于 {0} 截止，不能再修改评分", entry.Round.ReviewClosesAt), "", "");
+        var open = await states.CanScoreAsync(entry.Round, submissionId, cancellationToken);
+        if (!open.Allowed) return (new ReviewOutcome(open, []), "", "");
         if (input.Comment?.Length > MaxCommentLength) return (ReviewOutcome.Refused("评语最多 {0} 个字", MaxCommentLength), "", "");
         var check = ScoreValidation.Check(entry.Round.Criteria, input.Scores, input.Submit);
         if (!check.IsValid) return (new ReviewOutcome(RuleResult.Refuse("评分未保存，请按提示修改"), check.Errors), "", "");

@@ -8,8 +8,9 @@ namespace ContestSite.Web.Judging.UseCases;
 
 /// <summary>
 /// A round's scores (one row per judge and entry, one column per criterion) and its ranking, as tables to export.
+/// Excluded scores (upheld conflicts) are in the scores table too, marked in the last column with the reason.
 /// </summary>
-public sealed class ScoreExport(ContestDbContext db, IStringLocalizerFactory localizers)
+public sealed class ScoreExport(ContestDbContext db, ExcludedScores excludedScores, IStringLocalizerFactory localizers)
 {
     private readonly IStringLocalizer _t = localizers.Create(typeof(ScoreExport));
 
@@ -19,14 +20,17 @@ public sealed class ScoreExport(ContestDbContext db, IStringLocalizerFactory loc
         var emails = await db.Users.AsNoTracking().Where(u => report.JudgeNames.Keys.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? "", cancellationToken);
         var titles = report.Rows.ToDictionary(r => r.EntryId, r => r.Title);
         var header = new[] { _t["作品编号"].Value, _t["作品名称"].Value, _t["评委"].Value, _t["评委邮箱"].Value }
-            .Concat(criteria.Select(c => c.Name)).Append(_t["加权总分"].Value).ToArray();
+            .Concat(criteria.Select(c => c.Name)).Append(_t["加权总分"].Value).Append(_t["已排除"].Value).ToArray();
+        var lines = report.Reviews.Select(r => (r.EntryId, Judge: report.JudgeNames.GetValueOrDefault(r.JudgeId, ""), Email: emails.GetValueOrDefault(r.JudgeId, ""),
+                r.Scores, Total: (double?)r.Total, Excluded: ""))
+            .Concat((await excludedScores.OfRoundAsync(report.Round.Id, cancellationToken)).Select(e => (e.EntryId, Judge: e.JudgeName, Email: e.JudgeEmail,
+                e.Scores, Total: (double?)e.Total, Excluded: _t["已排除：{0}", e.Reason ?? ""].Value)));
         var rows = new List<string?[]>();
-        foreach (var review in report.Reviews.OrderBy(r => r.EntryId).ThenBy(r => report.JudgeNames.GetValueOrDefault(r.JudgeId)))
+        foreach (var line in lines.OrderBy(l => l.EntryId).ThenBy(l => l.Judge).ThenBy(l => l.Excluded.Length))
             rows.Add([
-                review.EntryId.ToString(CultureInfo.InvariantCulture), titles.GetValueOrDefault(review.EntryId, ""),
-                report.JudgeNames.GetValueOrDefault(review.JudgeId, ""), emails.GetValueOrDefault(review.JudgeId, ""),
-                .. criteria.Select(c => review.Scores.TryGetValue(c.Id, out var v) ? v.ToString("0.##", CultureInfo.InvariantCulture) : ""),
-                Number(review.Total),
+                line.EntryId.ToString(CultureInfo.InvariantCulture), titles.GetValueOrDefault(line.EntryId, ""), line.Judge, line.Email,
+                .. criteria.Select(c => line.Scores.TryGetValue(c.Id, out var v) ? v.ToString("0.##", CultureInfo.InvariantCulture) : ""),
+                Number(line.Total), line.Excluded,
             ]);
         return new ExportTable("scores", header, rows.ToAsyncEnumerable());
     }

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ContestSite.Web.Judging.UseCases;
 
 /// <summary>
-/// A judge leaves the committee: their unscored entries in rounds still under review go to other judges.
+/// A judge leaves the committee: their unscored entries in rounds still under review go to other judges; in rounds
+/// whose review has closed nothing of theirs changes.
 /// Runs in one transaction, so when the others cannot take the entries nothing changes at all.
 /// </summary>
 public sealed class WithdrawJudge(ContestDbContext db, AutoAssign assign, IAuditLog audit, TimeProvider clock)
@@ -20,10 +21,13 @@ public sealed class WithdrawJudge(ContestDbContext db, AutoAssign assign, IAudit
         if (profile is null) db.JudgeProfiles.Add(profile = new JudgeProfile { UserId = judgeId, UpdatedAt = now });
         if (profile.WithdrawnAt is not null) return (RuleResult.Refuse("该评委已退出评审"), 0);
         profile.WithdrawnAt = now;
+        // Only rounds whose scores are not frozen yet: after review closes (or once results are published) a
+        // withdrawn judge's assignments and reviews stay as they are.
         var open = await db.Assignments.Include(a => a.Review)
-            .Where(a => a.JudgeUserId == judgeId && db.Rounds.Any(r => r.Id == a.RoundId && r.ReviewClosesAt > now))
+            .Where(a => a.JudgeUserId == judgeId && db.Rounds.Any(r => r.Id == a.RoundId && r.ReviewClosesAt > now)
+                && !db.ResultsPublications.Any(p => p.RoundId == a.RoundId && (p.Status == ResultsStatus.Provisional || p.Status == ResultsStatus.Final)))
             .ToListAsync(cancellationToken);
-        var released = open.Where(a => a.Review?.Status != ReviewStatus.Submitted).ToList();
+        var released = open.Where(a => a.Review is not { Status: ReviewStatus.Submitted } && a.Review?.ExcludedAt is null).ToList();
         db.Assignments.RemoveRange(released);
         await db.SaveChangesAsync(cancellationToken);
 
