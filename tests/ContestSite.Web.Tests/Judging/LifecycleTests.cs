@@ -313,4 +313,29 @@ public sealed class LifecycleTests
         Assert.Contains("本轮结果已发布，评审时间不能在此修改", published.Text);
         Assert.Equal(AfterReview, (await site.FirstRoundAsync()).ReviewClosesAt);
     }
+
+    [Fact]
+    public async Task Reopening_one_entry_during_the_period_withdraws_the_results_and_lets_its_judges_score_it_again()
+    {
+        await using var site = await SiteAsync();
+        var roundId = await site.FirstRoundIdAsync();
+        using var organizer = await site.OrganizerAsync();
+        var entries = await PublishedAsync(site, organizer, roundId);
+        var round = $"/admin/judging/rounds/{roundId}";
+
+        var reopened = await organizer.PostFormAsync(round, new Dictionary<string, string>
+        {
+            ["submissionId"] = Id(entries[1]), ["until"] = ContestSite.Web.ContestTime.ToInput(site.Clock.GetUtcNow().AddDays(1)), ["reason"] = "评委申请更正笔误",
+        }, round + "?handler=Reopen");
+
+        Assert.Equal(HttpStatusCode.Redirect, reopened.Status);
+        Assert.Equal(ResultsStatus.Withdrawn, await site.WithDbAsync(db => db.ResultsPublications.Select(p => p.Status).SingleAsync()));
+        using var judge = await site.SignedInAsync("harsh@test.local");
+        var revised = await judge.ScoreAsync(site, entries[1], "Submit", "7", "7", "7", "7", "7");
+        Assert.Equal(HttpStatusCode.Redirect, revised.Status);
+        var frozen = await judge.ScoreAsync(site, entries[0], "Submit", "1", "1", "1", "1", "1");
+        Assert.NotEqual(HttpStatusCode.Redirect, frozen.Status);
+        var refused = await StepAsync(organizer, roundId, "Publish");
+        Assert.Contains($"作品 {entries[1]} 的评审已重新开放，尚未结束", refused.Text);
+    }
 }

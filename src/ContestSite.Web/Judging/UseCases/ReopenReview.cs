@@ -10,10 +10,10 @@ namespace ContestSite.Web.Judging.UseCases;
 
 /// <summary>
 /// An organizer reopens review, with a reason: for one entry, until a given moment its judges may score it again
-/// (<see cref="RoundLifecycle.CanScore"/>) while every other entry of the round stays frozen. Refused once the
-/// round's results are final.
+/// (<see cref="RoundLifecycle.CanScore"/>) while every other entry of the round stays frozen. Like reopening the
+/// whole round, it takes the round out of 公示 (the provisional results are withdrawn). Refused once results are final.
 /// </summary>
-public sealed class ReopenReview(ContestDbContext db, RoundStates states, IAuditLog audit, TimeProvider clock)
+public sealed class ReopenReview(ContestDbContext db, RoundStates states, PublishResults publish, IAuditLog audit, TimeProvider clock)
 {
     public const int MaxReasonLength = 1000;
 
@@ -32,6 +32,7 @@ public sealed class ReopenReview(ContestDbContext db, RoundStates states, IAudit
         {
             var (_, current) = await states.LockAsync(round.Id, cancellationToken);
             if (ConflictRules.OrganizerMayChange(current?.Status) is { Allowed: false } final) return final;
+            if (current is { Status: ResultsStatus.Provisional }) await publish.WithdrawAsync(current, why, cancellationToken);
             db.ReviewReopenings.Add(new ReviewReopening { RoundId = round.Id, SubmissionId = submissionId, OpenedAt = now, ClosesAt = until, Reason = why, OpenedByUserId = userId });
             await audit.AppendAsync(new AuditEvent("judging.entry-reopened", $"submission:{submissionId}", "ok",
                 $"round={round.Id}; until={until.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture)}; reason={why}") { TeamId = submission.TeamId }, cancellationToken);
