@@ -2,6 +2,7 @@ using System.Net;
 using ContestSite.Core.Judging;
 using ContestSite.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static ContestSite.Web.Tests.Judging.JudgingTestKit;
 
 namespace ContestSite.Web.Tests.Judging;
@@ -261,5 +262,35 @@ public sealed class ConflictRequestTests
         Assert.Equal(1, await site.WithDbAsync(db => db.ConflictDeclarations.CountAsync()));
         Assert.Null((await ReviewOfAsync(site, y, a)).ExcludedAt);
         Assert.Equal(1, await site.AuditCountAsync("judging.conflict-raised"));
+    }
+
+    [Fact]
+    public async Task A_draft_under_a_pending_request_is_kept_when_the_organizer_removes_the_judge_or_the_judge_withdraws()
+    {
+        await using var site = await SiteAsync();
+        var x = await site.JudgeAsync("x@test.local");
+        var a = await site.EntryAsync("甲作品");
+        var assignmentId = await site.WithDbAsync(async db =>
+        {
+            var roundId = await db.Submissions.Where(s => s.Id == a).Select(s => s.RoundId).SingleAsync();
+            var assignment = new Assignment { RoundId = roundId, SubmissionId = a, JudgeUserId = x, AssignedAt = site.Clock.GetUtcNow() };
+            db.Assignments.Add(assignment);
+            await db.SaveChangesAsync();
+            return assignment.Id;
+        });
+        using var judge = await site.SignedInAsync("x@test.local");
+        await judge.ScoreAsync(site, a, "Save", "8", "8");
+        Assert.Equal(HttpStatusCode.Redirect, (await DeclareAsync(judge, a)).Status);
+        Assert.Equal(ConflictStatus.Requested, (await ConflictAsync(site)).Status);
+        using var organizer = await site.OrganizerAsync();
+        var round = $"/admin/judging/rounds/{(await site.FirstRoundAsync()).Id}";
+
+        var removal = await organizer.PostFormAsync(round, new Dictionary<string, string> { ["assignmentId"] = Id(assignmentId) }, round + "?handler=Remove");
+        await site.WithScopeAsync(async services => await services.GetRequiredService<ContestSite.Web.Judging.UseCases.WithdrawJudge>().RunAsync(x));
+
+        Assert.Contains("该评委在这件作品上的利益冲突申请尚待处理，请先处理申请", removal.Text);
+        var review = await ReviewOfAsync(site, x, a);
+        Assert.Equal((ReviewStatus.Draft, 2), (review.Status, review.Scores.Count));
+        Assert.Equal(0, await site.AuditCountAsync("judging.assignment-removed"));
     }
 }

@@ -49,6 +49,10 @@ public sealed class ChangeAssignment(ContestDbContext db, JudgePool pool, RoundS
         if (assignment is null) return RuleResult.Refuse("分配不存在");
         if (assignment.Review?.Status == ReviewStatus.Submitted) return RuleResult.Refuse("该评委已提交评分，不能移除");
         if (assignment.Review?.ExcludedAt is not null) return RuleResult.Refuse("该评委的评分已被排除，作为记录保留，不能移除");
+        // A pending conflict request is decided on this score: removing it first would leave nothing to decide.
+        if (assignment.Review is not null && await db.ConflictDeclarations.AnyAsync(c => c.JudgeUserId == assignment.JudgeUserId
+                && c.SubmissionId == assignment.SubmissionId && c.Status == ConflictStatus.Requested, cancellationToken))
+            return RuleResult.Refuse("该评委在这件作品上的利益冲突申请尚待处理，请先处理申请");
         // Once scores are frozen a review is part of the record, even a draft: removing the assignment would delete it.
         if (assignment.Review is not null && !(await states.CanScoreAsync(round, assignment.SubmissionId, cancellationToken)).Allowed)
             return RuleResult.Refuse("评分已冻结，该评委在这件作品上的评分记录不能删除，因此不能移除");

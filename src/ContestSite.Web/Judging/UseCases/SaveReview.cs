@@ -32,11 +32,19 @@ public sealed class SaveReview(ContestDbContext db, JudgeAccess access, RoundSta
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
-            var (outcome, action, change) = await DecideAsync(judgeId, submissionId, input, cancellationToken);
-            if (!outcome.Result.Allowed) { db.ChangeTracker.Clear(); return outcome; }
             try
             {
-                await audit.AppendAsync(new AuditEvent(action, $"submission:{submissionId}", "ok", $"judge={judgeId}; {change}"), cancellationToken);
+                // Under the round's lock: a save under way when review closes (or results are published) lands before it, or is refused.
+                var outcome = await db.InTransactionAsync(async () =>
+                {
+                    var roundId = await db.Submissions.Where(s => s.Id == submissionId).Select(s => s.RoundId).FirstOrDefaultAsync(cancellationToken);
+                    if (roundId != 0) await states.LockAsync(roundId, cancellationToken);
+                    var (decided, action, change) = await DecideAsync(judgeId, submissionId, input, cancellationToken);
+                    if (decided.Result.Allowed)
+                        await audit.AppendAsync(new AuditEvent(action, $"submission:{submissionId}", "ok", $"judge={judgeId}; {change}"), cancellationToken);
+                    return decided;
+                }, cancellationToken);
+                if (!outcome.Result.Allowed) db.ChangeTracker.Clear();
                 return outcome;
             }
             catch (DbUpdateException ex)

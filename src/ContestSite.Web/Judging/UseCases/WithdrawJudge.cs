@@ -27,7 +27,11 @@ public sealed class WithdrawJudge(ContestDbContext db, AutoAssign assign, IAudit
             .Where(a => a.JudgeUserId == judgeId && db.Rounds.Any(r => r.Id == a.RoundId && r.ReviewClosesAt > now)
                 && !db.ResultsPublications.Any(p => p.RoundId == a.RoundId && (p.Status == ResultsStatus.Provisional || p.Status == ResultsStatus.Final)))
             .ToListAsync(cancellationToken);
-        var released = open.Where(a => a.Review is not { Status: ReviewStatus.Submitted } && a.Review?.ExcludedAt is null).ToList();
+        // A review with a pending conflict request stays for the organizer's decision.
+        var requested = (await db.ConflictDeclarations.Where(c => c.JudgeUserId == judgeId && c.Status == ConflictStatus.Requested)
+            .Select(c => c.SubmissionId).ToListAsync(cancellationToken)).ToHashSet();
+        var released = open.Where(a => a.Review is not { Status: ReviewStatus.Submitted } && a.Review?.ExcludedAt is null
+            && !(a.Review is not null && requested.Contains(a.SubmissionId))).ToList();
         db.Assignments.RemoveRange(released);
         await db.SaveChangesAsync(cancellationToken);
 
