@@ -51,6 +51,7 @@ public static class JudgingFeature
         services.AddScoped<SaveReview>();
         services.AddScoped<RoundResults>();
         services.AddScoped<AdvanceEntries>();
+        services.AddScoped<NotifyAdvancement>();
         services.AddScoped<ManageAwards>();
         services.AddScoped<PublishResults>();
         services.AddScoped<ReviewWindow>();

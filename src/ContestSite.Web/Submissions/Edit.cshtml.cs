@@ -28,7 +28,7 @@ public sealed class EditModel(ContestDbContext db, TimeProvider clock, IOptions<
     public DateTimeOffset Now { get; private set; }
     public HashSet<string> Thumbnailed { get; private set; } = [];
     public bool IsCaptain => Entry.Team.IsCaptain(UserId);
-    public bool CanEdit => SubmissionRules.CanEdit(Entry.Team, Entry.Round, Entry.Submission, UserId, Now, TimeSpan.Zero, false).Allowed;
+    public bool CanEdit => SubmissionRules.CanEdit(Entry.Team, Entry.Round, Entry.MayEnter, Entry.Submission, UserId, Now, TimeSpan.Zero, false).Allowed;
     public TimeSpan Grace => uploadOptions.Value.GracePeriod;
 
     [BindProperty] public SubmissionInput Input { get; set; } = new();
@@ -67,9 +67,11 @@ public sealed class EditModel(ContestDbContext db, TimeProvider clock, IOptions<
         return Redirect($"/submissions/{roundId}");
     }
 
-    public async Task<IActionResult> OnPostFinaliseAsync(int roundId, [FromServices] FinaliseSubmission finalise)
+    /// <summary>定稿 cannot be undone by the team: a post without the confirmation page's field only leads to that page.</summary>
+    public async Task<IActionResult> OnPostFinaliseAsync(int roundId, bool confirmed, int? version, [FromServices] FinaliseSubmission finalise)
     {
-        var result = await finalise.RunAsync(roundId, UserId, HttpContext.RequestAborted);
+        if (!confirmed) return Redirect($"/submissions/{roundId}/finalise");
+        var result = await finalise.RunAsync(roundId, UserId, version, HttpContext.RequestAborted);
         if (!result.Allowed)
         {
             ModelState.Clear();

@@ -14,14 +14,16 @@ namespace ContestSite.Web.Submissions;
 /// </summary>
 public sealed class FinaliseSubmission(ContestDbContext db, SubmissionEmails emails, IAuditLog audit, TimeProvider clock)
 {
-    public async Task<RuleResult> RunAsync(int roundId, string userId, CancellationToken cancellationToken = default)
+    /// <param name="confirmedVersion">the version the captain saw on the confirmation page: a newer one saved meanwhile is not finalised unseen</param>
+    public async Task<RuleResult> RunAsync(int roundId, string userId, int? confirmedVersion = null, CancellationToken cancellationToken = default)
     {
         var entry = await db.EntryForPersonAsync(roundId, userId, cancellationToken);
         if (entry is null) return RuleResult.Refuse("没有找到该轮次，或您还没有团队");
         var now = clock.GetUtcNow();
-        var allowed = SubmissionRules.CanFinalise(entry.Team, entry.Round, entry.Submission, userId, now);
+        var allowed = SubmissionRules.CanFinalise(entry.Team, entry.Round, entry.MayEnter, entry.Submission, userId, now);
         if (!allowed.Allowed) return allowed;
         var submission = entry.Submission!;
+        if (confirmedVersion is { } seen && seen != submission.CurrentVersionNumber) return RuleResult.Refuse("作品刚被修改或已经定稿，请刷新页面查看");
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await db.Submissions

@@ -16,6 +16,8 @@ public sealed class IndexModel(ContestDbContext db, CurrentContest current, Time
     public Contest? Contest { get; private set; }
     public int? TeamId { get; private set; }
     public Dictionary<int, Submission> Entries { get; private set; } = [];
+    /// <summary>The rounds the team was not advanced into.</summary>
+    public HashSet<int> NotAdvanced { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
 
     public async Task OnGetAsync()
@@ -26,5 +28,7 @@ public sealed class IndexModel(ContestDbContext db, CurrentContest current, Time
         TeamId = await db.TeamIdOfPersonAsync(Contest.Id, User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "");
         if (TeamId is null) return;
         Entries = await db.Submissions.AsNoTracking().Where(s => s.TeamId == TeamId).ToDictionaryAsync(s => s.RoundId);
+        foreach (var round in Contest.Rounds)
+            if (!await db.MayEnterAsync(round, TeamId.Value)) NotAdvanced.Add(round.Id);
     }
 }

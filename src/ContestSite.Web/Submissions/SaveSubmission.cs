@@ -55,7 +55,7 @@ public sealed class SaveSubmission(ContestDbContext db, IOptions<FileLimitsOptio
         if (newUploads.Count != input.UploadIds.Distinct().Count()) return (RuleResult.Refuse("有文件尚未上传完成或已被使用，请重新上传"), null, 0);
         var now = clock.GetUtcNow();
         var startedBefore = newUploads.Any(u => u.StartedAt < entry.Round.SubmissionClosesAt);
-        var allowed = SubmissionRules.CanEdit(entry.Team, entry.Round, entry.Submission, userId, now, uploads.Value.GracePeriod, startedBefore);
+        var allowed = SubmissionRules.CanEdit(entry.Team, entry.Round, entry.MayEnter, entry.Submission, userId, now, uploads.Value.GracePeriod, startedBefore);
         if (!allowed.Allowed) return (allowed, null, 0);
 
         var submission = entry.Submission is null ? NewSubmission(entry, now) : await db.Submissions.FirstAsync(s => s.Id == entry.Submission.Id, cancellationToken);

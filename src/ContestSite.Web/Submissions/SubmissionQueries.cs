@@ -2,12 +2,16 @@ using ContestSite.Core.Contests;
 using ContestSite.Core.Submissions;
 using ContestSite.Core.Teams;
 using ContestSite.Data;
+using ContestSite.Web.Seasons;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Submissions;
 
-/// <summary>Where a person stands for one round: the round, their team (with members) and the team's entry.</summary>
-public sealed record EntryContext(Round Round, Team Team, Submission? Submission);
+/// <summary>
+/// Where a person stands for one round: the round, their team (with members), the team's entry, and whether the
+/// team may enter the round at all (<see cref="RoundEntrants"/>: the first round, or advanced into this one).
+/// </summary>
+public sealed record EntryContext(Round Round, Team Team, Submission? Submission, bool MayEnter);
 
 /// <summary>The few ways entries are looked up, shared by pages, endpoints and use cases.</summary>
 public static class SubmissionQueries
@@ -22,7 +26,7 @@ public static class SubmissionQueries
         if (teamId is null) return null;
         var team = await db.Teams.AsNoTracking().Include(t => t.Members).FirstAsync(t => t.Id == teamId, cancellationToken);
         var submission = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.TeamId == team.Id && s.RoundId == roundId, cancellationToken);
-        return new EntryContext(round, team, submission);
+        return new EntryContext(round, team, submission, await db.MayEnterAsync(round, team.Id, cancellationToken));
     }
 
     public static Task<SubmissionVersion?> VersionAsync(this ContestDbContext db, int submissionId, int number, CancellationToken cancellationToken = default) =>

@@ -47,8 +47,9 @@ public sealed class DetailsModel(ContestDbContext db, CurrentContest current, Ti
     public Task<IActionResult> OnPostSubmitAsync([FromRoute] int id, [FromServices] SubmitTeam submit) =>
         ActAsync(id, () => submit.RunAsync(Contest!, id, UserId), "团队已提交审核，请等待组委会审核结果。");
 
-    public Task<IActionResult> OnPostWithdrawAsync([FromRoute] int id, [FromServices] WithdrawTeam withdraw) =>
-        ActAsync(id, () => withdraw.RunAsync(id, UserId), "团队已退赛。");
+    /// <summary>退赛 cannot be undone: a post without the confirmation page's field only leads to that page.</summary>
+    public Task<IActionResult> OnPostWithdrawAsync([FromRoute] int id, bool confirmed, [FromServices] WithdrawTeam withdraw) =>
+        confirmed ? ActAsync(id, () => withdraw.RunAsync(id, UserId), "团队已退赛。") : Task.FromResult<IActionResult>(Redirect($"/teams/{id}/withdraw"));
 
     public Task<IActionResult> OnPostRenewCodeAsync([FromRoute] int id, [FromServices] ManageInviteCode invites) =>
         ActAsync(id, () => invites.RenewAsync(Contest!, id, UserId), "已生成新的邀请码，旧邀请码已失效。");

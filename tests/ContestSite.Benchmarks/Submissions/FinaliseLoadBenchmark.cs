@@ -73,7 +73,7 @@ internal static class FinaliseLoadBenchmark
         foreach (var (handler, fields) in new[]
         {
             ("Save", new List<KeyValuePair<string, string>> { new("Input.Title", $"作品{team}"), new("Input.Pitch", "压测"), new("__RequestVerificationToken", token) }),
-            ("Finalise", new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", token) }),
+            ("Finalise", new List<KeyValuePair<string, string>> { new("confirmed", "true"), new("__RequestVerificationToken", token) }),
         })
         {
             var watch = Stopwatch.StartNew();

@@ -47,7 +47,11 @@ public sealed class SubmissionJourneyTests(BrowserFixture browser)
 
         await Expect(captain.GetByRole(AriaRole.Status)).ToContainTextAsync("已保存为第 1 版。", new() { Timeout = 30_000 });
         await Expect(captain.GetByRole(AriaRole.Main)).ToContainTextAsync(Path.GetFileName(proposal));
-        await captain.GetByRole(AriaRole.Button, new() { Name = "定稿（第 1 版）" }).ClickAsync();
+        await captain.GetByRole(AriaRole.Link, new() { Name = "定稿（第 1 版）" }).ClickAsync();
+        await Expect(captain.GetByRole(AriaRole.Main)).ToContainTextAsync("定稿后不能再修改作品，评委将评审此版本");
+        await captain.AssertNoSeriousViolationsAsync("the finalise confirmation");
+        await Screenshots.TakeAsync(captain, "submission-finalise-confirmation");
+        await captain.GetByRole(AriaRole.Button, new() { Name = "确认定稿（第 1 版）" }).ClickAsync();
         await Expect(captain.GetByRole(AriaRole.Status)).ToContainTextAsync("作品已定稿");
         await Expect(captain.GetByRole(AriaRole.Heading, new() { Level = 1 }).Locator(".badge")).ToHaveTextAsync("已定稿");
         await Screenshots.TakeDesktopAndMobileAsync(captain, "submission-finalised");

@@ -138,6 +138,35 @@ public sealed partial class TeamJourneyTests(BrowserFixture browser)
         await captain.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_captain_withdraws_the_team_only_after_a_confirmation_page_and_cancelling_there_changes_nothing()
+    {
+        await using var site = await SiteFactory.CreateAsync(realPort: true, now: DuringRegistration);
+        var root = site.RootUri!;
+        var captainUser = await site.CreateUserAsync(CaptainEmail, Password, "Contestant");
+        var teamId = await site.AddTeamAsync(TeamName, seats: [new TeamSeat(captainUser.Id, "张队长")]);
+        var teamPage = new Uri(root, $"/teams/{teamId}").ToString();
+
+        var captain = await browser.NewPageAsync();
+        await captain.SignInAsync(site, CaptainEmail, Password);
+        await captain.GotoAsync(teamPage);
+        await captain.GetByRole(AriaRole.Link, new() { Name = "退赛", Exact = true }).ClickAsync();
+        await Expect(captain.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("确认退赛");
+        await Expect(captain.GetByRole(AriaRole.Main)).ToContainTextAsync($"团队“{TeamName}”退赛后不能撤销");
+        await captain.AssertNoSeriousViolationsAsync("the withdrawal confirmation");
+        await Screenshots.TakeAsync(captain, "team-withdraw-confirmation");
+
+        await captain.GetByRole(AriaRole.Link, new() { Name = "取消，返回团队页" }).ClickAsync();
+        await Expect(captain).ToHaveURLAsync(teamPage);
+        await Expect(captain.GetByRole(AriaRole.Heading, new() { Level = 1 }).Locator(".badge")).ToHaveTextAsync("已通过");
+
+        await captain.GetByRole(AriaRole.Link, new() { Name = "退赛", Exact = true }).ClickAsync();
+        await captain.GetByRole(AriaRole.Button, new() { Name = "确认退赛" }).ClickAsync();
+        await Expect(captain).ToHaveURLAsync(teamPage);
+        await Expect(captain.GetByRole(AriaRole.Heading, new() { Level = 1 }).Locator(".badge")).ToHaveTextAsync("已退赛");
+        await captain.Context.CloseAsync();
+    }
+
     [GeneratedRegex(@"/teams/\d+$")]
     private static partial Regex TeamPagePattern();
 }

@@ -94,8 +94,8 @@ public sealed class SubmissionFlowTests
         var tokens = await Task.WhenAll(team.Captain.TokenAsync(team.RoundId), secondSession.TokenAsync(team.RoundId));
 
         var answers = await Task.WhenAll(
-            team.Captain.PostAsync($"/submissions/{team.RoundId}?handler=Finalise", [new("__RequestVerificationToken", tokens[0])]),
-            secondSession.PostAsync($"/submissions/{team.RoundId}?handler=Finalise", [new("__RequestVerificationToken", tokens[1])]));
+            team.Captain.PostAsync($"/submissions/{team.RoundId}?handler=Finalise", [new("confirmed", "true"), new("__RequestVerificationToken", tokens[0])]),
+            secondSession.PostAsync($"/submissions/{team.RoundId}?handler=Finalise", [new("confirmed", "true"), new("__RequestVerificationToken", tokens[1])]));
 
         Assert.Single(answers, a => a.Status == HttpStatusCode.Redirect);
         Assert.Single(answers, a => a.Text.Contains("已经定稿") || a.Text.Contains("已定稿"));

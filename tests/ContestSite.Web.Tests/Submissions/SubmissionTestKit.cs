@@ -84,8 +84,9 @@ public static class SubmissionTestKit
         return client.PostFieldsAsync($"/submissions/{roundId}", fields, $"/submissions/{roundId}?handler=Save");
     }
 
+    /// <summary>Opens the confirmation page of 定稿 and confirms there, as the captain's browser does.</summary>
     public static Task<SiteClient.Page> FinaliseAsync(this SiteClient client, int roundId) =>
-        client.PostFieldsAsync($"/submissions/{roundId}", [], $"/submissions/{roundId}?handler=Finalise");
+        client.PostFieldsAsync($"/submissions/{roundId}/finalise", [new("confirmed", "true")], $"/submissions/{roundId}?handler=Finalise");
 
     /// <summary>Like PostFormAsync, but fields may repeat (lists).</summary>
     public static async Task<SiteClient.Page> PostFieldsAsync(this SiteClient client, string formPage, List<KeyValuePair<string, string>> fields, string action)

@@ -120,11 +120,55 @@ public sealed class TeamMembershipTests
         var teamId = await captain.CreateTeamAsync(site, "退赛队");
         var code = await site.InviteCodeAsync(teamId);
 
-        await ActAsync(captain, teamId, "Withdraw");
+        var withdrawn = await captain.PostFormAsync($"/teams/{teamId}/withdraw", new Dictionary<string, string> { ["confirmed"] = "true" }, $"/teams/{teamId}?handler=Withdraw");
         var join = await person.JoinAsync(code, "周九");
 
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.Status);
         Assert.Equal(TeamStatus.Withdrawn, (await site.TeamAsync(teamId)).Status);
         Assert.Contains("该邀请码已被队长停用", join.Text);
         Assert.Single((await site.TeamAsync(teamId)).Members);
+    }
+
+    [Fact]
+    public async Task Withdrawing_a_team_asks_first_on_a_page_that_names_the_consequence_and_a_post_without_the_confirmation_changes_nothing()
+    {
+        await using var site = await SiteAsync();
+        using var captain = await site.ContestantAsync("captain@test.local");
+        var teamId = await captain.CreateTeamAsync(site, "三思队");
+
+        var details = await captain.GetAsync($"/teams/{teamId}");
+        var confirmation = await captain.GetAsync($"/teams/{teamId}/withdraw");
+        var unconfirmed = await ActAsync(captain, teamId, "Withdraw");
+        var forged = await ActAsync(captain, teamId, "Withdraw", new() { ["confirmed"] = "false" });
+
+        Assert.Contains($"href=\"/teams/{teamId}/withdraw\"", details.Html);
+        Assert.Equal(HttpStatusCode.OK, confirmation.Status);
+        Assert.Contains("团队“三思队”退赛后不能撤销", confirmation.Text);
+        Assert.Contains($"href=\"/teams/{teamId}\"", confirmation.Html);
+        Assert.Contains("name=\"confirmed\" value=\"true\"", confirmation.Html);
+        Assert.All([unconfirmed, forged], page => Assert.Equal($"/teams/{teamId}/withdraw", page.Location?.OriginalString));
+        Assert.Equal(TeamStatus.Draft, (await site.TeamAsync(teamId)).Status);
+        Assert.Equal(0, await site.AuditCountAsync("team.status-changed"));
+    }
+
+    [Fact]
+    public async Task A_member_who_is_not_the_captain_is_told_on_the_confirmation_page_that_they_cannot_withdraw_the_team()
+    {
+        await using var site = await SiteAsync();
+        using var captain = await site.ContestantAsync("captain@test.local");
+        using var member = await site.ContestantAsync("member@test.local");
+        using var stranger = await site.ContestantAsync("stranger@test.local");
+        var teamId = await captain.CreateTeamAsync(site, "队员队");
+        await member.JoinAsync(await site.InviteCodeAsync(teamId), "孙八");
+
+        var page = await member.GetAsync($"/teams/{teamId}/withdraw");
+        var posted = await ActAsync(member, teamId, "Withdraw", new() { ["confirmed"] = "true" });
+        var outsider = await stranger.GetAsync($"/teams/{teamId}/withdraw");
+
+        Assert.DoesNotContain("name=\"confirmed\"", page.Html);
+        Assert.Contains("只有队长", page.Text);
+        Assert.Contains("只有队长", posted.Text);
+        Assert.Equal(HttpStatusCode.NotFound, outsider.Status);
+        Assert.Equal(TeamStatus.Draft, (await site.TeamAsync(teamId)).Status);
     }
 }

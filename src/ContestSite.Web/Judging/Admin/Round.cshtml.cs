@@ -104,7 +104,7 @@ public sealed class RoundModel(ContestDbContext db, CurrentContest current, Roun
         if (await FindRoundAsync(id) is { } notFound) return notFound;
         Settings = await results.SettingsAsync(id);
         PageNumber = Math.Max(1, PageNumber);
-        var entries = db.Submissions.AsNoTracking().Where(s => s.RoundId == id && s.Status == SubmissionStatus.Finalised);
+        var entries = db.Submissions.AsNoTracking().Where(s => s.RoundId == id && s.Status == SubmissionStatus.Finalised).OfEntrants(db, Round);
         Total = await entries.CountAsync();
         Short = await entries.CountAsync(s => db.Assignments.Count(a => a.RoundId == id && a.SubmissionId == s.Id && (a.Review == null || a.Review.ExcludedAt == null)) < Round.JudgesPerEntry);
         Now = clock.GetUtcNow();

@@ -60,7 +60,7 @@ public sealed class AssignmentCsv(ContestDbContext db, JudgePool pool, ChangeAss
                 return (RuleResult.Refuse("第 {0} 行：作品编号无效", record.Line), 0);
             var judge = byEmail.GetValueOrDefault(Field(emailColumn));
             var refusal = await change.CheckAsync(round, submissionId, judge, judges, cancellationToken);
-            if (refusal is not null) return (RuleResult.Refuse("第 {0} 行：{1}", record.Line, refusal.Message!), 0);
+            if (refusal is not null) return (RuleResult.Refuse("第 {0} 行：{1}", record.Line, new LocalText(refusal.Message!, refusal.Arguments)), 0);
             if (!pairs.Add((judge!.UserId, submissionId))) return (RuleResult.Refuse("第 {0} 行与前面的行重复", record.Line), 0);
         }
         var now = clock.GetUtcNow();

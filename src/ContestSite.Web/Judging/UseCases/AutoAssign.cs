@@ -4,12 +4,14 @@ using ContestSite.Core.Rules;
 using ContestSite.Core.Submissions;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
+using ContestSite.Web.Seasons;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Judging.UseCases;
 
 /// <summary>
-/// One click: gives every finalised entry of the round the judges it still needs (see <see cref="Assigner"/>).
+/// One click: gives every finalised entry of the round the judges it still needs (see <see cref="Assigner"/>);
+/// in a later round only the entries of teams advanced into it (<see cref="RoundEntrants"/>).
 /// Refuses with a message and changes nothing when some entry cannot get enough unconflicted judges.
 /// </summary>
 public sealed class AutoAssign(ContestDbContext db, JudgePool pool, IAuditLog audit, TimeProvider clock)
@@ -44,7 +46,7 @@ public sealed class AutoAssign(ContestDbContext db, JudgePool pool, IAuditLog au
 
     private async Task<List<AssignEntry>> EntriesAsync(Round round, CancellationToken cancellationToken)
     {
-        var rows = await db.Submissions.AsNoTracking().Where(s => s.RoundId == round.Id && s.Status == SubmissionStatus.Finalised)
+        var rows = await db.Submissions.AsNoTracking().Where(s => s.RoundId == round.Id && s.Status == SubmissionStatus.Finalised).OfEntrants(db, round)
             .Select(s => new
             {
                 s.Id,

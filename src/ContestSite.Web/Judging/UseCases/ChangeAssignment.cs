@@ -4,6 +4,7 @@ using ContestSite.Core.Rules;
 using ContestSite.Core.Submissions;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
+using ContestSite.Web.Seasons;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Judging.UseCases;
@@ -30,6 +31,8 @@ public sealed class ChangeAssignment(ContestDbContext db, JudgePool pool, RoundS
         if (judge.Withdrawn) return RuleResult.Refuse("该评委已退出评审");
         if (!await db.Submissions.AnyAsync(s => s.Id == submissionId && s.RoundId == round.Id && s.Status == SubmissionStatus.Finalised, cancellationToken))
             return RuleResult.Refuse("作品 {0} 不是本轮已定稿的作品", submissionId);
+        if (!await db.Submissions.Where(s => s.Id == submissionId).OfEntrants(db, round).AnyAsync(cancellationToken))
+            return RuleResult.Refuse("作品 {0} 的团队未晋级{1}，不能分配评委", submissionId, round.Name);
         if (await db.ConflictDeclarations.AnyAsync(c => c.JudgeUserId == judge.UserId && c.SubmissionId == submissionId, cancellationToken))
             return RuleResult.Refuse("该评委已声明与作品 {0} 存在利益冲突", submissionId);
         var organizations = (await pool.TeamOrganizationsAsync(round.Id, submissionId, cancellationToken)).GetValueOrDefault(submissionId) ?? [];

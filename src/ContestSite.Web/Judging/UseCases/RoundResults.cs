@@ -2,6 +2,7 @@ using ContestSite.Core.Contests;
 using ContestSite.Core.Judging;
 using ContestSite.Core.Submissions;
 using ContestSite.Data;
+using ContestSite.Web.Seasons;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Judging.UseCases;
@@ -31,7 +32,7 @@ public sealed class RoundResults(ContestDbContext db)
     public async Task<RoundReport> ReportAsync(Round round, CancellationToken cancellationToken = default)
     {
         var settings = await SettingsAsync(round.Id, cancellationToken);
-        var entries = await db.Submissions.AsNoTracking().Where(s => s.RoundId == round.Id && s.Status == SubmissionStatus.Finalised)
+        var entries = await db.Submissions.AsNoTracking().Where(s => s.RoundId == round.Id && s.Status == SubmissionStatus.Finalised).OfEntrants(db, round)
             .Select(s => new
             {
                 s.Id, s.TrackId, s.TeamId, s.FinalisedAt,

@@ -1,6 +1,7 @@
 using ContestSite.Core.Rules;
 using ContestSite.Core.Submissions;
 using ContestSite.Data;
+using ContestSite.Web.Seasons;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +27,9 @@ public sealed class ReceiveChunk(ContestDbContext db, StagingArea staging, Uploa
         await using var lease = claim.Lease!;
         var upload = claim.Upload!;
         var round = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == upload.RoundId, cancellationToken);
-        var inTime = SubmissionRules.CanFinishUpload(round, upload.StartedAt, clock.GetUtcNow(), options.Value.GracePeriod);
+        // Asked at every chunk: an advancement withdrawn while the file travels stops it.
+        var mayEnter = await db.MayEnterAsync(round, upload.TeamId, cancellationToken);
+        var inTime = SubmissionRules.CanFinishUpload(round, mayEnter, upload.StartedAt, clock.GetUtcNow(), options.Value.GracePeriod);
         if (!inTime.Allowed) return new UploadOutcome.NotAllowed(inTime);
         var current = staging.OffsetOf(id);
         if (offset != current)

@@ -17,7 +17,7 @@ public sealed class StartUpload(ContestDbContext db, StagingArea staging, IOptio
         var entry = await db.EntryForPersonAsync(roundId, userId, cancellationToken);
         if (entry is null) return new UploadOutcome.NotFound(RuleResult.Refuse("没有找到该轮次，或您还没有团队"));
         var now = clock.GetUtcNow();
-        var allowed = SubmissionRules.CanStartUpload(entry.Team, entry.Round, entry.Submission, userId, now);
+        var allowed = SubmissionRules.CanStartUpload(entry.Team, entry.Round, entry.MayEnter, entry.Submission, userId, now);
         if (!allowed.Allowed) return new UploadOutcome.NotAllowed(allowed);
         if (length <= 0) return new UploadOutcome.EmptyFile(RuleResult.Refuse("文件是空的，请选择要上传的文件"));
         if (FileKinds.RefusalForSize(kind, length, files.Value) is { } tooLarge)
