@@ -210,6 +210,12 @@ public sealed class LifecycleTests
         Assert.Equal(HttpStatusCode.Redirect, answered.Status);
         Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(organizer, roundId, "Finalise")).Status);
 
+        // Final: the winner has a certificate and is told where it is; every team hears whether it advanced.
+        var certificate = await site.WithDbAsync(db => db.Certificates.SingleAsync());
+        Assert.Equal(("一等奖", "甲作品"), (certificate.AwardName, certificate.EntryTitle));
+        var winnerMail = await site.Smtp.WaitForAsync(await site.CaptainEmailAsync(entries[0]), m => m.Subject?.Contains("获奖通知") == true);
+        Assert.Contains("获奖证书可在团队页面下载", winnerMail.TextBody);
+        await site.Smtp.WaitForAsync(await site.CaptainEmailAsync(entries[2]), m => m.Subject?.Contains("初赛结果通知") == true);
         using var visitor = site.CreateSiteClient();
         var page = (await visitor.GetAsync("/results")).Text;
         Assert.Contains("最终结果", page);

@@ -3,6 +3,7 @@ using ContestSite.Core.Judging;
 using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
+using ContestSite.Web.Certificates.UseCases;
 using ContestSite.Web.Email;
 using ContestSite.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,8 @@ namespace ContestSite.Web.Judging.UseCases;
 /// organizers acting at the same moment, or a publication racing a reopening of review, end in one consistent state.
 /// </summary>
 public sealed class PublishResults(ContestDbContext db, RoundResults results, RoundStates states, IAuditLog audit,
-    EmailOutbox outbox, EmailTemplates templates, PublicUrls urls, TimeProvider clock, ILogger<PublishResults> logger)
+    EmailOutbox outbox, EmailTemplates templates, PublicUrls urls, IssueCertificates certificates, NotifyAdvancement advancement,
+    TimeProvider clock, ILogger<PublishResults> logger)
 {
     public const int MaxReasonLength = 1000;
 
@@ -74,7 +76,10 @@ public sealed class PublishResults(ContestDbContext db, RoundResults results, Ro
         }
     }
 
-    /// <summary>Makes the provisional results final, once the 公示 period has ended with every objection answered.</summary>
+    /// <summary>
+    /// Makes the provisional results final, once the 公示 period has ended with every objection answered; in the same
+    /// transaction the award winners get their certificates and mail, and every team hears whether it advanced.
+    /// </summary>
     public async Task<RuleResult> FinaliseAsync(Contest contest, int roundId, string userId, CancellationToken cancellationToken = default) =>
         await db.InTransactionAsync(async () =>
         {
@@ -90,6 +95,9 @@ public sealed class PublishResults(ContestDbContext db, RoundResults results, Ro
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, ResultsStatus.Final).SetProperty(p => p.FinalisedAt, now).SetProperty(p => p.FinalisedByUserId, userId), cancellationToken);
             if (changed == 0) return RuleResult.Refuse("结果刚刚已被其他组织者更改，请刷新页面后查看");
             await audit.AppendAsync(new AuditEvent("judging.results-finalised", $"round:{round.Id}", "ok", $"version={current.Version}"), cancellationToken);
+            await certificates.IssueAsync(contest, round, cancellationToken);
+            await EnqueueWinnersMailAsync(round, current.Snapshot(), cancellationToken);
+            await advancement.EnqueueAsync(contest, round, cancellationToken);
             return RuleResult.Ok;
         }, cancellationToken);
 
@@ -132,6 +140,22 @@ public sealed class PublishResults(ContestDbContext db, RoundResults results, Ro
 
     private static double? Round2(double? value) => value is { } v ? Math.Round(v, 2) : null;
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+
+    /// <summary>The members of every awarded team hear that the award is final and where its certificate is.</summary>
+    private async Task EnqueueWinnersMailAsync(Round round, ResultsSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var winners = snapshot.Lines.Where(l => l.Awards.Count > 0).ToList();
+        var teamIds = winners.Select(l => l.TeamId).Distinct().ToList();
+        var members = await db.TeamMembers.AsNoTracking().Where(m => teamIds.Contains(m.TeamId))
+            .Join(db.Users.Where(u => u.Email != null), m => m.UserId, u => u.Id, (m, u) => new { m.TeamId, Email = u.Email!, u.DisplayName, u.PreferredCulture })
+            .ToListAsync(cancellationToken);
+        foreach (var line in winners)
+            foreach (var member in members.Where(m => m.TeamId == line.TeamId))
+                outbox.Enqueue(templates.Build(member.PreferredCulture, member.Email, member.DisplayName, "团队“{0}”获奖通知",
+                    [("恭喜！{0}结果已确定，您所在的团队“{1}”的作品“{2}”获得：{3}。", [round.Name, line.TeamName, line.Title, string.Join("、", line.Awards.Select(a => a.Name))]),
+                     ("获奖证书可在团队页面下载，证书上的验证码可供任何人核验。", [])],
+                    ("下载获奖证书", urls.BaseUrl + $"/teams/{line.TeamId}"), line.TeamName));
+    }
 
     /// <summary>Every member of every team in the results hears its outcome and until when objections are taken.</summary>
     private async Task EnqueuePublishedMailAsync(Round round, ResultsSnapshot snapshot, ResultsPublication publication, CancellationToken cancellationToken)
