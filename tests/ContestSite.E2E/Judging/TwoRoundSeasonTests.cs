@@ -83,8 +83,41 @@ public sealed class TwoRoundSeasonTests(BrowserFixture browser)
         await Screenshots.TakeDesktopAndMobileAsync(visitor, "results-final");
         await visitor.AssertNoSeriousViolationsAsync("the final results page");
 
-        await visitor.Context.CloseAsync();
-        await third.Context.CloseAsync();
-        await organizer.Context.CloseAsync();
+        // The winner downloads its certificate from the team page; anybody verifies it by its code.
+        var winner = await browser.NewPageAsync();
+        await winner.SignInAsync(site, await site.CaptainEmailAsync(entries[0]), SiteBuilders.Password);
+        await winner.GotoAsync(Url("/teams/mine"));
+        var certificates = winner.GetByRole(AriaRole.Region, new() { Name = "获奖证书" });
+        await Expect(certificates).ToContainTextAsync("一等奖");
+        var download = await winner.RunAndWaitForDownloadAsync(() => certificates.GetByRole(AriaRole.Link, new() { Name = "下载证书（PDF）" }).ClickAsync());
+        var code = await site.WithDbAsync(db => db.Certificates.Select(c => c.Code).SingleAsync());
+        Assert.Equal($"获奖证书-{code}.pdf", download.SuggestedFilename);
+        await visitor.GotoAsync(Url($"/certificates/{code}"));
+        await Expect(visitor.GetByRole(AriaRole.Status)).ToContainTextAsync("证书有效");
+        await Expect(visitor.GetByRole(AriaRole.Main)).ToContainTextAsync("甲作品");
+
+        // Round 2 (复赛) opens: the team that did not advance is refused; an advanced team enters and finalises.
+        var second = await site.WithDbAsync(db => db.Rounds.SingleAsync(r => r.Sequence == 2));
+        site.Clock.SetUtcNow(second.SubmissionOpensAt.AddDays(1));
+        var knockedOut = await browser.NewPageAsync();
+        await knockedOut.SignInAsync(site, await site.CaptainEmailAsync(entries[2]), SiteBuilders.Password);
+        await knockedOut.GotoAsync(Url($"/submissions/{second.Id}"));
+        await Expect(knockedOut.GetByRole(AriaRole.Main)).ToContainTextAsync("您的团队未晋级复赛，不能提交作品");
+        await Expect(knockedOut.GetByLabel("作品名称")).ToHaveCountAsync(0);
+        await Screenshots.TakeDesktopAndMobileAsync(knockedOut, "submission-not-advanced");
+        await knockedOut.AssertNoSeriousViolationsAsync("the entry page of a team not advanced");
+
+        var advanced = await browser.NewPageAsync();
+        await advanced.SignInAsync(site, await site.CaptainEmailAsync(entries[1]), SiteBuilders.Password);
+        await advanced.GotoAsync(Url($"/submissions/{second.Id}"));
+        await advanced.GetByLabel("作品名称").FillAsync("乙作品（复赛版）");
+        await advanced.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Expect(advanced.GetByRole(AriaRole.Status)).ToContainTextAsync("已保存为第 1 版。");
+        await advanced.GetByRole(AriaRole.Link, new() { Name = "定稿（第 1 版）" }).ClickAsync();
+        await advanced.GetByRole(AriaRole.Button, new() { Name = "确认定稿（第 1 版）" }).ClickAsync();
+        await Expect(advanced.GetByRole(AriaRole.Status)).ToContainTextAsync("作品已定稿");
+        Assert.Equal(1, await site.WithDbAsync(db => db.Submissions.CountAsync(x => x.RoundId == second.Id)));
+
+        foreach (var page in new[] { advanced, knockedOut, winner, visitor, third, organizer }) await page.Context.CloseAsync();
     }
 }
