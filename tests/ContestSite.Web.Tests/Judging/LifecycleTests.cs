@@ -333,4 +333,23 @@ public sealed class LifecycleTests
         var refused = await StepAsync(organizer, roundId, "Publish");
         Assert.Contains($"作品 {entries[1]} 的评审已重新开放，尚未结束", refused.Text);
     }
+
+    [Fact]
+    public async Task The_public_results_link_an_entry_to_its_gallery_page_once_it_is_published_there()
+    {
+        await using var site = await SiteAsync();
+        var roundId = await site.FirstRoundIdAsync();
+        using var organizer = await site.OrganizerAsync();
+        var entries = await site.PublishedRoundAsync(organizer, roundId);
+        using var visitor = site.CreateSiteClient();
+        Assert.DoesNotContain("/gallery/", (await visitor.GetAsync("/results")).Html);
+
+        var shown = await ContestSite.Web.Tests.Gallery.GalleryTestKit.PublishAsync(organizer, ContestSite.Web.Tests.Gallery.GalleryTestKit.PublishFields(entries[0], "甲作品"));
+        Assert.Equal(HttpStatusCode.Redirect, shown.Status);
+
+        var galleryId = await ContestSite.Web.Tests.Gallery.GalleryTestKit.EntryIdAsync(site, entries[0]);
+        var html = (await visitor.GetAsync("/results")).Html;
+        Assert.Contains($"<a href=\"/gallery/{galleryId}\">甲作品</a>", html);
+        Assert.DoesNotContain(">乙作品</a>", html);
+    }
 }
