@@ -30,7 +30,7 @@ public sealed class ChangeUserRoles(ContestDbContext db, UserManager<SiteUser> u
         {
             if (removed.Count > 0) await users.RemoveFromRolesAsync(user, removed);
             if (added.Count > 0) await users.AddToRolesAsync(user, added);
-            // The security-stamp check rebuilds the user's cookie, with the new roles, within a minute.
+            // The new roles change the account's version: the session check rebuilds the person's cookie on their next request.
             await audit.AppendAsync(new AuditEvent("account.roles-changed", $"user:{user.Id}", "ok",
                 $"added: {string.Join(",", added)}; removed: {string.Join(",", removed)}"));
         });
