@@ -15,10 +15,9 @@ public sealed record AuditAnchorPoint(long Sequence, string Hash, DateTimeOffset
 /// cannot make the anchor agree. A line is written after the transaction that appended the entry commits, so
 /// a crash in between leaves the anchor one step behind, never ahead; the start catches it up.
 /// </summary>
-public sealed class AuditAnchor(AuditFiles files, ILogger<AuditAnchor> logger) : IDisposable
+public sealed class AuditAnchor(AuditFiles files, ILogger<AuditAnchor> logger)
 {
     private readonly Lock _gate = new();
-    private FileStream? _file;
     private long _written = -1;
 
     /// <summary>Appends a line when it moves the anchor forward.</summary>
@@ -30,18 +29,19 @@ public sealed class AuditAnchor(AuditFiles files, ILogger<AuditAnchor> logger) :
             if (point.Sequence <= _written) return;
             try
             {
-                _file ??= new FileStream(files.Anchor, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
-                // One write per line, so a kill leaves whole lines and at most one torn last line (which is skipped on reading).
-                _file.Write(Encoding.ASCII.GetBytes(Line(point)));
-                _file.Flush();
+                // Opened for each line with the file locked to this writer and positioned at its end as it is then:
+                // nodes sharing the file append in turn. (A stream kept open writes at its own remembered position,
+                // and two nodes then wrote over each other's lines.) One write per line, so a kill leaves whole lines
+                // and at most one torn last line, which is skipped on reading.
+                using var file = Open(FileMode.Append, FileAccess.Write, FileShare.None);
+                file.Write(Encoding.ASCII.GetBytes(Line(point)));
+                file.Flush();
                 _written = point.Sequence;
             }
             catch (IOException exception)
             {
                 // The entry is committed; a missed line only weakens the anchor until the next one. Say so loudly.
                 logger.LogError(exception, "Could not write the audit anchor {Path} at entry {Sequence}", files.Anchor, point.Sequence);
-                _file?.Dispose();
-                _file = null;
             }
         }
     }
@@ -53,7 +53,7 @@ public sealed class AuditAnchor(AuditFiles files, ILogger<AuditAnchor> logger) :
     public IEnumerable<AuditAnchorPoint> ReadAll()
     {
         if (!File.Exists(files.Anchor)) yield break;
-        using var reader = new StreamReader(new FileStream(files.Anchor, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete), Encoding.ASCII);
+        using var reader = new StreamReader(Open(FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete), Encoding.ASCII);
         while (reader.ReadLine() is { } line)
             if (Parse(line) is { } point) yield return point;
     }
@@ -62,7 +62,7 @@ public sealed class AuditAnchor(AuditFiles files, ILogger<AuditAnchor> logger) :
     public AuditAnchorPoint? Newest()
     {
         if (!File.Exists(files.Anchor)) return null;
-        using var stream = new FileStream(files.Anchor, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var stream = Open(FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         var tail = (int)Math.Min(stream.Length, 64 * 1024);
         stream.Seek(-tail, SeekOrigin.End);
         var buffer = new byte[tail];
@@ -107,12 +107,19 @@ public sealed class AuditAnchor(AuditFiles files, ILogger<AuditAnchor> logger) :
         Record(new AuditAnchorPoint(head.Sequence, head.Hash, at));
     }
 
-    public void Dispose()
+    /// <summary>Opens the anchor, waiting briefly while another writer (this node's or another's) holds it.</summary>
+    private FileStream Open(FileMode mode, FileAccess access, FileShare share)
     {
-        lock (_gate)
+        for (var attempt = 1; ; attempt++)
         {
-            _file?.Dispose();
-            _file = null;
+            try
+            {
+                return new FileStream(files.Anchor, mode, access, share);
+            }
+            catch (IOException) when (attempt < 100 && File.Exists(files.Anchor))
+            {
+                Thread.Sleep(2);
+            }
         }
     }
 }
