@@ -19,6 +19,9 @@ public sealed class AuditAnchorTests : IDisposable
         var (first, second) = (Node(), Node());
         var hash = new string('a', 64);
         var at = new DateTimeOffset(2020, 11, 5, 2, 0, 0, TimeSpan.Zero);
+        // Both nodes have started (each reads the empty anchor once): neither skips lines because the other ran first.
+        first.Record(new AuditAnchorPoint(0, hash, at));
+        second.Record(new AuditAnchorPoint(0, hash, at));
 
         // Odd sequences from one node, even from the other, as two nodes committing in turn; each node's own lines rise.
         await Task.WhenAll(
