@@ -352,4 +352,39 @@ public sealed class LifecycleTests
         Assert.Contains($"<a href=\"/gallery/{galleryId}\">甲作品</a>", html);
         Assert.DoesNotContain(">乙作品</a>", html);
     }
+
+    [Fact]
+    public async Task Days_of_public_notice_outside_1_to_30_are_refused_and_the_setting_is_unchanged()
+    {
+        await using var site = await SiteAsync();
+        var roundId = await site.FirstRoundIdAsync();
+        using var organizer = await site.OrganizerAsync();
+        var url = $"/admin/judging/rounds/{roundId}";
+        foreach (var days in new[] { "0", "31", "-3", "七", "2.5" })
+        {
+            var refused = await organizer.PostFormAsync(url, new Dictionary<string, string> { ["threshold"] = "20", ["ranking"] = "Normalised", ["objectionDays"] = days }, url + "?handler=Settings");
+            Assert.Contains("公示天数须是 1 到 30 之间的整数", refused.Text);
+        }
+        Assert.False(await site.WithDbAsync(db => db.RoundJudgingSettings.AnyAsync()));
+        Assert.Equal(0, await site.AuditCountAsync("judging.settings-changed"));
+    }
+
+    [Fact]
+    public async Task Publishing_with_a_conflict_request_still_pending_is_refused_until_it_is_decided()
+    {
+        await using var site = await SiteAsync();
+        var roundId = await site.FirstRoundIdAsync();
+        using var organizer = await site.OrganizerAsync();
+        var entries = await site.ScoredRoundAsync();
+        using (var judge = await site.SignedInAsync("harsh@test.local"))
+            Assert.Equal(HttpStatusCode.Redirect, (await judge.PostFormAsync("/judging",
+                new Dictionary<string, string> { ["submissionId"] = Id(entries[0]), ["reason"] = "我指导过这个团队" }, "/judging?handler=Conflict")).Status);
+        site.Clock.SetUtcNow(AfterReview.AddMinutes(1));
+        var before = await StateAsync(site, roundId);
+
+        var refused = await StepAsync(organizer, roundId, "Publish");
+
+        Assert.Contains("还有 1 个利益冲突申请待处理，处理后才能发布或确定结果", refused.Text);
+        Assert.Equal(before, await StateAsync(site, roundId));
+    }
 }

@@ -82,8 +82,10 @@ public sealed class ResultsModel(ContestDbContext db, CurrentContest current, Ro
     /// <summary>An irreversible step: without the confirmation it shows what will happen, and does nothing.</summary>
     private async Task<IActionResult> ConfirmedAsync(int id, bool confirmed, Func<PendingStep?> step, Func<Task<(RuleResult Result, string Success, object[] Arguments)>> action)
     {
+        // Confirmed, the step is done at once: the report the confirmation page would show is not computed for nothing.
+        if (confirmed) return await ActAsync(id, action);
         if (await LoadAsync(id) is { } notFound) return notFound;
-        if (confirmed || step() is not { } pending) return await ActAsync(id, action);
+        if (step() is not { } pending) return await ActAsync(id, action);
         Confirmation = pending;
         return Page();
     }

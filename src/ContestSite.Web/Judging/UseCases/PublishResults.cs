@@ -141,14 +141,22 @@ public sealed class PublishResults(ContestDbContext db, RoundResults results, Ro
     private static double? Round2(double? value) => value is { } v ? Math.Round(v, 2) : null;
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
+    private sealed record Member(int TeamId, string Email, string? DisplayName, string PreferredCulture);
+
+    /// <summary>The members with a mail address of the teams of these lines.</summary>
+    private async Task<List<Member>> MembersAsync(IEnumerable<ResultLine> lines, CancellationToken cancellationToken)
+    {
+        var teamIds = lines.Select(l => l.TeamId).Distinct().ToList();
+        return await db.TeamMembers.AsNoTracking().Where(m => teamIds.Contains(m.TeamId))
+            .Join(db.Users.Where(u => u.Email != null), m => m.UserId, u => u.Id, (m, u) => new Member(m.TeamId, u.Email!, u.DisplayName, u.PreferredCulture))
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>The members of every awarded team hear that the award is final and where its certificate is.</summary>
     private async Task EnqueueWinnersMailAsync(Round round, ResultsSnapshot snapshot, CancellationToken cancellationToken)
     {
         var winners = snapshot.Lines.Where(l => l.Awards.Count > 0).ToList();
-        var teamIds = winners.Select(l => l.TeamId).Distinct().ToList();
-        var members = await db.TeamMembers.AsNoTracking().Where(m => teamIds.Contains(m.TeamId))
-            .Join(db.Users.Where(u => u.Email != null), m => m.UserId, u => u.Id, (m, u) => new { m.TeamId, Email = u.Email!, u.DisplayName, u.PreferredCulture })
-            .ToListAsync(cancellationToken);
+        var members = await MembersAsync(winners, cancellationToken);
         foreach (var line in winners)
             foreach (var member in members.Where(m => m.TeamId == line.TeamId))
                 outbox.Enqueue(templates.Build(member.PreferredCulture, member.Email, member.DisplayName, "团队“{0}”获奖通知",
@@ -160,10 +168,7 @@ public sealed class PublishResults(ContestDbContext db, RoundResults results, Ro
     /// <summary>Every member of every team in the results hears its outcome and until when objections are taken.</summary>
     private async Task EnqueuePublishedMailAsync(Round round, ResultsSnapshot snapshot, ResultsPublication publication, CancellationToken cancellationToken)
     {
-        var teamIds = snapshot.Lines.Select(l => l.TeamId).Distinct().ToList();
-        var members = await db.TeamMembers.AsNoTracking().Where(m => teamIds.Contains(m.TeamId))
-            .Join(db.Users.Where(u => u.Email != null), m => m.UserId, u => u.Id, (m, u) => new { m.TeamId, Email = u.Email!, u.DisplayName, u.PreferredCulture })
-            .ToListAsync(cancellationToken);
+        var members = await MembersAsync(snapshot.Lines, cancellationToken);
         var corrected = publication.CorrectionReason is not null;
         foreach (var line in snapshot.Lines)
         {
