@@ -40,7 +40,7 @@ public sealed class InvitationLifecycleTests
         using var member = site.NewClient();
         Assert.Contains("请先用 member@test.local 登录", (await member.GetAsync(link)).Text);
         var before = await site.StateAsync();
-        var signedOut = await member.PostFormAsync(link, new Dictionary<string, string>());
+        var signedOut = await member.PostAsync(link, [new("__RequestVerificationToken", (await member.GetAsync("/account/login")).AntiforgeryToken!)]);
         Assert.Contains("请先用 member@test.local 登录，再接受邀请", signedOut.Text);
         Assert.Equal(before, await site.StateAsync());
 
@@ -77,7 +77,8 @@ public sealed class InvitationLifecycleTests
         Assert.Contains("此邀请已于", opened.Text);
         Assert.Contains("过期，请联系组委会重新发送", posted.Text);
         Assert.Equal(before, await site.StateAsync());
-        Assert.Contains("已过期", (await organizer.GetAsync("/admin/invitations")).Text);
+        using var organizerLater = await site.OrganizerAsync();
+        Assert.Contains("已过期", (await organizerLater.GetAsync("/admin/invitations")).Text);
     }
 
     [Theory]

@@ -35,7 +35,7 @@ public static class InvitationTestKit
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
     public static Task<MimeMessage> InvitationMailAsync(this SiteFactory site, string to) =>
-        site.Smtp.WaitForAsync(to, m => m.Subject.Contains("邀请您加入", StringComparison.Ordinal) || m.Subject.Contains("invited", StringComparison.OrdinalIgnoreCase));
+        site.Smtp.WaitForAsync(to, m => (m.Subject ?? "").Contains("邀请您加入", StringComparison.Ordinal) || (m.Subject ?? "").Contains("invited", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The link of the newest invitation mail to <paramref name="to"/> (a resend sends a second one).</summary>
     public static async Task<string> InvitationLinkAsync(this SiteFactory site, string to, int mailNumber = 1)

@@ -22,6 +22,7 @@ public sealed class InvitationTests(SharedSite shared) : IClassFixture<SharedSit
     public async Task An_invited_judge_sets_a_password_from_the_mail_is_signed_in_and_goes_to_the_prefilled_profile_through_enrolment()
     {
         using var organizer = await Site.OrganizerAsync();
+        var invitedAt = Site.Clock.GetUtcNow();
         var invited = await organizer.InviteCsvAsync(BuiltInRoles.Judge,
             InvitationTestKit.Utf8("email,name,organization,expertise\nnew-judge@test.local,王评委,浙江大学,交通、医疗\n"));
         Assert.Equal(HttpStatusCode.Redirect, invited.Status);
@@ -31,7 +32,7 @@ public sealed class InvitationTests(SharedSite shared) : IClassFixture<SharedSit
         var expires = await Site.WithDbAsync(db => db.Invitations.Where(i => i.Email == "new-judge@test.local").Select(i => i.ExpiresAt).SingleAsync());
         Assert.Contains(organizerName + " 邀请您担任浙江省数据开放创新应用大赛的评委", mail.TextBody);
         Assert.Contains(ContestTime.Display(expires), mail.TextBody);
-        Assert.Equal(Site.Clock.GetUtcNow().AddDays(14), expires);
+        Assert.Equal(invitedAt.AddDays(14), expires);
         var link = MailLinks.FirstLocalLink(mail);
         Assert.StartsWith("/account/invitation/", link, StringComparison.Ordinal);
 
@@ -112,13 +113,14 @@ public sealed class InvitationTests(SharedSite shared) : IClassFixture<SharedSit
         await organizer.InviteAsync(BuiltInRoles.Judge, "resent@test.local");
         var oldLink = await Site.InvitationLinkAsync("resent@test.local");
         var id = await Site.WithDbAsync(db => db.Invitations.Where(i => i.Email == "resent@test.local").Select(i => i.Id).SingleAsync());
+        var resentAt = Site.Clock.GetUtcNow();
 
         Assert.Equal(HttpStatusCode.Redirect, (await organizer.PostFormAsync("/admin/invitations", new Dictionary<string, string>(), $"/admin/invitations?handler=Resend&id={id}")).Status);
         var newLink = await Site.InvitationLinkAsync("resent@test.local", mailNumber: 2);
 
         Assert.NotEqual(oldLink, newLink);
         var invitation = await Site.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.Id == id));
-        Assert.Equal((1, Site.Clock.GetUtcNow().AddDays(14)), (invitation.ResentCount, invitation.ExpiresAt));
+        Assert.Equal((1, resentAt.AddDays(14)), (invitation.ResentCount, invitation.ExpiresAt));
         using var invitee = Site.NewClient();
         var before = await Site.StateAsync();
         var old = await invitee.PostAsync(oldLink, NewAccount("旧链接").Append(new("__RequestVerificationToken", (await invitee.GetAsync("/account/login")).AntiforgeryToken!)));
