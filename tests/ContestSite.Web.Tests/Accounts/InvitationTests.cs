@@ -284,6 +284,23 @@ public sealed class InvitationTests(SharedSite shared) : IClassFixture<SharedSit
         await Site.InvitationMailAsync("from-judging@test.local");
     }
 
+    [Fact]
+    public async Task A_new_address_is_written_to_in_the_language_the_organizer_works_in()
+    {
+        using var organizer = await Site.OrganizerAsync();
+
+        // The organizer works in English (the culture query parameter is the site's language switch for one request).
+        var invited = await organizer.PostFormAsync("/admin/invitations",
+            new Dictionary<string, string> { ["Form.Role"] = BuiltInRoles.Organizer, ["Form.Addresses"] = "english@test.local", ["ReturnUrl"] = "/admin/invitations" },
+            InvitationTestKit.InviteAction + "&culture=en-US");
+
+        Assert.Equal(HttpStatusCode.Redirect, invited.Status);
+        var mail = await Site.InvitationMailAsync("english@test.local");
+        Assert.Equal("You are invited to the platform of the Zhejiang Public Data Open Innovation Application Contest", mail.Subject);
+        Assert.Contains("invites you to help run the platform", mail.TextBody);
+        Assert.Contains("Accept the invitation: http://contest.test/account/invitation/", mail.TextBody);
+    }
+
     private static Dictionary<string, string> NewAccount(string name) =>
         new() { ["Input.DisplayName"] = name, ["Input.Password"] = "Invited-pass-42", ["Input.ConfirmPassword"] = "Invited-pass-42" };
 }
