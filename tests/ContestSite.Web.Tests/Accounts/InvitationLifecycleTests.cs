@@ -57,6 +57,45 @@ public sealed class InvitationLifecycleTests
     }
 
     [Fact]
+    public async Task Whoever_manages_judging_but_not_users_may_invite_resend_and_revoke_judges_only()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        const string judgingLead = "评审主管";
+        await site.WithScopeAsync(async services =>
+        {
+            var roles = services.GetRequiredService<RoleManager<SiteRole>>();
+            await roles.CreateAsync(new SiteRole { Name = judgingLead });
+            var role = (await roles.FindByNameAsync(judgingLead))!;
+            await roles.AddClaimAsync(role, new Claim(PermissionPolicies.ClaimType, "judging.manage"));
+            await roles.AddClaimAsync(role, new Claim(PermissionPolicies.ClaimType, "admin.access"));
+        });
+        await site.CreateUserAsync("judging-lead@test.local", SiteBuilders.Password, judgingLead);
+        using var organizer = await site.OrganizerAsync();
+        await organizer.InviteAsync(BuiltInRoles.Organizer, "staff-member@test.local");
+        var organizerInvitation = await site.WithDbAsync(db => db.Invitations.Where(i => i.Email == "staff-member@test.local").Select(i => i.Id).SingleAsync());
+        using var lead = await site.SignedInAsync("judging-lead@test.local");
+        var before = await site.StateAsync();
+
+        var asOrganizer = await lead.InviteAsync(BuiltInRoles.Organizer, "would-be-organizer@test.local", formPage: "/admin/judging", returnUrl: "/admin/judging");
+        var revoke = await lead.PostFormAsync("/admin/judging", new Dictionary<string, string>(), $"/admin/invitations?handler=Revoke&id={organizerInvitation}");
+        var resend = await lead.PostFormAsync("/admin/judging", new Dictionary<string, string>(), $"/admin/invitations?handler=Resend&id={organizerInvitation}");
+
+        Assert.All([asOrganizer, revoke, resend], refused => Assert.Contains("/account/access-denied", refused.Location!.OriginalString));
+        Assert.Equal(before, await site.StateAsync());
+
+        var asJudge = await lead.InviteAsync(BuiltInRoles.Judge, "judge-by-lead@test.local", formPage: "/admin/judging", returnUrl: "/admin/judging");
+        Assert.Equal("/admin/judging", asJudge.Location?.OriginalString);
+        var list = await lead.GetAsync("/admin/invitations");
+        Assert.Contains("judge-by-lead@test.local", list.Text);
+        Assert.DoesNotContain("staff-member@test.local", list.Text);
+        Assert.DoesNotContain("id=\"invite-role\"", list.Html);
+        var judgeInvitation = await site.WithDbAsync(db => db.Invitations.Where(i => i.Email == "judge-by-lead@test.local").Select(i => i.Id).SingleAsync());
+        Assert.Equal("/admin/judging", (await lead.PostFormAsync("/admin/judging", new Dictionary<string, string> { ["ReturnUrl"] = "/admin/judging" },
+            $"/admin/invitations?handler=Revoke&id={judgeInvitation}")).Location?.OriginalString);
+        Assert.Equal(InvitationStatus.Revoked, await site.WithDbAsync(db => db.Invitations.Where(i => i.Id == judgeInvitation).Select(i => i.Status).SingleAsync()));
+    }
+
+    [Fact]
     public async Task An_expired_invitation_is_refused_and_changes_nothing()
     {
         await using var site = await SiteFactory.CreateAsync();

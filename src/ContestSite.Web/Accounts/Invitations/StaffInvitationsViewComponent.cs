@@ -42,7 +42,7 @@ public sealed class StaffInvitationsViewComponent(ContestDbContext db, IAuthoriz
                 InvitedBy = db.Users.Where(u => u.Id == i.InvitedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
                 AcceptedBy = db.Users.Where(u => u.Id == i.AcceptedUserId).Select(u => u.Email).FirstOrDefault(),
             }).ToListAsync();
-        var model = new Model(allowed, role is not null && shown.Count == 1 ? role : null, returnUrl, form ?? new InviteForm { Role = shown.FirstOrDefault() ?? "" },
+        var model = new Model(allowed, shown.Count == 1 ? shown[0] : null, returnUrl, form ?? new InviteForm { Role = shown.FirstOrDefault() ?? "" },
             rows.Select(r => new Row(r.Invitation.Id, r.Invitation.Email, r.Invitation.Name, r.Invitation.Role, r.Invitation.StatusAt(now), r.InvitedBy ?? "",
                 r.Invitation.CreatedAt, r.Invitation.ExpiresAt, r.Invitation.LastSentAt, r.Invitation.ResentCount, r.AcceptedBy)).ToList(),
             total, page, pending);
