@@ -43,19 +43,18 @@ public sealed class RiskMonitor(ContestDbContext db, IOptions<BundleOptions> opt
     private async Task FlagAsync(string userId, int? teamId, Guid? datasetId, LocalText reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (await ActiveFlagsAsync(userId, teamId, cancellationToken) > 0) return;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.RiskFlags.Add(new RiskFlag { UserId = userId, TeamId = teamId, Reason = reason.ToString(), RaisedAt = now });
-        await MailHandlersAsync(userId, teamId, datasetId, reason, cancellationToken);
-        await audit.AppendAsync(() => new AuditEvent("data.risk.flagged", $"user:{userId}", "flagged", reason.ToString()) { TeamId = teamId, DatasetId = datasetId }, cancellationToken);
-        // The append holds the audit chain's lock until commit, so a flag another download raised meanwhile is visible
-        // now: then that one stands (and was mailed), and this one is dropped with its mail.
-        if (await ActiveFlagsAsync(userId, teamId, cancellationToken) > 1)
+        // In the download's transaction when there is one. Parallel downloads cross the limit together: the account's and
+        // the team's rows are locked (held to commit) before looking again, so one of them raises the flag and mails.
+        await db.InTransactionAsync(async () =>
         {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return;
-        }
-        await transaction.CommitAsync(cancellationToken);
+            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.ConcurrencyStamp, u => u.ConcurrencyStamp), cancellationToken);
+            if (teamId is not null)
+                await db.Teams.Where(t => t.Id == teamId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Name, t => t.Name), cancellationToken);
+            if (await ActiveFlagsAsync(userId, teamId, cancellationToken) > 0) return;
+            db.RiskFlags.Add(new RiskFlag { UserId = userId, TeamId = teamId, Reason = reason.ToString(), RaisedAt = now });
+            await MailHandlersAsync(userId, teamId, datasetId, reason, cancellationToken);
+            await audit.AppendAsync(() => new AuditEvent("data.risk.flagged", $"user:{userId}", "flagged", reason.ToString()) { TeamId = teamId, DatasetId = datasetId }, cancellationToken);
+        }, cancellationToken);
     }
 
     private async Task MailHandlersAsync(string userId, int? teamId, Guid? datasetId, LocalText reason, CancellationToken cancellationToken)
