@@ -17,11 +17,11 @@ public sealed class AssignmentMailTests
 
     /// <summary>The assignment mails queued to one address (the outbox is the record of every mail the site sends).</summary>
     private static Task<List<OutboxMessage>> AssignmentMailsAsync(SiteFactory site, string address) =>
-        site.WithDbAsync(db => db.Outbox.AsNoTracking().Where(m => m.ToAddress == address && (m.Subject.Contains(Subject) || m.Subject.Contains("to review")))
+        site.WithDbAsync(db => db.Outbox.AsNoTracking().Where(m => m.ToAddress == address && (m.Subject.Contains(Subject) || m.Subject.Contains("assigned to you")))
             .OrderBy(m => m.Id).ToListAsync());
 
     private static Task<int> AllAssignmentMailsAsync(SiteFactory site) =>
-        site.WithDbAsync(db => db.Outbox.CountAsync(m => m.Subject.Contains(Subject) || m.Subject.Contains("to review")));
+        site.WithDbAsync(db => db.Outbox.CountAsync(m => m.Subject.Contains(Subject) || m.Subject.Contains("assigned to you")));
 
     [Theory]
     [InlineData(TestProvider.Sqlite)]
@@ -47,10 +47,10 @@ public sealed class AssignmentMailTests
         Assert.Equal(12, await site.AssignmentCountAsync());
         var english = await AssignmentMailsAsync(site, "english@test.local");
         Assert.Equal(2, english.Count);
-        Assert.Equal("初赛: 1 new entries to review", english[0].Subject);
-        Assert.Contains("assigned you 1 new entries in 初赛; you now have 1 entries to review", english[0].TextBody);
-        Assert.Equal("初赛: 3 new entries to review", english[1].Subject);
-        Assert.Contains("assigned you 3 new entries in 初赛; you now have 4 entries to review", english[1].TextBody);
+        Assert.Equal("初赛 review: new entries assigned to you (1)", english[0].Subject);
+        Assert.Contains("assigned entries to you in 初赛: 1 new, 1 in all for you to review", english[0].TextBody);
+        Assert.Equal("初赛 review: new entries assigned to you (3)", english[1].Subject);
+        Assert.Contains("assigned entries to you in 初赛: 3 new, 4 in all for you to review", english[1].TextBody);
         Assert.Contains("Review runs from 2020-11-01 00:00 to 2020-11-10 18:00 (Beijing time)", english[1].TextBody);
         Assert.Contains("http://contest.test/judging", english[1].TextBody);
         foreach (var judge in new[] { "second@test.local", "third@test.local" })
