@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ContestSite.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresContestDbContext))]
-    [Migration("20261207150438_JudgeNotices")]
-    partial class JudgeNotices
+    [Migration("20261207150217_OrganizerDigests")]
+    partial class OrganizerDigests
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -24,6 +24,36 @@ namespace ContestSite.Data.Migrations.Postgres
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("ContestSite.Core.Admin.OrganizerDigest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CountsJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Mailed")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Period")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Period")
+                        .IsUnique();
+
+                    b.ToTable("OrganizerDigests");
+                });
 
             modelBuilder.Entity("ContestSite.Core.Announcements.Announcement", b =>
                 {
@@ -1393,43 +1423,6 @@ namespace ContestSite.Data.Migrations.Postgres
                     b.ToTable("CriterionScores");
                 });
 
-            modelBuilder.Entity("ContestSite.Core.Judging.JudgeNotice", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTimeOffset>("Deadline")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("JudgeUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<int>("RoundId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("SentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("JudgeUserId");
-
-                    b.HasIndex("RoundId", "JudgeUserId", "Kind", "Deadline")
-                        .IsUnique();
-
-                    b.ToTable("JudgeNotices");
-                });
-
             modelBuilder.Entity("ContestSite.Core.Judging.JudgeProfile", b =>
                 {
                     b.Property<string>("UserId")
@@ -2769,21 +2762,6 @@ namespace ContestSite.Data.Migrations.Postgres
                     b.HasOne("ContestSite.Core.Judging.Review", null)
                         .WithMany("Scores")
                         .HasForeignKey("ReviewId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ContestSite.Core.Judging.JudgeNotice", b =>
-                {
-                    b.HasOne("ContestSite.Data.Accounts.SiteUser", null)
-                        .WithMany()
-                        .HasForeignKey("JudgeUserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("ContestSite.Core.Contests.Round", null)
-                        .WithMany()
-                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
