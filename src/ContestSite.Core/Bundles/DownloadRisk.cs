@@ -1,3 +1,5 @@
+using ContestSite.Core.Rules;
+
 namespace ContestSite.Core.Bundles;
 
 /// <summary>The thresholds of the risk warning: more than this volume or count in the window raises a flag.</summary>
@@ -6,10 +8,14 @@ public sealed record RiskLimits(long MaxBytes, int MaxDownloads, TimeSpan Window
 /// <summary>风险预警: whether downloads in the window went past the limits, and why, for the organizers' mail.</summary>
 public static class DownloadRisk
 {
-    public static string? Exceeded(long bytesInWindow, int downloadsInWindow, RiskLimits limits)
+    public static string? Exceeded(long bytesInWindow, int downloadsInWindow, RiskLimits limits) =>
+        Explain(bytesInWindow, downloadsInWindow, limits)?.ToString();
+
+    /// <summary>The reason as a localizer key with its values, so each organizer reads it in their own language.</summary>
+    public static LocalText? Explain(long bytesInWindow, int downloadsInWindow, RiskLimits limits)
     {
-        if (bytesInWindow > limits.MaxBytes) return $"{limits.Window.TotalHours:0.#} 小时内下载 {bytesInWindow:N0} 字节，超过 {limits.MaxBytes:N0} 字节";
-        if (downloadsInWindow > limits.MaxDownloads) return $"{limits.Window.TotalHours:0.#} 小时内下载 {downloadsInWindow} 次，超过 {limits.MaxDownloads} 次";
+        if (bytesInWindow > limits.MaxBytes) return new LocalText("{0:0.#} 小时内下载 {1:N0} 字节，超过 {2:N0} 字节", limits.Window.TotalHours, bytesInWindow, limits.MaxBytes);
+        if (downloadsInWindow > limits.MaxDownloads) return new LocalText("{0:0.#} 小时内下载 {1} 次，超过 {2} 次", limits.Window.TotalHours, downloadsInWindow, limits.MaxDownloads);
         return null;
     }
 }

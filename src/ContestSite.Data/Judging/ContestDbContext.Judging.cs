@@ -22,6 +22,7 @@ public abstract partial class ContestDbContext
     public DbSet<Objection> Objections => Set<Objection>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<ReviewReopening> ReviewReopenings => Set<ReviewReopening>();
+    public DbSet<JudgeNotice> JudgeNotices => Set<JudgeNotice>();
 }
 
 internal sealed class JudgeProfileConfiguration : IEntityTypeConfiguration<JudgeProfile>
@@ -205,5 +206,18 @@ internal sealed class ReviewReopeningConfiguration : IEntityTypeConfiguration<Re
         reopening.HasIndex(r => new { r.RoundId, r.SubmissionId });
         reopening.HasOne<Round>().WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Restrict);
         reopening.HasOne<Submission>().WithMany().HasForeignKey(r => r.SubmissionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class JudgeNoticeConfiguration : IEntityTypeConfiguration<JudgeNotice>
+{
+    public void Configure(EntityTypeBuilder<JudgeNotice> notice)
+    {
+        notice.Property(n => n.JudgeUserId).HasMaxLength(450);
+        notice.Property(n => n.Kind).HasConversion<string>().HasMaxLength(20);
+        // The claim: one mail of a kind per judge, round and deadline, whichever node inserts first.
+        notice.HasIndex(n => new { n.RoundId, n.JudgeUserId, n.Kind, n.Deadline }).IsUnique();
+        notice.HasOne<SiteUser>().WithMany().HasForeignKey(n => n.JudgeUserId).OnDelete(DeleteBehavior.Cascade);
+        notice.HasOne<Round>().WithMany().HasForeignKey(n => n.RoundId).OnDelete(DeleteBehavior.Cascade);
     }
 }

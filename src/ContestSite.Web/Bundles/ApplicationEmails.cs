@@ -1,13 +1,38 @@
 using ContestSite.Core.Bundles;
 using ContestSite.Data;
 using ContestSite.Web.Email;
+using ContestSite.Web.Hosting;
+using ContestSite.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Bundles;
 
-/// <summary>Tells a team's members the organizers' decision on their application, each in their own language, through the outbox.</summary>
-public sealed class ApplicationEmails(ContestDbContext db, EmailOutbox outbox, EmailTemplates templates)
+/// <summary>
+/// Mail about data applications, each in the person's own language, through the outbox: the organizers' decision to
+/// the team's members, and the organizers' request for an opinion to the expert committee.
+/// </summary>
+public sealed class ApplicationEmails(ContestDbContext db, EmailOutbox outbox, EmailTemplates templates, PermissionRegistry registry, PublicUrls urls)
 {
+    /// <summary>
+    /// Asks every member of the expert committee who may give an opinion now (enabled, not withdrawn from the
+    /// committee) for theirs, with a link to the application's opinion page. An opinion has no deadline of its
+    /// own: the organizers decide when they are ready, so the mail says that.
+    /// </summary>
+    /// <returns>the number of mails queued</returns>
+    public async Task<int> EnqueueOpinionRequestAsync(AccessApplication application, CancellationToken cancellationToken = default)
+    {
+        var title = await db.Datasets.Where(d => d.Id == application.DatasetId).Select(d => d.Title).SingleAsync(cancellationToken);
+        var team = await db.Teams.Where(t => t.Id == application.TeamId).Select(t => t.Name).SingleAsync(cancellationToken);
+        var withdrawn = (await db.JudgeProfiles.Where(p => p.WithdrawnAt != null).Select(p => p.UserId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var experts = (await db.EnabledUsersWhoMayAsync(registry, BundlePermissions.GiveOpinions, cancellationToken)).Where(u => !withdrawn.Contains(u.Id)).ToList();
+        foreach (var expert in experts)
+            outbox.Enqueue(templates.Build(expert.PreferredCulture, expert.Email!, expert.DisplayName, "征求专家意见：数据集“{0}”的使用申请",
+                [("组委会就团队“{0}”使用受限开放数据集“{1}”的申请征求专家委员会的意见。", [team, title]),
+                 ("请在组委会作出决定前提交您的意见；申请一经批准或驳回，就不再接受意见。", [])],
+                ("填写意见", urls.BaseUrl + $"/data-applications/opinions/{application.Id}"), title));
+        return experts.Count;
+    }
+
     public async Task EnqueueDecisionAsync(AccessApplication application)
     {
         var title = await db.Datasets.Where(d => d.Id == application.DatasetId).Select(d => d.Title).SingleAsync();

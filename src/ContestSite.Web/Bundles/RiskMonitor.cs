@@ -1,7 +1,9 @@
 using ContestSite.Core.Bundles;
+using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
 using ContestSite.Web.Email;
+using ContestSite.Web.Hosting;
 using ContestSite.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -10,10 +12,12 @@ namespace ContestSite.Web.Bundles;
 
 /// <summary>
 /// 风险预警: records every served download and, when an account or a team passes the configured volume or
-/// count within the window, flags it (holding its restricted downloads) and emails the organizers.
+/// count within the window, flags it (holding its restricted downloads) and mails, at once and once per flag, the
+/// people who handle flags (<see cref="BundlePermissions.ManageBundles"/>, the risk page's permission): who, which
+/// team and dataset, why, and a link to the risk page.
 /// </summary>
 public sealed class RiskMonitor(ContestDbContext db, IOptions<BundleOptions> options, TimeProvider clock, EmailOutbox outbox,
-    EmailTemplates templates, IAuditLog audit)
+    EmailTemplates templates, PermissionRegistry registry, PublicUrls urls, IAuditLog audit)
 {
     public async Task RecordAsync(string userId, int? teamId, Guid? datasetId, long bytes, CancellationToken cancellationToken = default)
     {
@@ -24,28 +28,54 @@ public sealed class RiskMonitor(ContestDbContext db, IOptions<BundleOptions> opt
         var limits = new RiskLimits(options.Value.RiskMaxBytes, options.Value.RiskMaxDownloads, options.Value.RiskWindow);
         var since = now - limits.Window;
         var byUser = db.DownloadRecords.Where(r => r.UserId == userId && r.At > since);
-        var reason = DownloadRisk.Exceeded(await byUser.SumAsync(r => r.Bytes, cancellationToken), await byUser.CountAsync(cancellationToken), limits);
+        var reason = DownloadRisk.Explain(await byUser.SumAsync(r => r.Bytes, cancellationToken), await byUser.CountAsync(cancellationToken), limits);
         if (reason is null && teamId is not null)
         {
             var byTeam = db.DownloadRecords.Where(r => r.TeamId == teamId && r.At > since);
-            reason = DownloadRisk.Exceeded(await byTeam.SumAsync(r => r.Bytes, cancellationToken), await byTeam.CountAsync(cancellationToken), limits);
+            reason = DownloadRisk.Explain(await byTeam.SumAsync(r => r.Bytes, cancellationToken), await byTeam.CountAsync(cancellationToken), limits);
         }
-        if (reason is not null) await FlagAsync(userId, teamId, reason, now, cancellationToken);
+        if (reason is not null) await FlagAsync(userId, teamId, datasetId, reason, now, cancellationToken);
     }
 
-    private async Task FlagAsync(string userId, int? teamId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    private Task<int> ActiveFlagsAsync(string userId, int? teamId, CancellationToken cancellationToken) =>
+        db.RiskFlags.CountAsync(f => f.ClearedAt == null && (f.UserId == userId || (teamId != null && f.TeamId == teamId)), cancellationToken);
+
+    private async Task FlagAsync(string userId, int? teamId, Guid? datasetId, LocalText reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var already = await db.RiskFlags.AnyAsync(f => f.ClearedAt == null && (f.UserId == userId || (teamId != null && f.TeamId == teamId)), cancellationToken);
-        if (already) return;
-        db.RiskFlags.Add(new RiskFlag { UserId = userId, TeamId = teamId, Reason = reason, RaisedAt = now });
-        var who = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken) ?? userId;
-        foreach (var organizer in await db.UsersWithPermissionAsync(BundlePermissions.DecideApplications, cancellationToken))
+        if (await ActiveFlagsAsync(userId, teamId, cancellationToken) > 0) return;
+        // In the download's transaction when there is one. Parallel downloads cross the limit together: the account's and
+        // the team's rows are locked (held to commit) before looking again, so one of them raises the flag and mails.
+        await db.InTransactionAsync(async () =>
         {
-            outbox.Enqueue(templates.Build(organizer.PreferredCulture, organizer.Email!, organizer.DisplayName, "数据下载风险预警：{0}",
-                [("账号 {0}（团队编号 {1}）的数据下载超过预警阈值：{2}。", [who, teamId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—", reason]),
-                 ("该账号和团队的受限开放数据下载已暂停，请核查后在管理后台的“数据风险预警”页面解除。", [])],
-                null, who));
+            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.ConcurrencyStamp, u => u.ConcurrencyStamp), cancellationToken);
+            if (teamId is not null)
+                await db.Teams.Where(t => t.Id == teamId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Name, t => t.Name), cancellationToken);
+            if (await ActiveFlagsAsync(userId, teamId, cancellationToken) > 0) return;
+            db.RiskFlags.Add(new RiskFlag { UserId = userId, TeamId = teamId, Reason = reason.ToString(), RaisedAt = now });
+            await MailHandlersAsync(userId, teamId, datasetId, reason, cancellationToken);
+            await audit.AppendAsync(() => new AuditEvent("data.risk.flagged", $"user:{userId}", "flagged", reason.ToString()) { TeamId = teamId, DatasetId = datasetId }, cancellationToken);
+        }, cancellationToken);
+    }
+
+    private async Task MailHandlersAsync(string userId, int? teamId, Guid? datasetId, LocalText reason, CancellationToken cancellationToken)
+    {
+        var who = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.DisplayName }).FirstOrDefaultAsync(cancellationToken);
+        var account = who is null ? userId : $"{who.DisplayName} <{who.Email}>";
+        var team = teamId is null ? null : await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
+        var dataset = datasetId is null ? null : await db.Datasets.AsNoTracking().Where(d => d.Id == datasetId).Select(d => d.Title).FirstOrDefaultAsync(cancellationToken);
+        foreach (var handler in await db.EnabledUsersWhoMayAsync(registry, BundlePermissions.ManageBundles, cancellationToken))
+        {
+            var paragraphs = new List<(string, object[])>
+            {
+                team is null
+                    ? ("账号 {0} 的数据下载超过了预警阈值：", [account])
+                    : ("账号 {0}（团队“{1}”，编号 {2}）的数据下载超过了预警阈值：", [account, team, teamId!.Value]),
+                (reason.Key, reason.Arguments),
+                dataset is null ? ("触发预警的是一次赛道数据包下载。", []) : ("触发预警的下载：数据集“{0}”。", [dataset]),
+                ("该账号和团队的受限开放数据下载已暂停，请核查后在“数据风险预警”页面解除。", []),
+            };
+            outbox.Enqueue(templates.Build(handler.PreferredCulture, handler.Email!, handler.DisplayName, "数据下载风险预警：{0}",
+                paragraphs, ("打开数据风险预警页面", urls.BaseUrl + "/admin/data-risk"), who?.Email ?? userId));
         }
-        await audit.AppendAsync(() => new AuditEvent("data.risk.flagged", $"user:{userId}", "flagged", reason) { TeamId = teamId }, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using ContestSite.Core.Security;
+using ContestSite.Web.Judging.Mail;
 using ContestSite.Web.Judging.UseCases;
 using ContestSite.Web.Navigation;
 using ContestSite.Web.Security;
@@ -59,6 +60,12 @@ public static class JudgingFeature
         services.AddScoped<ResultObjections>();
         services.AddScoped<ScoreExport>();
         services.AddScoped<SaveJudgingSettings>();
+        services.AddScoped<AssignmentMail>();
+        services.AddScoped<JudgeDeadlineMail>();
+        services.AddOptions<JudgeMailOptions>().BindConfiguration(JudgeMailOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<JudgeMailOptions>, JudgeMailOptionsValidator>();
+        services.AddSingleton<JudgeMailJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<JudgeMailJob>());
         services.AddPermissions<JudgingPermissions>();
         services.AddNavigation<JudgingNavigation>();
         return services;

@@ -1411,6 +1411,41 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.ToTable("CriterionScores");
                 });
 
+            modelBuilder.Entity("ContestSite.Core.Judging.JudgeNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Deadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JudgeUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JudgeUserId");
+
+                    b.HasIndex("RoundId", "JudgeUserId", "Kind", "Deadline")
+                        .IsUnique();
+
+                    b.ToTable("JudgeNotices");
+                });
+
             modelBuilder.Entity("ContestSite.Core.Judging.JudgeProfile", b =>
                 {
                     b.Property<string>("UserId")
@@ -2819,6 +2854,21 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.HasOne("ContestSite.Core.Judging.Review", null)
                         .WithMany("Scores")
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Judging.JudgeNotice", b =>
+                {
+                    b.HasOne("ContestSite.Data.Accounts.SiteUser", null)
+                        .WithMany()
+                        .HasForeignKey("JudgeUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ContestSite.Core.Contests.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

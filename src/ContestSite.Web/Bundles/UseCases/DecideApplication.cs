@@ -6,11 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Bundles.UseCases;
 
-/// <summary>An organizer asks the expert committee, approves with an expiry, rejects, or revokes; each step is audited.</summary>
+/// <summary>An organizer asks the expert committee (who are mailed), approves with an expiry, rejects, or revokes; each step is audited.</summary>
 public sealed class DecideApplication(ContestDbContext db, ApplicationEmails emails, IAuditLog audit, TimeProvider clock)
 {
     public Task<RuleResult> RequestOpinionAsync(int id) =>
-        ActAsync(id, "data.application.opinion-requested", a => AccessApplicationRules.RequestOpinion(a, clock.GetUtcNow()), null);
+        ActAsync(id, "data.application.opinion-requested", a => AccessApplicationRules.RequestOpinion(a, clock.GetUtcNow()), null,
+            a => emails.EnqueueOpinionRequestAsync(a));
 
     public Task<RuleResult> ApproveAsync(int id, string deciderId, int validDays, string? note) =>
         ActAsync(id, "data.application.approved", a => AccessApplicationRules.Approve(a, deciderId, validDays, note, clock.GetUtcNow()), note);
@@ -21,7 +22,7 @@ public sealed class DecideApplication(ContestDbContext db, ApplicationEmails ema
     public Task<RuleResult> RevokeAsync(int id, string deciderId, string? reason) =>
         ActAsync(id, "data.application.revoked", a => AccessApplicationRules.Revoke(a, deciderId, reason, clock.GetUtcNow()), reason);
 
-    private async Task<RuleResult> ActAsync(int id, string action, Func<AccessApplication, RuleResult> rule, string? detail)
+    private async Task<RuleResult> ActAsync(int id, string action, Func<AccessApplication, RuleResult> rule, string? detail, Func<AccessApplication, Task>? mail = null)
     {
         var application = await db.AccessApplications.Include(a => a.Opinions).FirstOrDefaultAsync(a => a.Id == id);
         if (application is null) return RuleResult.Refuse("申请不存在");
@@ -33,6 +34,7 @@ public sealed class DecideApplication(ContestDbContext db, ApplicationEmails ema
         }
         application.Version++;
         if (application.Status != ApplicationStatus.Pending) await emails.EnqueueDecisionAsync(application);
+        if (mail is not null) await mail(application);
         try
         {
             await audit.AppendAsync(new AuditEvent(action, $"application:{id}", "ok", detail) { TeamId = application.TeamId, DatasetId = application.DatasetId });

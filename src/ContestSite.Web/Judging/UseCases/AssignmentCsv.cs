@@ -8,6 +8,7 @@ using ContestSite.Core.Text;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
 using ContestSite.Web.Exports;
+using ContestSite.Web.Judging.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Judging.UseCases;
@@ -16,7 +17,7 @@ namespace ContestSite.Web.Judging.UseCases;
 /// Assignments as CSV: the export lists entry, title and judge; the import reads the columns
 /// submission_id and judge_email, checks every line first, and adds all of them or none.
 /// </summary>
-public sealed class AssignmentCsv(ContestDbContext db, JudgePool pool, ChangeAssignment change, IAuditLog audit, TimeProvider clock)
+public sealed class AssignmentCsv(ContestDbContext db, JudgePool pool, ChangeAssignment change, AssignmentMail mail, IAuditLog audit, TimeProvider clock)
 {
     public const int MaxLines = 20_000;
 
@@ -65,6 +66,7 @@ public sealed class AssignmentCsv(ContestDbContext db, JudgePool pool, ChangeAss
         }
         var now = clock.GetUtcNow();
         db.Assignments.AddRange(pairs.Select(p => new Assignment { RoundId = round.Id, SubmissionId = p.Item2, JudgeUserId = p.Item1, AssignedAt = now }));
+        await mail.EnqueueAsync(round, pairs.Select(p => p.Item1), cancellationToken);
         await audit.AppendAsync(() => new AuditEvent("judging.assignments-imported", $"round:{round.Id}", "ok", $"added={pairs.Count}"), cancellationToken);
         return (RuleResult.Ok, pairs.Count);
     }

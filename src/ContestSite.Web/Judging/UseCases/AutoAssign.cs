@@ -4,6 +4,7 @@ using ContestSite.Core.Rules;
 using ContestSite.Core.Submissions;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
+using ContestSite.Web.Judging.Mail;
 using ContestSite.Web.Seasons;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,9 +13,10 @@ namespace ContestSite.Web.Judging.UseCases;
 /// <summary>
 /// One click: gives every finalised entry of the round the judges it still needs (see <see cref="Assigner"/>);
 /// in a later round only the entries of teams advanced into it (<see cref="RoundEntrants"/>).
-/// Refuses with a message and changes nothing when some entry cannot get enough unconflicted judges.
+/// Refuses with a message and changes nothing when some entry cannot get enough unconflicted judges. Each judge who
+/// got entries is mailed once (<see cref="AssignmentMail"/>), in the same transaction.
 /// </summary>
-public sealed class AutoAssign(ContestDbContext db, JudgePool pool, IAuditLog audit, TimeProvider clock)
+public sealed class AutoAssign(ContestDbContext db, JudgePool pool, AssignmentMail mail, IAuditLog audit, TimeProvider clock)
 {
     public async Task<(RuleResult Result, int Added)> RunAsync(Round round, CancellationToken cancellationToken = default)
     {
@@ -23,8 +25,11 @@ public sealed class AutoAssign(ContestDbContext db, JudgePool pool, IAuditLog au
         var now = clock.GetUtcNow();
         db.Assignments.AddRange(added.Select(p => new Assignment { RoundId = round.Id, SubmissionId = p.EntryId, JudgeUserId = p.JudgeId, AssignedAt = now }));
         if (added.Count > 0)
+        {
+            await mail.EnqueueAsync(round, added.Select(p => p.JudgeId), cancellationToken);
             await audit.AppendAsync(new AuditEvent("judging.assigned", $"round:{round.Id}", "ok",
                 $"added={added.Count}; " + string.Join(";", added.Take(200).Select(p => $"{p.EntryId}:{p.JudgeId}"))), cancellationToken);
+        }
         db.ChangeTracker.Clear();
         return (RuleResult.Ok, added.Count);
     }

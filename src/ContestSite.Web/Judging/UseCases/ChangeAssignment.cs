@@ -4,13 +4,14 @@ using ContestSite.Core.Rules;
 using ContestSite.Core.Submissions;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
+using ContestSite.Web.Judging.Mail;
 using ContestSite.Web.Seasons;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Judging.UseCases;
 
 /// <summary>An organizer's adjustment by hand: add one judge to an entry, or take one off (never a submitted score, nor any score once frozen).</summary>
-public sealed class ChangeAssignment(ContestDbContext db, JudgePool pool, RoundStates states, IAuditLog audit, TimeProvider clock)
+public sealed class ChangeAssignment(ContestDbContext db, JudgePool pool, RoundStates states, AssignmentMail mail, IAuditLog audit, TimeProvider clock)
 {
     public async Task<RuleResult> AddAsync(Round round, int submissionId, string judgeEmail, CancellationToken cancellationToken = default)
     {
@@ -19,6 +20,7 @@ public sealed class ChangeAssignment(ContestDbContext db, JudgePool pool, RoundS
         var refusal = await CheckAsync(round, submissionId, judge, judges, cancellationToken);
         if (refusal is not null) return refusal;
         db.Assignments.Add(new Assignment { RoundId = round.Id, SubmissionId = submissionId, JudgeUserId = judge!.UserId, AssignedAt = clock.GetUtcNow() });
+        await mail.EnqueueAsync(round, [judge.UserId], cancellationToken);
         try { await audit.AppendAsync(new AuditEvent("judging.assignment-added", $"submission:{submissionId}", "ok", $"round={round.Id}; judge={judge.UserId}"), cancellationToken); }
         catch (DbUpdateException) { db.ChangeTracker.Clear(); return RuleResult.Refuse("该评委已分配到这件作品"); }
         return RuleResult.Ok;

@@ -2,6 +2,7 @@ using ContestSite.Core.Judging;
 using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
+using ContestSite.Web.Judging.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Judging.UseCases;
@@ -9,9 +10,10 @@ namespace ContestSite.Web.Judging.UseCases;
 /// <summary>
 /// An organizer moves the end of a round's review, always with a reason: closes it now (scores freeze), extends it,
 /// or reopens it after it closed. Reopening takes the round back out of provisional results (withdrawn, awards
-/// unpublished); once results are final nothing moves.
+/// unpublished); once results are final nothing moves. Closing now mails each judge of the round the review-closed note
+/// (<see cref="JudgeDeadlineMail"/>) in the same transaction.
 /// </summary>
-public sealed class ReviewWindow(ContestDbContext db, RoundStates states, PublishResults publish, IAuditLog audit, TimeProvider clock)
+public sealed class ReviewWindow(ContestDbContext db, RoundStates states, PublishResults publish, JudgeDeadlineMail deadlineMail, IAuditLog audit, TimeProvider clock)
 {
     public async Task<RuleResult> CloseNowAsync(int roundId, string? reason, CancellationToken cancellationToken = default)
     {
@@ -24,6 +26,8 @@ public sealed class ReviewWindow(ContestDbContext db, RoundStates states, Publis
             var phase = RoundLifecycle.PhaseOf(round, current?.Status, now);
             if (phase != RoundPhase.ReviewOpen) return RuleResult.Refuse("只能截止正在进行的评审（本轮当前：{0}）", new LocalText(RoundLifecycle.Name(phase)));
             await SetCloseAsync(round.Id, now, cancellationToken);
+            // The judges' note goes with the close (the job sees it claimed and sends nothing more).
+            await deadlineMail.EnqueueClosedNotesAsync(round, now, cancellationToken);
             await audit.AppendAsync(new AuditEvent("judging.review-closed", $"round:{round.Id}", "ok",
                 $"closes {round.ReviewClosesAt:O} -> {now:O}; reason={why}"), cancellationToken);
             return RuleResult.Ok;

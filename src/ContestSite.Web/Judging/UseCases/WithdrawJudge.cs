@@ -2,6 +2,7 @@ using ContestSite.Core.Judging;
 using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
+using ContestSite.Web.Judging.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Judging.UseCases;
@@ -11,7 +12,7 @@ namespace ContestSite.Web.Judging.UseCases;
 /// whose review has closed nothing of theirs changes.
 /// Runs in one transaction, so when the others cannot take the entries nothing changes at all.
 /// </summary>
-public sealed class WithdrawJudge(ContestDbContext db, AutoAssign assign, IAuditLog audit, TimeProvider clock)
+public sealed class WithdrawJudge(ContestDbContext db, AutoAssign assign, AssignmentMail mail, IAuditLog audit, TimeProvider clock)
 {
     public async Task<(RuleResult Result, int Reassigned)> RunAsync(string judgeId, CancellationToken cancellationToken = default)
     {
@@ -42,6 +43,7 @@ public sealed class WithdrawJudge(ContestDbContext db, AutoAssign assign, IAudit
             var (result, pairs) = await assign.PlanAsync(round, cancellationToken);
             if (!result.Allowed) return (result, 0);
             db.Assignments.AddRange(pairs.Select(p => new Assignment { RoundId = roundId, SubmissionId = p.EntryId, JudgeUserId = p.JudgeId, AssignedAt = now }));
+            await mail.EnqueueAsync(round, pairs.Select(p => p.JudgeId), cancellationToken);
             added += pairs.Count;
         }
         await audit.AppendAsync(new AuditEvent("judging.judge-withdrawn", $"user:{judgeId}", "ok",
