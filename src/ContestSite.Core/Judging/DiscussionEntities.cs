@@ -23,6 +23,8 @@ public class DiscussionComment
     public int Id { get; set; }
     public int DiscussionId { get; set; }
     public required string AuthorUserId { get; set; }
+    /// <summary>Posted as an organizer rather than as one of the entry's judges: how the judges see the author named.</summary>
+    public bool ByOrganizer { get; set; }
     public required string Body { get; set; }
     public DateTimeOffset PostedAt { get; set; }
 }

@@ -36,6 +36,12 @@ public static class JudgingFeature
         services.AddScoped<JudgePool>();
         services.AddScoped<ContestSite.Web.Home.ICallToActionProvider, JudgingCallsToAction>();
         services.AddScoped<JudgeAccess>();
+        services.AddScoped<EntryReaders>();
+        services.AddScoped<JudgeProgress>();
+        services.AddScoped<ContestSite.Web.Judging.Discussion.DiscussionThreads>();
+        services.AddScoped<ContestSite.Web.Judging.Discussion.DiscussionMail>();
+        services.AddScoped<ContestSite.Web.Judging.Discussion.OpenDiscussion>();
+        services.AddScoped<ContestSite.Web.Judging.Discussion.PostComment>();
         services.AddScoped<RoundStates>();
         services.AddScoped<AutoAssign>();
         services.AddScoped<ChangeAssignment>();
@@ -66,6 +72,7 @@ public static class JudgingFeature
     public static IEndpointRouteBuilder MapJudging(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapJudgeFiles();
+        endpoints.MapProposalViewer();
         endpoints.MapJudgingExports();
         endpoints.MapObjectionFiles();
         return endpoints;

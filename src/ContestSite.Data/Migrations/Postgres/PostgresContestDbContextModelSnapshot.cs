@@ -1446,6 +1446,9 @@ namespace ContestSite.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<bool>("ByOrganizer")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("DiscussionId")
                         .HasColumnType("integer");
 

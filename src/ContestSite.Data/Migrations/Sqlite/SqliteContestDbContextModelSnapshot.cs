@@ -1389,6 +1389,9 @@ namespace ContestSite.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ByOrganizer")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("DiscussionId")
                         .HasColumnType("INTEGER");
 

@@ -55,6 +55,7 @@ namespace ContestSite.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     DiscussionId = table.Column<int>(type: "integer", nullable: false),
                     AuthorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ByOrganizer = table.Column<bool>(type: "boolean", nullable: false),
                     Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     PostedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ContestSite.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteContestDbContext))]
-    [Migration("20261207150453_JudgeDiscussion")]
+    [Migration("20261207150931_JudgeDiscussion")]
     partial class JudgeDiscussion
     {
         /// <inheritdoc />
@@ -1391,6 +1391,9 @@ namespace ContestSite.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ByOrganizer")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("DiscussionId")
                         .HasColumnType("INTEGER");

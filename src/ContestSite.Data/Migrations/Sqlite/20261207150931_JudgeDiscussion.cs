@@ -53,6 +53,7 @@ namespace ContestSite.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     DiscussionId = table.Column<int>(type: "INTEGER", nullable: false),
                     AuthorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ByOrganizer = table.Column<bool>(type: "INTEGER", nullable: false),
                     Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     PostedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ContestSite.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresContestDbContext))]
-    [Migration("20261207150629_JudgeDiscussion")]
+    [Migration("20261207151200_JudgeDiscussion")]
     partial class JudgeDiscussion
     {
         /// <inheritdoc />
@@ -1448,6 +1448,9 @@ namespace ContestSite.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("ByOrganizer")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("DiscussionId")
                         .HasColumnType("integer");
