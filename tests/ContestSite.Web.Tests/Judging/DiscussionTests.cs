@@ -182,7 +182,7 @@ public sealed class DiscussionTests
         var entries = await site.ScoredRoundAsync();
         using var harsh = await site.SignedInAsync("harsh@test.local");
 
-        await CommentAsync(harsh, entries[0], "<script>alert('x')</script><img src=x onerror=\"alert(1)\"> [链接](javascript:alert(2)) <iframe src=\"https://evil.example\"></iframe> *保留的强调*");
+        await CommentAsync(harsh, entries[0], "<script>alert('x')</script><img src=x onerror=\"alert(1)\"> [链接](javascript:alert(2)) <iframe src=\"https://evil.example\"></iframe>\n\n*保留的强调*");
         var page = await harsh.GetAsync(Thread(entries[0]));
 
         Assert.Contains("<em>保留的强调</em>", page.Html);

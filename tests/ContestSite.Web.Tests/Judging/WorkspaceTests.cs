@@ -135,7 +135,7 @@ public sealed class WorkspaceTests
         var page = await judge.GetAsync($"/judging/entries/{entry}");
 
         Assert.Equal(expected, Assert.Single(await site.ReviewsAsync(entry)).Total);
-        Assert.Matches($"<output id=\"live-total\"[^>]*>{expected.ToString("0.00", CultureInfo.InvariantCulture)}</output>", page.Html);
+        Assert.Matches($"<strong id=\"live-total\"[^>]*>{expected.ToString("0.00", CultureInfo.InvariantCulture)}</strong>", page.Html);
         foreach (var criterion in round.Criteria)
             Assert.Contains($"data-weight=\"{criterion.Weight.ToString(CultureInfo.InvariantCulture)}\" data-max=\"{criterion.MaxScore.ToString(CultureInfo.InvariantCulture)}\"", page.Html);
     }

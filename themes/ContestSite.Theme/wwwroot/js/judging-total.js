@@ -6,7 +6,7 @@
   var box = document.querySelector('[data-live-total]');
   if (!box) return;
   var form = box.closest('form');
-  var output = box.querySelector('output');
+  var output = box.querySelector('#live-total');
   var note = box.querySelector('#live-total-note');
   if (!form || !output) return;
   var inputs = Array.prototype.slice.call(form.querySelectorAll('input[data-weight][data-max]'));
