@@ -18,7 +18,8 @@ namespace ContestSite.Web.Judging;
 /// published) the form is shown read-only with the reason; an entry an organizer reopened says until when.
 /// </summary>
 [RequirePermission(JudgingPermissions.Review)]
-public sealed class EntryModel(ContestDbContext db, JudgeAccess access, RoundStates states, TimeProvider clock, IStringLocalizerFactory localizers) : JudgingPageModel(localizers)
+public sealed class EntryModel(ContestDbContext db, JudgeAccess access, RoundStates states, JudgeProgress progress, ContestSite.Web.Judging.Discussion.DiscussionThreads threads, TimeProvider clock,
+    IStringLocalizerFactory localizers) : JudgingPageModel(localizers)
 {
     public sealed record TeamView(string Name, string Organization, IReadOnlyList<(string Name, string Organization)> Members);
 
@@ -34,6 +35,20 @@ public sealed class EntryModel(ContestDbContext db, JudgeAccess access, RoundSta
     /// <summary>Set when the judge's conflict on the entry keeps them out: only the reason is shown.</summary>
     public ConflictDeclaration? LockedByConflict { get; private set; }
     public DateTimeOffset Now { get; private set; }
+    /// <summary>The judge's progress in the entry's round, conflicts left out.</summary>
+    public RoundProgress Progress { get; private set; } = null!;
+    /// <summary>Whether the entry's discussion is open, and how many comments it has.</summary>
+    public (bool Open, int Comments) DiscussionSummary { get; private set; }
+
+    /// <summary>The weighted total of the scores on the form, as the server computes it (<see cref="ScoreValidation.WeightedTotal"/>); null with none.</summary>
+    public decimal? FormTotal
+    {
+        get
+        {
+            var values = ScoreValidation.Check(Entry.Round.Criteria, Scores, submitting: false).Values;
+            return values.Count == 0 ? null : ScoreValidation.WeightedTotal(Entry.Round.Criteria, values);
+        }
+    }
 
     [BindProperty] public Dictionary<int, string?> Scores { get; set; } = [];
     [BindProperty] public string? Comment { get; set; }
@@ -91,6 +106,8 @@ public sealed class EntryModel(ContestDbContext db, JudgeAccess access, RoundSta
         var datasetIds = Version?.Datasets.Select(d => d.DatasetId).ToList() ?? [];
         DatasetTitles = await db.Datasets.AsNoTracking().Where(d => datasetIds.Contains(d.Id)).OrderBy(d => d.Title).Select(d => d.Title).ToListAsync();
         if (!entry.Round.BlindReview) Team = await TeamAsync(entry.Submission.TeamId);
+        Progress = await progress.ForRoundAsync(UserId, entry.Round.Id);
+        DiscussionSummary = await threads.SummaryAsync(entry.Round.Id, id);
         return null;
     }
 

@@ -15,11 +15,17 @@ namespace ContestSite.Web.Judging;
 /// entries an organizer reopened, until when), conflicts to declare and what became of those declared.
 /// </summary>
 [RequirePermission(JudgingPermissions.Review)]
-public sealed class IndexModel(ContestDbContext db, CurrentContest current, JudgePool pool, RoundStates states, IStringLocalizerFactory localizers) : JudgingPageModel(localizers)
+public sealed class IndexModel(ContestDbContext db, CurrentContest current, JudgePool pool, RoundStates states, JudgeProgress progress, IStringLocalizerFactory localizers) : JudgingPageModel(localizers)
 {
     /// <param name="Conflict">The judge's conflict on the entry when it keeps them out (requested, or upheld).</param>
     public sealed record Item(int SubmissionId, string Title, ReviewStatus? Status, decimal? Total, ConflictStatus? Conflict, DateTimeOffset? ReopenedUntil);
-    public sealed record RoundGroup(Round Round, RoundPhase Phase, IReadOnlyList<Item> Items);
+    /// <param name="Progress">Reviews submitted out of entries to score, conflicts left out.</param>
+    public sealed record RoundGroup(Round Round, RoundPhase Phase, IReadOnlyList<Item> Items, RoundProgress Progress)
+    {
+        /// <summary>Whether the judge may still declare a conflict on the item themselves (<see cref="ConflictRules.JudgeMayDeclare"/>).</summary>
+        public bool MayDeclare(Item item, DateTimeOffset now) => item.Conflict is null
+            && (Phase < RoundPhase.ReviewClosed || (Phase == RoundPhase.ReviewClosed && item.ReopenedUntil > now));
+    }
 
     public IReadOnlyList<RoundGroup> Rounds { get; private set; } = [];
     public IReadOnlyList<int> ProposedConflicts { get; private set; } = [];
@@ -45,12 +51,13 @@ public sealed class IndexModel(ContestDbContext db, CurrentContest current, Judg
         var entryIds = items.Select(i => i.SubmissionId).ToList();
         var reopened = (await db.ReviewReopenings.AsNoTracking().Where(r => entryIds.Contains(r.SubmissionId)).Select(r => new { r.SubmissionId, r.ClosesAt }).ToListAsync())
             .GroupBy(r => r.SubmissionId).ToDictionary(g => g.Key, g => g.Max(r => r.ClosesAt));
+        var counts = (await progress.ForJudgeAsync(UserId, roundIds)).ToDictionary(p => p.RoundId);
         var groups = new List<RoundGroup>();
         foreach (var round in Contest.Rounds)
         {
             var mine = items.Where(i => i.RoundId == round.Id).Select(i => new Item(i.SubmissionId, i.Title ?? "", i.Status, i.Total,
                 locked.TryGetValue(i.SubmissionId, out var conflict) ? conflict : null, reopened.TryGetValue(i.SubmissionId, out var until) ? until : null)).ToList();
-            if (mine.Count > 0) groups.Add(new RoundGroup(round, await states.PhaseAsync(round), mine));
+            if (mine.Count > 0) groups.Add(new RoundGroup(round, await states.PhaseAsync(round), mine, counts.GetValueOrDefault(round.Id) ?? new RoundProgress(round.Id, 0, 0)));
         }
         Rounds = groups;
         ProposedConflicts = await ProposedAsync(Contest);

@@ -38,6 +38,12 @@ public static class JudgingFeature
         services.AddScoped<ContestSite.Web.Home.ICallToActionProvider, JudgingCallsToAction>();
         services.AddScoped<ContestSite.Web.Admin.IOrganizerTaskSource, JudgingTasks>();
         services.AddScoped<JudgeAccess>();
+        services.AddScoped<EntryReaders>();
+        services.AddScoped<JudgeProgress>();
+        services.AddScoped<ContestSite.Web.Judging.Discussion.DiscussionThreads>();
+        services.AddScoped<ContestSite.Web.Judging.Discussion.DiscussionMail>();
+        services.AddScoped<ContestSite.Web.Judging.Discussion.OpenDiscussion>();
+        services.AddScoped<ContestSite.Web.Judging.Discussion.PostComment>();
         services.AddScoped<RoundStates>();
         services.AddScoped<AutoAssign>();
         services.AddScoped<ChangeAssignment>();
@@ -74,6 +80,7 @@ public static class JudgingFeature
     public static IEndpointRouteBuilder MapJudging(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapJudgeFiles();
+        endpoints.MapProposalViewer();
         endpoints.MapJudgingExports();
         endpoints.MapObjectionFiles();
         return endpoints;

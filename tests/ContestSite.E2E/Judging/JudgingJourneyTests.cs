@@ -94,7 +94,7 @@ public sealed class JudgingJourneyTests(BrowserFixture browser)
         await judge.SignInAsync(site, email, SiteBuilders.Password);
         await judge.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "评审", Exact = true }).ClickAsync();
         await Expect(judge).ToHaveURLAsync(new Uri(root, "/judging").ToString());
-        await Expect(judge.GetByRole(AriaRole.Main)).ToContainTextAsync("已提交 0 / 3");
+        await Expect(judge.GetByRole(AriaRole.Main)).ToContainTextAsync("已评 0 / 3");
         if (screenshots) await Screenshots.TakeDesktopAndMobileAsync(judge, "judging-workspace");
         if (screenshots) await judge.AssertNoSeriousViolationsAsync("the judging workspace");
         for (var i = 0; i < Titles.Length; i++)
@@ -111,7 +111,7 @@ public sealed class JudgingJourneyTests(BrowserFixture browser)
             await Expect(judge.GetByRole(AriaRole.Status)).ToHaveTextAsync("评分已提交。评审截止前您仍可修改。");
             await judge.GetByRole(AriaRole.Link, new() { Name = "返回评审工作台" }).ClickAsync();
         }
-        await Expect(judge.GetByRole(AriaRole.Main)).ToContainTextAsync("已提交 3 / 3");
+        await Expect(judge.GetByRole(AriaRole.Main)).ToContainTextAsync("已评 3 / 3");
         await judge.Context.CloseAsync();
     }
 }

@@ -1468,6 +1468,80 @@ namespace ContestSite.Data.Migrations.Postgres
                     b.ToTable("CriterionScores");
                 });
 
+            modelBuilder.Entity("ContestSite.Core.Judging.Discussion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenedByUserId");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.HasIndex("RoundId", "SubmissionId")
+                        .IsUnique();
+
+                    b.ToTable("Discussions");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Judging.DiscussionComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("ByOrganizer")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("DiscussionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PostedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("DiscussionId", "Id");
+
+                    b.ToTable("DiscussionComments");
+                });
+
             modelBuilder.Entity("ContestSite.Core.Judging.JudgeNotice", b =>
                 {
                     b.Property<int>("Id")
@@ -2945,6 +3019,42 @@ namespace ContestSite.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ContestSite.Core.Judging.Discussion", b =>
+                {
+                    b.HasOne("ContestSite.Data.Accounts.SiteUser", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ContestSite.Core.Contests.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ContestSite.Core.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Judging.DiscussionComment", b =>
+                {
+                    b.HasOne("ContestSite.Data.Accounts.SiteUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ContestSite.Core.Judging.Discussion", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("DiscussionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ContestSite.Core.Judging.JudgeNotice", b =>
                 {
                     b.HasOne("ContestSite.Data.Accounts.SiteUser", null)
@@ -3281,6 +3391,11 @@ namespace ContestSite.Data.Migrations.Postgres
             modelBuilder.Entity("ContestSite.Core.Judging.Assignment", b =>
                 {
                     b.Navigation("Review");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Judging.Discussion", b =>
+                {
+                    b.Navigation("Comments");
                 });
 
             modelBuilder.Entity("ContestSite.Core.Judging.Review", b =>

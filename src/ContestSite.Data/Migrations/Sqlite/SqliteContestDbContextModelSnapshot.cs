@@ -1411,6 +1411,76 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.ToTable("CriterionScores");
                 });
 
+            modelBuilder.Entity("ContestSite.Core.Judging.Discussion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenedByUserId");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.HasIndex("RoundId", "SubmissionId")
+                        .IsUnique();
+
+                    b.ToTable("Discussions");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Judging.DiscussionComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ByOrganizer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DiscussionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PostedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("DiscussionId", "Id");
+
+                    b.ToTable("DiscussionComments");
+                });
+
             modelBuilder.Entity("ContestSite.Core.Judging.JudgeNotice", b =>
                 {
                     b.Property<int>("Id")
@@ -2858,6 +2928,42 @@ namespace ContestSite.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ContestSite.Core.Judging.Discussion", b =>
+                {
+                    b.HasOne("ContestSite.Data.Accounts.SiteUser", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ContestSite.Core.Contests.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ContestSite.Core.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Judging.DiscussionComment", b =>
+                {
+                    b.HasOne("ContestSite.Data.Accounts.SiteUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ContestSite.Core.Judging.Discussion", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("DiscussionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ContestSite.Core.Judging.JudgeNotice", b =>
                 {
                     b.HasOne("ContestSite.Data.Accounts.SiteUser", null)
@@ -3194,6 +3300,11 @@ namespace ContestSite.Data.Migrations.Sqlite
             modelBuilder.Entity("ContestSite.Core.Judging.Assignment", b =>
                 {
                     b.Navigation("Review");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Judging.Discussion", b =>
+                {
+                    b.Navigation("Comments");
                 });
 
             modelBuilder.Entity("ContestSite.Core.Judging.Review", b =>

@@ -17,8 +17,8 @@ namespace ContestSite.Web.Judging.Admin;
 /// review for one entry once scores are frozen.
 /// </summary>
 [RequirePermission(JudgingPermissions.Manage)]
-public sealed class RoundModel(ContestDbContext db, CurrentContest current, RoundResults results, JudgePool pool, RoundStates states, TimeProvider clock,
-    IStringLocalizerFactory localizers) : JudgingPageModel(localizers)
+public sealed class RoundModel(ContestDbContext db, CurrentContest current, RoundResults results, JudgePool pool, RoundStates states,
+    ContestSite.Web.Judging.Discussion.DiscussionThreads threads, TimeProvider clock, IStringLocalizerFactory localizers) : JudgingPageModel(localizers)
 {
     public const int PageSize = 50;
     public const int ReopeningsShown = 50;
@@ -40,6 +40,8 @@ public sealed class RoundModel(ContestDbContext db, CurrentContest current, Roun
     public RoundPhase Phase { get; private set; }
     public DateTimeOffset Now { get; private set; }
     public IReadOnlyList<ReopeningLine> Reopenings { get; private set; } = [];
+    /// <summary>Comment counts of the opened discussions among the entries shown.</summary>
+    public IReadOnlyDictionary<int, int> Discussions { get; private set; } = new Dictionary<int, int>();
     // Not "page": Razor Pages keeps the page path in the route value of that name, which would bind here first.
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
@@ -117,6 +119,7 @@ public sealed class RoundModel(ContestDbContext db, CurrentContest current, Roun
             .Select(s => new { s.Id, s.TrackId, Title = s.Versions.Where(v => v.Number == s.CurrentVersionNumber).Select(v => v.Title).FirstOrDefault() })
             .ToListAsync();
         var ids = page.Select(p => p.Id).ToList();
+        Discussions = await threads.CountsAsync(id, ids);
         var assignments = await db.Assignments.AsNoTracking().Where(a => a.RoundId == id && ids.Contains(a.SubmissionId))
             .Select(a => new
             {
