@@ -1,6 +1,7 @@
 using ContestSite.Core.Security;
 using ContestSite.Web.Navigation;
 using ContestSite.Web.Security;
+using Microsoft.Extensions.Options;
 
 namespace ContestSite.Web.Admin;
 
@@ -21,6 +22,11 @@ public static class AdminFeature
     {
         services.AddPermissions<AdminPermissions>();
         services.AddNavigation<AdminNavigation>();
+        services.AddScoped<OrganizerInbox>();
+        services.AddOptions<OrganizerDigestOptions>().BindConfiguration(OrganizerDigestOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OrganizerDigestOptions>, OrganizerDigestOptionsValidator>();
+        services.AddSingleton<OrganizerDigestJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<OrganizerDigestJob>());
         return services;
     }
 }

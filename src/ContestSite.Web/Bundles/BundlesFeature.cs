@@ -41,6 +41,7 @@ public static class BundlesFeature
         services.AddOptions<BundleOptions>().BindConfiguration(BundleOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BundleOptions>, BundleOptionsValidator>();
         services.AddSingleton<MaskingKeySource>();
+        services.AddScoped<ContestSite.Web.Admin.IOrganizerTaskSource, BundleTasks>();
         services.AddScoped<DataAccess>();
         services.AddScoped<MaskingPlans>();
         services.AddScoped<ResourceWriter>();

@@ -35,6 +35,7 @@ public static class JudgingFeature
     {
         services.AddScoped<JudgePool>();
         services.AddScoped<ContestSite.Web.Home.ICallToActionProvider, JudgingCallsToAction>();
+        services.AddScoped<ContestSite.Web.Admin.IOrganizerTaskSource, JudgingTasks>();
         services.AddScoped<JudgeAccess>();
         services.AddScoped<RoundStates>();
         services.AddScoped<AutoAssign>();

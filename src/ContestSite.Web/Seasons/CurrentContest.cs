@@ -10,4 +10,8 @@ public sealed class CurrentContest(ContestDbContext db)
     public Task<Contest?> FindAsync(CancellationToken cancellationToken = default) =>
         db.Contests.Include(c => c.Tracks.OrderBy(t => t.SortOrder)).Include(c => c.Rounds.OrderBy(r => r.Sequence)).ThenInclude(r => r.Criteria.OrderBy(x => x.SortOrder))
             .AsSplitQuery().OrderByDescending(c => c.IsCurrent).ThenByDescending(c => c.Year).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The same contest's id alone, for counts that need nothing else.</summary>
+    public async Task<int?> FindIdAsync(CancellationToken cancellationToken = default) =>
+        await db.Contests.OrderByDescending(c => c.IsCurrent).ThenByDescending(c => c.Year).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
 }

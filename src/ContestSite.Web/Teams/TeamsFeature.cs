@@ -32,6 +32,7 @@ public static class TeamsFeature
     {
         services.AddScoped<TeamWriter>();
         services.AddScoped<ICallToActionProvider, TeamCallsToAction>();
+        services.AddScoped<ContestSite.Web.Admin.IOrganizerTaskSource, TeamTasks>();
         services.AddScoped<TeamEmails>();
         services.AddScoped<CreateTeam>();
         services.AddScoped<EditTeam>();

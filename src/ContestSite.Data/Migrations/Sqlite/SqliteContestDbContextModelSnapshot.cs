@@ -17,6 +17,34 @@ namespace ContestSite.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ContestSite.Core.Admin.OrganizerDigest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountsJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mailed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Period")
+                        .IsUnique();
+
+                    b.ToTable("OrganizerDigests");
+                });
+
             modelBuilder.Entity("ContestSite.Core.Announcements.Announcement", b =>
                 {
                     b.Property<int>("Id")
