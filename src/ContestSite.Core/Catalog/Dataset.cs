@@ -31,6 +31,12 @@ public class Dataset
     /// <summary>分类分级 level, 1 (L1) to 4 (L4); null where the portal did not say.</summary>
     public int? SensitivityLevel { get; set; }
 
+    /// <summary>
+    /// The parts of the classification an organizer has decided here. A portal re-import never changes them; it
+    /// reports the portal's differing value instead, so an organizer's 禁止开放 is not reopened by the next import.
+    /// </summary>
+    public ClassificationFields DecidedHere { get; set; }
+
     /// <summary>Lower-case format names (csv, xlsx, api...).</summary>
     public List<string> Formats { get; set; } = [];
 

@@ -10,4 +10,5 @@ public abstract partial class ContestDbContext
     public DbSet<DatasetResource> DatasetResources => Set<DatasetResource>();
     public DbSet<CatalogChange> CatalogChanges => Set<CatalogChange>();
     public DbSet<IndexCursor> IndexCursors => Set<IndexCursor>();
+    public DbSet<ClassificationChange> ClassificationChanges => Set<ClassificationChange>();
 }

@@ -54,3 +54,17 @@ internal sealed class DatasetResourceConfiguration : IEntityTypeConfiguration<Da
         resource.HasIndex(r => r.DatasetId);
     }
 }
+
+internal sealed class ClassificationChangeConfiguration : IEntityTypeConfiguration<ClassificationChange>
+{
+    public void Configure(EntityTypeBuilder<ClassificationChange> change)
+    {
+        change.HasOne<Dataset>().WithMany().HasForeignKey(c => c.DatasetId).OnDelete(DeleteBehavior.Restrict);
+        change.HasIndex(c => new { c.DatasetId, c.Id });
+        change.Property(c => c.OldValue).HasMaxLength(4000);
+        change.Property(c => c.NewValue).HasMaxLength(4000);
+        change.Property(c => c.Reason).HasMaxLength(Classification.MaxReasonLength);
+        change.Property(c => c.ByUserId).HasMaxLength(450);
+        change.Property(c => c.ByName).HasMaxLength(256);
+    }
+}

@@ -5,8 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Catalog;
 
-/// <summary>What an import did, with the rows it could not read and why.</summary>
-public sealed record CatalogImportReport(bool Succeeded, string? FatalError, string Format, int RowsRead, int Inserted, int Updated, int Unchanged, int Duplicates, IReadOnlyList<ImportProblem> Problems);
+/// <summary>
+/// What an import did, with the rows it could not read and why, and the portal values it left alone because an
+/// organizer decided that part of the classification here (<see cref="Kept"/>, for review).
+/// </summary>
+public sealed record CatalogImportReport(bool Succeeded, string? FatalError, string Format, int RowsRead, int Inserted, int Updated, int Unchanged, int Duplicates,
+    IReadOnlyList<ImportProblem> Problems, IReadOnlyList<KeptDecision> Kept);
 
 /// <summary>
 /// Imports a portal export into the catalogue: the whole file is read and checked first, then inserts and
@@ -20,7 +24,7 @@ public sealed class CatalogImportService(ContestDbContext db, TimeProvider clock
         var now = clock.GetUtcNow();
         var batch = await CatalogFileReader.ReadAsync(file, now, cancellationToken);
         if (!batch.Succeeded)
-            return new CatalogImportReport(false, batch.FatalError, batch.Format, 0, 0, 0, 0, 0, []);
+            return new CatalogImportReport(false, batch.FatalError, batch.Format, 0, 0, 0, 0, 0, [], []);
 
         var keys = batch.Datasets.Select(d => d.SourceKey).OfType<string>().ToHashSet();
         var existing = new Dictionary<string, Dataset>();
@@ -51,5 +55,5 @@ public sealed class CatalogImportService(ContestDbContext db, TimeProvider clock
     }
 
     private static CatalogImportReport Report(ImportBatch batch, ImportPlan plan) =>
-        new(true, null, batch.Format, batch.RowsRead, plan.Inserts.Count, plan.Updates.Count, plan.Unchanged, batch.DuplicateRows, batch.Problems);
+        new(true, null, batch.Format, batch.RowsRead, plan.Inserts.Count, plan.Updates.Count, plan.Unchanged, batch.DuplicateRows, batch.Problems, plan.Kept);
 }

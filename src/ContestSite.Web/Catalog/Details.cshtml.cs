@@ -20,6 +20,8 @@ public sealed class DatasetDetailsModel(ContestDbContext db, CountDatasetView vi
 {
     public Dataset Dataset { get; private set; } = null!;
     public IReadOnlyList<CatalogHit> Related { get; private set; } = [];
+    /// <summary>The dataset's open-type changes, newest first: the public sees why its access changed, not the rest of the record.</summary>
+    public IReadOnlyList<ClassificationChange> OpenTypeHistory { get; private set; } = [];
     /// <summary>For a restricted dataset: whether the signed-in person's team may download it now, and if not, why (a localizer key).</summary>
     public RuleResult RestrictedAccess { get; private set; } = RuleResult.Refuse("请先登录");
     public string RestrictedMessage => RuleText.Localize(localizers.Create(typeof(DatasetDetailsModel)), RestrictedAccess);
@@ -30,6 +32,8 @@ public sealed class DatasetDetailsModel(ContestDbContext db, CountDatasetView vi
         if (!await views.CountAsync(id, HttpContext.RequestAborted)) return NotFound();
         Dataset = await db.Datasets.AsNoTracking().Include(d => d.Fields).Include(d => d.Resources).AsSplitQuery().SingleAsync(d => d.Id == id);
         Related = index.Searcher.Related(id, 5);
+        OpenTypeHistory = await db.ClassificationChanges.AsNoTracking().Where(c => c.DatasetId == id && c.Field == ClassificationFields.OpenType)
+            .OrderByDescending(c => c.Id).ToListAsync();
         if (Dataset.OpenType == OpenType.Restricted)
         {
             var who = await access.WhoAsync(User);

@@ -26,6 +26,8 @@ public sealed class DatasetInput
     [InputDateRange] public DateOnly? FirstPublished { get; set; }
     [InputDateRange] public DateOnly? LastUpdated { get; set; }
     public bool Published { get; set; }
+    /// <summary>Why the open type, level or sensitive fields change; required for such a change, kept in the dataset's history.</summary>
+    public string? ClassificationReason { get; set; }
 
     public static DatasetInput From(Dataset d) => new()
     {

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using ContestSite.Core.Catalog;
 using ContestSite.Data;
 using ContestSite.Web.Catalog.UseCases;
@@ -21,6 +22,8 @@ public sealed class EditDatasetModel(ContestDbContext db, IStringLocalizerFactor
     [BindProperty] public DatasetInput Input { get; set; } = new();
     public bool IsNew => Id == "new";
     public IReadOnlyList<DatasetResource> Resources { get; private set; } = [];
+    /// <summary>Every change of the classification, newest first.</summary>
+    public IReadOnlyList<ClassificationChange> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -40,8 +43,14 @@ public sealed class EditDatasetModel(ContestDbContext db, IStringLocalizerFactor
             if (!IsNew && await LoadAsync() is null) return NotFound();
             return Page();
         }
-        var change = await save.SaveAsync(datasetId, Input, HttpContext.RequestAborted);
+        var change = await save.SaveAsync(datasetId, Input, User.FindFirstValue(ClaimTypes.NameIdentifier), HttpContext.RequestAborted);
         if (change is null) return NotFound();
+        if (change.Refusal is { } refusal)
+        {
+            ModelState.AddModelError("Input.ClassificationReason", _t[refusal].Value);
+            await LoadAsync();
+            return Page();
+        }
         if (!change.Saved)
         {
             ModelState.AddModelError("Input.Fields", _t["字段列表中有无法读取的行（格式：字段名|类型|说明|敏感，字段名不能重复）：{0}", string.Join(" / ", change.BadFieldLines.Take(5))].Value);
@@ -78,6 +87,7 @@ public sealed class EditDatasetModel(ContestDbContext db, IStringLocalizerFactor
         if (!Guid.TryParse(Id, out var id)) return null;
         var dataset = await db.Datasets.Include(d => d.Fields).Include(d => d.Resources).AsSplitQuery().SingleOrDefaultAsync(d => d.Id == id);
         Resources = dataset?.Resources.OrderBy(r => r.FileName).ToList() ?? [];
+        History = await db.ClassificationChanges.AsNoTracking().Where(c => c.DatasetId == id).OrderByDescending(c => c.Id).ToListAsync();
         return dataset;
     }
 }

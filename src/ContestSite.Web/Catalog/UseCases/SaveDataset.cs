@@ -6,32 +6,76 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Catalog.UseCases;
 
-/// <summary>What a change to the catalogue came to: the dataset saved, or the field-list lines that could not be read.</summary>
-public sealed record DatasetChange(Guid Id, IReadOnlyList<string> BadFieldLines)
+/// <summary>
+/// What a change to the catalogue came to: the dataset saved, the field-list lines that could not be read, or a
+/// refusal (a localizer key) such as a classification change without its reason.
+/// </summary>
+public sealed record DatasetChange(Guid Id, IReadOnlyList<string> BadFieldLines, string? Refusal = null)
 {
-    public bool Saved => BadFieldLines.Count == 0;
+    public bool Saved => BadFieldLines.Count == 0 && Refusal is null;
 }
 
-/// <summary>Adds a dataset to the catalogue by hand, or changes one (the index follows through the change log).</summary>
+/// <summary>
+/// Adds a dataset to the catalogue by hand, or changes one (the index follows through the change log). A change of
+/// an existing dataset's open type, level or sensitive fields needs a reason; each part changed is kept as
+/// old → new with who, when and why, marked as decided here (a portal re-import no longer changes it), and audited
+/// with the dataset's id.
+/// </summary>
 public sealed class SaveDataset(ContestDbContext db, IAuditLog audit, TimeProvider clock)
 {
     /// <summary>Null when there is no such dataset.</summary>
-    public async Task<DatasetChange?> SaveAsync(Guid? datasetId, DatasetInput input, CancellationToken cancellationToken = default)
+    public async Task<DatasetChange?> SaveAsync(Guid? datasetId, DatasetInput input, string? userId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         var dataset = datasetId is null ? new Dataset { Title = "", CreatedAt = now }
             : await db.Datasets.Include(d => d.Fields).AsSplitQuery().SingleOrDefaultAsync(d => d.Id == datasetId, cancellationToken);
         if (dataset is null) return null;
+        var before = Classification.Of(dataset);
         var badLines = input.ApplyTo(dataset);
         if (badLines.Count > 0)
         {
             db.ChangeTracker.Clear();
             return new DatasetChange(dataset.Id, badLines);
         }
+        var reason = input.ClassificationReason?.Trim() ?? "";
+        var changes = datasetId is null ? [] : Classification.Of(dataset).ChangesFrom(before);
+        if (changes.Count > 0 && reason.Length == 0)
+        {
+            db.ChangeTracker.Clear();
+            return new DatasetChange(dataset.Id, [], "更改开放类型、分类分级或敏感字段时，请填写原因");
+        }
+        if (reason.Length > Classification.MaxReasonLength)
+        {
+            db.ChangeTracker.Clear();
+            return new DatasetChange(dataset.Id, [], "原因不能超过 500 个字符");
+        }
+
         dataset.UpdatedAt = now;
-        if (datasetId is null) db.Datasets.Add(dataset);
-        await audit.AppendAsync(() => new AuditEvent(datasetId is null ? "catalog.dataset-created" : "catalog.dataset-changed", $"dataset:{dataset.Id}", "ok",
-            $"{dataset.Title}; {dataset.OpenType}; {dataset.Status}"), CancellationToken.None);
+        if (datasetId is null)
+        {
+            // Made here by hand: every part of its classification is the organizer's from the start.
+            dataset.DecidedHere = ClassificationFields.OpenType | ClassificationFields.SensitivityLevel | ClassificationFields.SensitiveFields;
+            db.Datasets.Add(dataset);
+        }
+        var byName = userId is null ? null : await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        foreach (var (field, old, @new) in changes)
+        {
+            dataset.DecidedHere |= field;
+            db.ClassificationChanges.Add(new ClassificationChange
+            {
+                DatasetId = dataset.Id, Field = field, OldValue = old, NewValue = @new, Reason = reason, At = now, ByUserId = userId, ByName = byName,
+            });
+        }
+        // The change, its history and both audit entries commit together.
+        await db.InTransactionAsync(async () =>
+        {
+            await audit.AppendAsync(() => new AuditEvent(datasetId is null ? "catalog.dataset-created" : "catalog.dataset-changed", $"dataset:{dataset.Id}", "ok",
+                $"{dataset.Title}; {dataset.OpenType}; {dataset.Status}") { DatasetId = dataset.Id }, CancellationToken.None);
+            if (changes.Count > 0)
+                await audit.AppendAsync(() => new AuditEvent("catalog.dataset-classified", $"dataset:{dataset.Id}", "ok",
+                    string.Join("; ", changes.Select(c => $"{c.Field}: {c.Old} → {c.New}")) + $"; 原因：{reason}") { DatasetId = dataset.Id }, CancellationToken.None);
+            return true;
+        }, CancellationToken.None);
         return new DatasetChange(dataset.Id, []);
     }
 }
