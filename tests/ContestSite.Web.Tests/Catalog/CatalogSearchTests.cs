@@ -67,6 +67,8 @@ public sealed class CatalogSearchTests(SharedSite shared) : IClassFixture<Shared
         {
             ["Input.Title"] = "银发族照护机构名录", ["Input.Provider"] = "省民政厅", ["Input.OpenType"] = "Unconditional",
             ["Input.Fields"] = "机构名称|文本|养老机构的名称|\n联系电话|文本|机构电话|敏感", ["Input.Published"] = "true",
+            // The sensitive fields (and so the classification) change, which needs a reason.
+            ["Input.ClassificationReason"] = "标注联系电话为敏感字段",
         };
 
         var saved = await organizer.PostFormAsync($"/admin/datasets/{dataset.Id}", form);

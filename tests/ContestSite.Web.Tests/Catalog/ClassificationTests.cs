@@ -122,4 +122,22 @@ public sealed class ClassificationTests
         Assert.Contains("门户 受限开放，本站 禁止开放", kept.Detail);
         Assert.Single(await HistoryAsync(site, taxi.Id));
     }
+
+    [Fact]
+    public async Task The_source_links_to_the_datasets_page_on_its_portal_and_is_plain_text_where_the_export_gives_none()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        // The default recipe's demonstration catalogue has made-up detail addresses on demo.contest.local.
+        var demo = await site.WithDbAsync(db => db.Datasets.AsNoTracking().FirstAsync(d => d.Title == "杭州市公交线路与站点信息"));
+        await CatalogTestKit.ImportTextAsync(site, """[{"资源名称":"西湖景区客流","发布部门":"杭州市文化广电旅游局","开放等级":"无条件开放","详情页网址":"https://data.hangzhou.gov.cn/dop/tpl/dataOpen/dataDetail.html?source_id=9"}]""");
+        var real = await site.WithDbAsync(db => db.Datasets.AsNoTracking().SingleAsync(d => d.Title == "西湖景区客流"));
+        using var visitor = site.NewClient();
+
+        var demoPage = await visitor.GetAsync($"/datasets/{demo.Id}");
+        var realPage = await visitor.GetAsync($"/datasets/{real.Id}");
+
+        Assert.DoesNotContain("demo.contest.local/catalog", demoPage.Html);
+        Assert.Contains("来源", demoPage.Text);
+        Assert.Contains("href=\"https://data.hangzhou.gov.cn/dop/tpl/dataOpen/dataDetail.html?source_id=9\"", realPage.Html);
+    }
 }

@@ -74,6 +74,7 @@ internal sealed class CombinedCsvMapper
             SourceUrl = Get("url"),
         };
         dataset.SourceKey = SourceKeys.For(source, dataset.SourceUrl, dataset.Provider, title);
+        dataset.SourceUrl = SourceLinks.OnPortal(source, dataset.SourceUrl);
         return RowResult.Ok(dataset);
     }
 

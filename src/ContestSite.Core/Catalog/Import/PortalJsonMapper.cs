@@ -34,7 +34,9 @@ internal abstract class PortalJsonMapper
             UpdatedAt = now,
         };
         Fill(dataset, record);
+        // The key keeps the export's own URL, so records imported before links were checked keep their identity.
         dataset.SourceKey = SourceKeys.For(Source, dataset.SourceUrl, dataset.Provider, title);
+        dataset.SourceUrl = SourceLinks.OnPortal(Source, dataset.SourceUrl);
         return RowResult.Ok(dataset);
     }
 
