@@ -129,6 +129,14 @@ public static class AccountsFeature
         services.AddScoped<UseCases.CreateRole>();
         services.AddScoped<UseCases.SaveRolePermissions>();
         services.AddScoped<UseCases.DeleteRole>();
+        services.AddOptions<Invitations.InvitationOptions>().BindConfiguration(Invitations.InvitationOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Invitations.InvitationOptions>, Invitations.InvitationOptionsValidator>();
+        services.AddScoped<Invitations.InvitationEmails>();
+        services.AddScoped<UseCases.InviteStaff>();
+        services.AddScoped<UseCases.ResendInvitation>();
+        services.AddScoped<UseCases.RevokeInvitation>();
+        services.AddScoped<UseCases.AcceptInvitation>();
+        services.AddScoped<ContestSite.Web.Admin.IOrganizerTaskSource, Invitations.PendingInvitationTasks>();
         services.AddPermissions<AccountPermissions>();
         services.AddNavigation<AccountsNavigation>();
         return services;
@@ -141,5 +149,6 @@ public sealed class AccountsNavigation : INavigationProvider
     [
         new(NavMenu.Admin, "用户", "/admin/users", AccountPermissions.ManageUsers, 900),
         new(NavMenu.Admin, "角色与权限", "/admin/roles", AccountPermissions.ManageRoles, 910),
+        new(NavMenu.Admin, "邀请工作人员", "/admin/invitations", AccountPermissions.ManageUsers, 905),
     ];
 }

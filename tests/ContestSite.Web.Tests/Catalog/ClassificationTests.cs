@@ -140,4 +140,40 @@ public sealed class ClassificationTests
         Assert.Contains("来源", demoPage.Text);
         Assert.Contains("href=\"https://data.hangzhou.gov.cn/dop/tpl/dataOpen/dataDetail.html?source_id=9\"", realPage.Html);
     }
+
+    [Fact]
+    public async Task The_level_decides_the_open_type_and_an_L3_dataset_open_on_application_needs_a_masking_rule_for_every_sensitive_field()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        await CatalogTestKit.ImportTextAsync(site, Catalogue("受限开放"));
+        using var organizer = await site.OrganizerAsync();
+        var taxi = await TaxiAsync(site);
+        var url = $"/admin/datasets/{taxi.Id}";
+        const string Fields = "站点名称|文本\n驾驶员证号|文本||敏感";
+
+        var l4Open = await organizer.PostFormAsync(url, Form(taxi, OpenType.Restricted, level: 4, reason: "评估为 L4"));
+        var l3ForAll = await organizer.PostFormAsync(url, Form(taxi, OpenType.Unconditional, level: 3, reason: "评估为 L3"));
+        var l3Unmasked = await organizer.PostFormAsync(url, Form(taxi, OpenType.Restricted, Fields, level: 3, reason: "评估为 L3"));
+
+        Assert.Contains("L4 级数据只能禁止开放", l4Open.Text);
+        Assert.Contains("L3 级数据不能无条件开放，只能受限开放或禁止开放", l3ForAll.Text);
+        Assert.Contains("L3 级数据受限开放，须为每个敏感字段设置脱敏规则，尚未设置：驾驶员证号", l3Unmasked.Text);
+        var unchanged = await TaxiAsync(site);
+        Assert.Equal((OpenType.Restricted, (int?)null), (unchanged.OpenType, unchanged.SensitivityLevel));
+        Assert.Empty(await HistoryAsync(site, taxi.Id));
+
+        // The field first, its masking rule next, then the level.
+        Assert.Equal(HttpStatusCode.Redirect, (await organizer.PostFormAsync(url, Form(taxi, OpenType.Restricted, Fields, reason: "标注驾驶员证号为敏感字段"))).Status);
+        var masking = $"/admin/bundles/masking/{taxi.Id}";
+        Assert.Equal(HttpStatusCode.Redirect, (await organizer.PostFormAsync(masking, new Dictionary<string, string>
+            { ["Rules[0].FieldName"] = "站点名称", ["Rules[0].Rule"] = "Keep", ["Rules[1].FieldName"] = "驾驶员证号", ["Rules[1].Rule"] = "Drop" })).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await organizer.PostFormAsync(url, Form(taxi, OpenType.Restricted, Fields, level: 3, reason: "评估为 L3"))).Status);
+        Assert.Equal(3, (await TaxiAsync(site)).SensitivityLevel);
+
+        // Taking the rule away again would leave the L3 dataset's sensitive field unmasked: refused, the rule stays.
+        var unmasking = await organizer.PostFormAsync(masking, new Dictionary<string, string>
+            { ["Rules[0].FieldName"] = "站点名称", ["Rules[0].Rule"] = "Keep", ["Rules[1].FieldName"] = "驾驶员证号", ["Rules[1].Rule"] = "" });
+        Assert.Contains("尚未设置：驾驶员证号", unmasking.Text);
+        Assert.Equal(["Drop"], await site.WithDbAsync(db => db.FieldMaskingRules.Where(r => r.DatasetId == taxi.Id && r.FieldName == "驾驶员证号").Select(r => r.Rule).ToListAsync()));
+    }
 }

@@ -1,5 +1,6 @@
 using ContestSite.Core.Bundles;
 using ContestSite.Core.Bundles.Masking;
+using ContestSite.Core.Catalog;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,10 @@ public sealed class SaveMaskingRules(ContestDbContext db, MaskingKeySource keys,
         var chosen = choices.Where(c => !string.IsNullOrWhiteSpace(c.Rule)).ToList();
         var result = MaskingPlan.Build(fields, chosen, await keys.GetAsync());
         if (!result.Succeeded) return result.Errors;
+        // An L3 dataset open on application needs an explicit rule for every sensitive field (SensitivityRules).
+        var dataset = await db.Datasets.AsNoTracking().Where(d => d.Id == datasetId).Select(d => new { d.SensitivityLevel, d.OpenType }).SingleAsync();
+        var level = SensitivityRules.Check(dataset.SensitivityLevel, dataset.OpenType, fields.Where(f => f.IsSensitive).Select(f => f.Name), chosen.Select(c => c.FieldName.Trim()));
+        if (!level.Allowed) return [level.ChineseText!];
         var existing = await db.FieldMaskingRules.Where(r => r.DatasetId == datasetId).ToListAsync();
         db.FieldMaskingRules.RemoveRange(existing);
         await db.SaveChangesAsync();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ContestSite.Core.Catalog;
 using ContestSite.Data;
 using ContestSite.Web.Catalog.UseCases;
+using ContestSite.Web.Localization;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -47,7 +48,7 @@ public sealed class EditDatasetModel(ContestDbContext db, IStringLocalizerFactor
         if (change is null) return NotFound();
         if (change.Refusal is { } refusal)
         {
-            ModelState.AddModelError("Input.ClassificationReason", _t[refusal].Value);
+            ModelState.AddModelError("Input.ClassificationReason", _t.Localize(refusal));
             await LoadAsync();
             return Page();
         }

@@ -1,4 +1,5 @@
 using ContestSite.Core.Catalog;
+using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
 using ContestSite.Web.Catalog.Admin;
@@ -10,7 +11,7 @@ namespace ContestSite.Web.Catalog.UseCases;
 /// What a change to the catalogue came to: the dataset saved, the field-list lines that could not be read, or a
 /// refusal (a localizer key) such as a classification change without its reason.
 /// </summary>
-public sealed record DatasetChange(Guid Id, IReadOnlyList<string> BadFieldLines, string? Refusal = null)
+public sealed record DatasetChange(Guid Id, IReadOnlyList<string> BadFieldLines, RuleResult? Refusal = null)
 {
     public bool Saved => BadFieldLines.Count == 0 && Refusal is null;
 }
@@ -19,7 +20,8 @@ public sealed record DatasetChange(Guid Id, IReadOnlyList<string> BadFieldLines,
 /// Adds a dataset to the catalogue by hand, or changes one (the index follows through the change log). A change of
 /// an existing dataset's open type, level or sensitive fields needs a reason; each part changed is kept as
 /// old → new with who, when and why, marked as decided here (a portal re-import no longer changes it), and audited
-/// with the dataset's id.
+/// with the dataset's id. The level's rule (<see cref="SensitivityRules"/>) is checked whenever the classification
+/// changes.
 /// </summary>
 public sealed class SaveDataset(ContestDbContext db, IAuditLog audit, TimeProvider clock)
 {
@@ -42,12 +44,23 @@ public sealed class SaveDataset(ContestDbContext db, IAuditLog audit, TimeProvid
         if (changes.Count > 0 && reason.Length == 0)
         {
             db.ChangeTracker.Clear();
-            return new DatasetChange(dataset.Id, [], "更改开放类型、分类分级或敏感字段时，请填写原因");
+            return new DatasetChange(dataset.Id, [], RuleResult.Refuse("更改开放类型、分类分级或敏感字段时，请填写原因"));
         }
         if (reason.Length > Classification.MaxReasonLength)
         {
             db.ChangeTracker.Clear();
-            return new DatasetChange(dataset.Id, [], "原因不能超过 500 个字符");
+            return new DatasetChange(dataset.Id, [], RuleResult.Refuse("原因不能超过 500 个字符"));
+        }
+        if (datasetId is null || changes.Count > 0)
+        {
+            var after = Classification.Of(dataset);
+            var ruled = datasetId is null ? [] : await db.FieldMaskingRules.Where(r => r.DatasetId == datasetId).Select(r => r.FieldName).ToListAsync(cancellationToken);
+            var levelRule = SensitivityRules.Check(after.SensitivityLevel, after.OpenType, after.SensitiveFields, ruled);
+            if (!levelRule.Allowed)
+            {
+                db.ChangeTracker.Clear();
+                return new DatasetChange(dataset.Id, [], levelRule);
+            }
         }
 
         dataset.UpdatedAt = now;
