@@ -3,14 +3,16 @@ using ContestSite.Web.Tests.Infrastructure;
 
 namespace ContestSite.Web.Tests.Certificates;
 
-public sealed class CertificateVerificationTests
+/// <summary>The tests only read: they share one site with an awarded round and its certificates; the throttling test has its own.</summary>
+public sealed class CertificateVerificationTests(IssuedRoundSite shared) : IClassFixture<IssuedRoundSite>
 {
+    private SiteFactory Site => shared.Site;
+    private AwardedRound Round => shared.Round;
+
     [Fact]
     public async Task Anyone_sees_a_valid_certificate_confirmed_with_its_contest_round_team_entry_award_and_date_but_no_member_names()
     {
-        await using var site = await CertificatesTestKit.SiteAsync();
-        var round = await site.AwardedRoundAsync();
-        await site.IssueAsync(round.RoundId);
+        var (site, round) = (Site, Round);
         var certificate = await site.CertificateOfAsync(round.Winner);
         using var anonymous = site.CreateSiteClient();
 
@@ -28,9 +30,7 @@ public sealed class CertificateVerificationTests
     [Fact]
     public async Task The_lookup_form_finds_a_code_typed_with_hyphens()
     {
-        await using var site = await CertificatesTestKit.SiteAsync();
-        var round = await site.AwardedRoundAsync();
-        await site.IssueAsync(round.RoundId);
+        var (site, round) = (Site, Round);
         var code = (await site.CertificateOfAsync(round.Special)).Code;
         using var anonymous = site.CreateSiteClient();
 
@@ -53,7 +53,7 @@ public sealed class CertificateVerificationTests
     [InlineData("?code=%F0%9F%8E%89%F0%9F%8E%89%F0%9F%8E%89%F0%9F%8E%89%F0%9F%8E%89%F0%9F%8E%89%F0%9F%8E%89%F0%9F%8E%89")] // emoji
     public async Task An_unknown_or_malformed_code_gets_the_not_found_page_with_404(string code)
     {
-        await using var site = await CertificatesTestKit.SiteAsync();
+        var site = Site;
         using var anonymous = site.CreateSiteClient();
 
         var page = await anonymous.GetAsync("/certificates" + (code.StartsWith('?') ? code : "/" + code));
@@ -65,7 +65,7 @@ public sealed class CertificateVerificationTests
     [Fact]
     public async Task A_very_long_code_gets_the_not_found_page_and_the_site_keeps_answering()
     {
-        await using var site = await CertificatesTestKit.SiteAsync();
+        var site = Site;
         using var anonymous = site.CreateSiteClient();
 
         var page = await anonymous.GetAsync("/certificates/" + new string('A', 4000));
@@ -97,9 +97,7 @@ public sealed class CertificateVerificationTests
     [Fact]
     public async Task The_verification_page_reads_in_English_for_an_English_visitor()
     {
-        await using var site = await CertificatesTestKit.SiteAsync();
-        var round = await site.AwardedRoundAsync();
-        await site.IssueAsync(round.RoundId);
+        var (site, round) = (Site, Round);
         var certificate = await site.CertificateOfAsync(round.Winner);
         using var visitor = site.CreateSiteClient();
 

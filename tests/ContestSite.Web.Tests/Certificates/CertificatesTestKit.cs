@@ -11,6 +11,23 @@ namespace ContestSite.Web.Tests.Certificates;
 /// <summary>A round with real awards: two entries awarded and published (with the provisional results) through the organizer's results page, a third without an award.</summary>
 public sealed record AwardedRound(int RoundId, int Winner, int Special, int Unawarded);
 
+/// <summary>
+/// One site for a class whose tests only read an awarded round (<see cref="CertificatesTestKit.AwardedRoundAsync"/>)
+/// with its certificates issued, or count what they do themselves.
+/// </summary>
+public sealed class IssuedRoundSite : SharedSite
+{
+    public AwardedRound Round { get; private set; } = null!;
+
+    protected override async Task<SiteFactory> StartAsync()
+    {
+        var site = await CertificatesTestKit.SiteAsync();
+        Round = await site.AwardedRoundAsync();
+        await site.IssueAsync(Round.RoundId);
+        return site;
+    }
+}
+
 /// <summary>The builders of the certificate tests.</summary>
 public static class CertificatesTestKit
 {
@@ -25,14 +42,24 @@ public static class CertificatesTestKit
     {
         int winner = await site.EntryAsync("甲作品"), special = await site.EntryAsync("乙作品"), unawarded = await site.EntryAsync("丙作品");
         var roundId = await site.FirstRoundIdAsync();
+        await site.PublishAwardsAsync(roundId, (winner, "First", null), (special, "Special", "最佳数据应用奖"));
+        return new AwardedRound(roundId, winner, special, unawarded);
+    }
+
+    /// <summary>Gives each entry its award through the results page, as an organizer does, and publishes them with the provisional results.</summary>
+    public static async Task PublishAwardsAsync(this SiteFactory site, int roundId, params (int Entry, string Level, string? Name)[] awards)
+    {
         var url = $"/admin/judging/rounds/{roundId}/results";
         using var organizer = await site.OrganizerAsync();
-        await organizer.PostFormAsync(url, new Dictionary<string, string> { ["submissionId"] = Id(winner), ["level"] = "First" }, url + "?handler=Award");
-        await organizer.PostFormAsync(url, new Dictionary<string, string> { ["submissionId"] = Id(special), ["level"] = "Special", ["name"] = "最佳数据应用奖" }, url + "?handler=Award");
+        foreach (var (entry, level, name) in awards)
+        {
+            var fields = new Dictionary<string, string> { ["submissionId"] = Id(entry), ["level"] = level };
+            if (name is not null) fields["name"] = name;
+            await organizer.PostFormAsync(url, fields, url + "?handler=Award");
+        }
         // Publishing the provisional results (公示) publishes the round's awards with them.
         await organizer.PostFormAsync(url, new Dictionary<string, string> { ["confirmed"] = "true" }, url + "?handler=Publish");
-        Assert.Equal(2, await site.WithDbAsync(db => db.Awards.CountAsync(a => a.PublishedAt != null)));
-        return new AwardedRound(roundId, winner, special, unawarded);
+        Assert.Equal(awards.Length, await site.WithDbAsync(db => db.Awards.CountAsync(a => a.PublishedAt != null)));
     }
 
     /// <summary>Calls the use case the way "finalise results" will: in a scope of its own, with the current contest and the round.</summary>

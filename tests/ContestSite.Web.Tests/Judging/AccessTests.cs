@@ -6,8 +6,21 @@ using static ContestSite.Web.Tests.Judging.JudgingTestKit;
 
 namespace ContestSite.Web.Tests.Judging;
 
-public sealed class AccessTests
+/// <summary>
+/// The tests where a judge or contestant only meets entries of their own share one site per provider (addresses and
+/// teams named after the test); the tests that change the round's settings or read the one audit entry have their own.
+/// </summary>
+public sealed class AccessTests(AccessTests.DuringReviewSites shared) : IClassFixture<AccessTests.DuringReviewSites>
 {
+    public sealed class DuringReviewSites : SharedSites
+    {
+        protected override Task<SiteFactory> StartAsync(TestProvider provider) => SiteAsync(provider);
+    }
+
+    private static Task<int> FileOfAsync(SiteFactory site, int submissionId) =>
+        site.WithDbAsync(db => db.SubmissionFiles.Where(f => db.SubmissionVersions.Any(v => v.Id == f.VersionId && v.SubmissionId == submissionId))
+            .Select(f => f.Id).SingleAsync());
+
     /// <summary>The site answers a signed-in person without the permission with a redirect to its 403 page.</summary>
     private static void AssertDenied(SiteClient.Page page, string url)
     {
@@ -20,14 +33,14 @@ public sealed class AccessTests
     [InlineData(TestProvider.Postgres)]
     public async Task A_judge_can_neither_open_nor_score_an_entry_not_assigned_to_them(TestProvider provider)
     {
-        await using var site = await SiteAsync(provider);
-        var otherId = await site.JudgeAsync("other@test.local");
-        await site.JudgeAsync("judge@test.local");
+        var site = await shared.ForAsync(provider);
+        var otherId = await site.JudgeAsync("unassigned-other@test.local");
+        await site.JudgeAsync("unassigned-judge@test.local");
         var entry = await site.EntryAsync("别人的作品", proposal: "%PDF-1.4 test"u8.ToArray());
         await site.AssignDirectAsync(otherId, entry);
-        using var judge = await site.SignedInAsync("judge@test.local");
+        using var judge = await site.SignedInAsync("unassigned-judge@test.local");
         var token = (await judge.GetAsync("/judging")).AntiforgeryToken!;
-        var fileId = await site.WithDbAsync(db => db.SubmissionFiles.Select(f => f.Id).SingleAsync());
+        var fileId = await FileOfAsync(site, entry);
 
         var opened = await judge.GetAsync($"/judging/entries/{entry}");
         var file = await judge.GetAsync($"/judging/entries/{entry}/files/{fileId}");
@@ -90,12 +103,12 @@ public sealed class AccessTests
     [Fact]
     public async Task Files_of_an_assigned_entry_come_as_attachments_that_browsers_do_not_sniff()
     {
-        await using var site = await SiteAsync();
-        var judgeId = await site.JudgeAsync("judge@test.local");
-        var entry = await site.EntryAsync("智慧公交", proposal: "<html><script>alert(1)</script></html>"u8.ToArray());
+        var site = await shared.ForAsync(TestProvider.Sqlite);
+        var judgeId = await site.JudgeAsync("attachment-judge@test.local");
+        var entry = await site.EntryAsync("智慧公交", proposal: "<html><script>alert(1)</script></html>"u8.ToArray(), teamName: "附件队");
         await site.AssignDirectAsync(judgeId, entry);
-        using var judge = await site.SignedInAsync("judge@test.local");
-        var fileId = await site.WithDbAsync(db => db.SubmissionFiles.Select(f => f.Id).SingleAsync());
+        using var judge = await site.SignedInAsync("attachment-judge@test.local");
+        var fileId = await FileOfAsync(site, entry);
 
         using var response = await judge.Http.GetAsync($"/judging/entries/{entry}/files/{fileId}");
 
@@ -110,19 +123,19 @@ public sealed class AccessTests
     [InlineData(TestProvider.Postgres)]
     public async Task In_a_blind_round_no_judging_url_shows_a_judge_the_team_or_another_judges_scores(TestProvider provider)
     {
-        await using var site = await SiteAsync(provider);
-        var judgeId = await site.JudgeAsync("judge@test.local");
-        var otherId = await site.JudgeAsync("other@test.local");
+        var site = await shared.ForAsync(provider);
+        var judgeId = await site.JudgeAsync("blind-judge@test.local");
+        var otherId = await site.JudgeAsync("blind-other@test.local");
         var entry = await site.EntryAsync("匿名作品", organization: "秘密研究院", teamName: "隐身团队");
         await site.AssignDirectAsync(judgeId, entry);
         await site.AssignDirectAsync(otherId, entry);
-        using (var other = await site.SignedInAsync("other@test.local"))
+        using (var other = await site.SignedInAsync("blind-other@test.local"))
         {
             var fields = await site.ScoreFieldsAsync("3", "3", "3", "3", "3");
             fields["Comment"] = "另一位评委的评语";
             await other.PostFormAsync($"/judging/entries/{entry}", fields, $"/judging/entries/{entry}?handler=Submit");
         }
-        using var judge = await site.SignedInAsync("judge@test.local");
+        using var judge = await site.SignedInAsync("blind-judge@test.local");
         var roundId = (await site.FirstRoundAsync()).Id;
 
         foreach (var url in new[] { "/judging", $"/judging/entries/{entry}" })
@@ -159,12 +172,12 @@ public sealed class AccessTests
     [Fact]
     public async Task A_contestant_gets_403_on_every_judging_page()
     {
-        await using var site = await SiteAsync();
-        var entry = await site.EntryAsync("智慧公交", proposal: "%PDF-1.4"u8.ToArray());
-        await site.CreateUserAsync("contestant@test.local", Password, "Contestant");
-        using var contestant = await site.SignedInAsync("contestant@test.local");
+        var site = await shared.ForAsync(TestProvider.Sqlite);
+        var entry = await site.EntryAsync("智慧公交", proposal: "%PDF-1.4"u8.ToArray(), teamName: "禁入队");
+        await site.CreateUserAsync("forbidden-contestant@test.local", Password, "Contestant");
+        using var contestant = await site.SignedInAsync("forbidden-contestant@test.local");
         var roundId = (await site.FirstRoundAsync()).Id;
-        var fileId = await site.WithDbAsync(db => db.SubmissionFiles.Select(f => f.Id).SingleAsync());
+        var fileId = await FileOfAsync(site, entry);
 
         string[] urls =
         [

@@ -7,8 +7,29 @@ using static ContestSite.Web.Tests.Judging.JudgingTestKit;
 namespace ContestSite.Web.Tests.Judging;
 
 /// <summary>Objections during 公示 and what teams see of their results: who may object, when, with what, and how answers travel.</summary>
-public sealed class ObjectionTests
+/// <summary>
+/// The tests that object to, answer and read one published round with default settings share its site: each finds its
+/// objection by its own reason and counts audit entries against what was there before. The tests that move the clock,
+/// publish with other settings or race on PostgreSQL have their own.
+/// </summary>
+public sealed class ObjectionTests(ObjectionTests.PublishedRound shared) : IClassFixture<ObjectionTests.PublishedRound>
 {
+    /// <summary>Three scored entries, 甲 with a first prize, provisional results published (公示) by the organizer.</summary>
+    public sealed class PublishedRound : SharedSite
+    {
+        public int RoundId { get; private set; }
+        public int[] Entries { get; private set; } = [];
+
+        protected override async Task<SiteFactory> StartAsync()
+        {
+            var site = await SiteAsync();
+            RoundId = await site.FirstRoundIdAsync();
+            using var organizer = await site.OrganizerAsync();
+            Entries = await site.PublishedRoundAsync(organizer, RoundId);
+            return site;
+        }
+    }
+
     private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
 
     private static async Task<HttpResponseMessage> RaiseAsync(SiteClient member, int roundId, int submissionId, string reason, byte[]? attachment = null, string fileName = "证据.pdf")
@@ -33,16 +54,15 @@ public sealed class ObjectionTests
     [Fact]
     public async Task A_member_raises_an_objection_with_a_pdf_which_only_the_team_and_organizers_can_open()
     {
-        await using var site = await SiteAsync();
-        var roundId = await site.FirstRoundIdAsync();
+        var (site, roundId, entries) = (shared.Site, shared.RoundId, shared.Entries);
         using var organizer = await site.OrganizerAsync();
-        var entries = await site.PublishedRoundAsync(organizer, roundId);
         using var member = await site.SignedInAsync(await site.CaptainEmailAsync(entries[1]));
+        const string reason = "甲作品的演示地址无法访问，评分依据存疑。";
 
-        using var raised = await RaiseAsync(member, roundId, entries[0], "甲作品的演示地址无法访问，评分依据存疑。", Pdf);
+        using var raised = await RaiseAsync(member, roundId, entries[0], reason, Pdf);
 
         Assert.Equal(HttpStatusCode.Redirect, raised.StatusCode);
-        var objection = await site.WithDbAsync(db => db.Objections.SingleAsync());
+        var objection = await site.WithDbAsync(db => db.Objections.SingleAsync(o => o.Reason == reason));
         Assert.Equal(entries[0], objection.SubmissionId);
         Assert.Equal("application/pdf", objection.AttachmentContentType);
         Assert.Contains("甲作品的演示地址无法访问", (await member.GetAsync($"/results/rounds/{roundId}/objections")).Text);
@@ -115,14 +135,14 @@ public sealed class ObjectionTests
     [Fact]
     public async Task A_private_answer_reaches_only_the_team_and_an_objection_is_answered_once()
     {
-        await using var site = await SiteAsync();
-        var roundId = await site.FirstRoundIdAsync();
+        var (site, roundId, entries) = (shared.Site, shared.RoundId, shared.Entries);
         using var organizer = await site.OrganizerAsync();
-        var entries = await site.PublishedRoundAsync(organizer, roundId);
         var email = await site.CaptainEmailAsync(entries[1]);
         using var member = await site.SignedInAsync(email);
-        using (var raised = await RaiseAsync(member, roundId, entries[1], "我们的作品第二项评分明显偏低，请复核。")) Assert.Equal(HttpStatusCode.Redirect, raised.StatusCode);
-        var id = await site.WithDbAsync(db => db.Objections.Select(o => o.Id).SingleAsync());
+        const string reason = "我们的作品第二项评分明显偏低，请复核。";
+        using (var raised = await RaiseAsync(member, roundId, entries[1], reason)) Assert.Equal(HttpStatusCode.Redirect, raised.StatusCode);
+        var id = await site.WithDbAsync(db => db.Objections.Where(o => o.Reason == reason).Select(o => o.Id).SingleAsync());
+        var answers = await site.AuditCountAsync("judging.objection-answered");
         var admin = $"/admin/judging/rounds/{roundId}/objections";
 
         var answered = await organizer.PostFormAsync(admin, new Dictionary<string, string> { ["objectionId"] = Id(id), ["answer"] = "已复核，评分无误。" }, admin + "?handler=Answer");
@@ -130,14 +150,14 @@ public sealed class ObjectionTests
 
         Assert.Equal(HttpStatusCode.Redirect, answered.Status);
         Assert.Contains("该异议已经答复过了", again.Text);
-        var stored = await site.WithDbAsync(db => db.Objections.SingleAsync());
+        var stored = await site.WithDbAsync(db => db.Objections.SingleAsync(o => o.Id == id));
         Assert.Equal(("已复核，评分无误。", false, ObjectionStatus.Answered), (stored.Answer, stored.AnswerIsPublic, stored.Status));
         Assert.Contains("已复核，评分无误。", (await member.GetAsync($"/results/rounds/{roundId}/objections")).Text);
         using var visitor = site.CreateSiteClient();
         Assert.DoesNotContain("已复核，评分无误。", (await visitor.GetAsync("/results")).Text);
         var mail = await site.Smtp.WaitForAsync(email, m => m.Subject?.Contains("您提出的异议已答复") == true);
         Assert.Contains("已复核，评分无误。", mail.TextBody);
-        Assert.Equal(1, await site.AuditCountAsync("judging.objection-answered"));
+        Assert.Equal(answers + 1, await site.AuditCountAsync("judging.objection-answered"));
     }
 
     [Fact]
@@ -165,10 +185,7 @@ public sealed class ObjectionTests
     [Fact]
     public async Task Comments_stay_hidden_from_teams_unless_the_round_shows_them()
     {
-        await using var site = await SiteAsync();
-        var roundId = await site.FirstRoundIdAsync();
-        using var organizer = await site.OrganizerAsync();
-        var entries = await site.PublishedRoundAsync(organizer, roundId);
+        var (site, entries) = (shared.Site, shared.Entries);
         using var team = await site.SignedInAsync(await site.CaptainEmailAsync(entries[2]));
 
         var page = (await team.GetAsync("/results/team")).Text;
@@ -182,14 +199,18 @@ public sealed class ObjectionTests
     [InlineData(TestProvider.Postgres)]
     public async Task Two_organizers_answering_one_objection_at_the_same_moment_answer_it_once(TestProvider provider)
     {
-        await using var site = await SiteAsync(provider);
-        var roundId = await site.FirstRoundIdAsync();
+        await using var own = provider == TestProvider.Sqlite ? null : await SiteAsync(provider);
+        var site = own ?? shared.Site;
+        var roundId = own is null ? shared.RoundId : await own.FirstRoundIdAsync();
         using var first = await site.OrganizerAsync();
         using var second = await site.OrganizerAsync();
-        var entries = await site.PublishedRoundAsync(first, roundId);
-        using var member = await site.SignedInAsync(await site.CaptainEmailAsync(entries[1]));
-        using (var raised = await RaiseAsync(member, roundId, entries[0], "甲作品的演示地址无法访问，评分依据存疑。")) Assert.Equal(HttpStatusCode.Redirect, raised.StatusCode);
-        var id = await site.WithDbAsync(db => db.Objections.Select(o => o.Id).SingleAsync());
+        var entries = own is null ? shared.Entries : await own.PublishedRoundAsync(first, roundId);
+        // A team of its own (丙), so the answers are the only ones it is mailed.
+        using var member = await site.SignedInAsync(await site.CaptainEmailAsync(entries[2]));
+        const string reason = "甲作品的数据来源没有说明，评分依据存疑。";
+        using (var raised = await RaiseAsync(member, roundId, entries[0], reason)) Assert.Equal(HttpStatusCode.Redirect, raised.StatusCode);
+        var id = await site.WithDbAsync(db => db.Objections.Where(o => o.Reason == reason).Select(o => o.Id).SingleAsync());
+        var answered = await site.AuditCountAsync("judging.objection-answered");
         var admin = $"/admin/judging/rounds/{roundId}/objections";
         var tokens = await Task.WhenAll(first.GetAsync(admin), second.GetAsync(admin));
 
@@ -199,8 +220,8 @@ public sealed class ObjectionTests
 
         Assert.Single(answers, a => a.Status == HttpStatusCode.Redirect);
         Assert.Single(answers, a => a.Text.Contains("该异议已经答复过了"));
-        var stored = await site.WithDbAsync(db => db.Objections.SingleAsync());
+        var stored = await site.WithDbAsync(db => db.Objections.SingleAsync(o => o.Id == id));
         Assert.Equal(answers[0].Status == HttpStatusCode.Redirect ? "第一位组织者的答复" : "第二位组织者的答复", stored.Answer);
-        Assert.Equal(1, await site.AuditCountAsync("judging.objection-answered"));
+        Assert.Equal(answered + 1, await site.AuditCountAsync("judging.objection-answered"));
     }
 }

@@ -6,8 +6,27 @@ using static ContestSite.Web.Tests.Judging.JudgingTestKit;
 
 namespace ContestSite.Web.Tests.Judging;
 
-public sealed class ScoringTests
+/// <summary>
+/// The rows about refused scores each use a judge and an entry of their own on one site per provider; the tests that
+/// count audit entries, move the clock or race have their own site.
+/// </summary>
+public sealed class ScoringTests(ScoringTests.DuringReviewSites shared) : IClassFixture<ScoringTests.DuringReviewSites>
 {
+    public sealed class DuringReviewSites : SharedSites
+    {
+        protected override Task<SiteFactory> StartAsync(TestProvider provider) => SiteAsync(provider);
+    }
+
+    /// <summary>A judge of their own assigned to an entry of their own; returns the judge's address and the entry.</summary>
+    private static async Task<(string Judge, int Entry)> AssignedEntryAsync(SiteFactory site)
+    {
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        var judgeId = await site.JudgeAsync($"judge-{unique}@test.local");
+        var entry = await site.EntryAsync("智慧公交", teamName: "智慧公交队" + unique);
+        await site.AssignDirectAsync(judgeId, entry);
+        return ($"judge-{unique}@test.local", entry);
+    }
+
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [InlineData(TestProvider.Postgres)]
@@ -60,11 +79,9 @@ public sealed class ScoringTests
     [InlineData("8.5", "“创新性”只能打整数分", TestProvider.Postgres)]
     public async Task A_bad_score_is_refused_with_a_message_and_nothing_is_saved(string innovation, string message, TestProvider provider)
     {
-        await using var site = await SiteAsync(provider);
-        var judgeId = await site.JudgeAsync("judge@test.local");
-        var entry = await site.EntryAsync("智慧公交");
-        await site.AssignDirectAsync(judgeId, entry);
-        using var judge = await site.SignedInAsync("judge@test.local");
+        var site = await shared.ForAsync(provider);
+        var (email, entry) = await AssignedEntryAsync(site);
+        using var judge = await site.SignedInAsync(email);
 
         var refused = await judge.ScoreAsync(site, entry, "Submit", innovation, "7", "6", "9", "10");
 
@@ -79,11 +96,9 @@ public sealed class ScoringTests
     [InlineData(TestProvider.Postgres)]
     public async Task A_missing_criterion_and_a_score_above_the_maximum_change_a_submitted_review_in_no_way(TestProvider provider)
     {
-        await using var site = await SiteAsync(provider);
-        var judgeId = await site.JudgeAsync("judge@test.local");
-        var entry = await site.EntryAsync("智慧公交");
-        await site.AssignDirectAsync(judgeId, entry);
-        using var judge = await site.SignedInAsync("judge@test.local");
+        var site = await shared.ForAsync(provider);
+        var (email, entry) = await AssignedEntryAsync(site);
+        using var judge = await site.SignedInAsync(email);
         await judge.ScoreAsync(site, entry, "Submit", "8", "7", "6", "9", "10");
 
         var missing = await judge.ScoreAsync(site, entry, "Submit", "8", "7", "6", "9");

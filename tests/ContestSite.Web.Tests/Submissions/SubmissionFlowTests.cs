@@ -7,14 +7,23 @@ using static ContestSite.Web.Tests.Submissions.SubmissionTestKit;
 
 namespace ContestSite.Web.Tests.Submissions;
 
-public sealed class SubmissionFlowTests
+/// <summary>
+/// The tests where a team saves, finalises and is reopened each use a team of their own, on one site per provider; the
+/// tests that move the clock, change the upload settings or race have their own.
+/// </summary>
+public sealed class SubmissionFlowTests(SubmissionFlowTests.DuringFirstRoundSites shared) : IClassFixture<SubmissionFlowTests.DuringFirstRoundSites>
 {
+    public sealed class DuringFirstRoundSites : SharedSites
+    {
+        protected override Task<SiteFactory> StartAsync(TestProvider provider) => SiteAsync(provider);
+    }
+
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [InlineData(TestProvider.Postgres)]
     public async Task Each_save_makes_a_new_version_and_earlier_versions_stay_readable(TestProvider provider)
     {
-        await using var site = await SiteAsync(provider);
+        var site = await shared.ForAsync(provider);
         using var team = await site.ApprovedTeamAsync();
         var proposal = await team.Member.UploadOkAsync(team.RoundId, SubmissionFileKind.Proposal, "方案书.pdf", Pdf);
 
@@ -31,8 +40,8 @@ public sealed class SubmissionFlowTests
         Assert.All(entry.Versions, v => Assert.Equal("方案书.pdf", v.Files.Single().FileName));
         Assert.Contains("第一版标题", (await team.Member.GetAsync($"/submissions/{team.RoundId}/versions/1")).Text);
         Assert.Contains("第 2 版", (await team.Member.GetAsync($"/submissions/{team.RoundId}")).Text);
-        Assert.Equal(2, await site.AuditCountAsync("submission.saved"));
-        Assert.Equal(0, await site.WithDbAsync(db => db.SubmissionUploads.CountAsync(u => u.Status != SubmissionUploadStatus.Used)));
+        Assert.Equal(2, await site.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "submission.saved" && e.TeamId == team.Id)));
+        Assert.Equal(0, await site.WithDbAsync(db => db.SubmissionUploads.CountAsync(u => u.TeamId == team.Id && u.Status != SubmissionUploadStatus.Used)));
     }
 
     [Theory]
@@ -106,7 +115,7 @@ public sealed class SubmissionFlowTests
     [Fact]
     public async Task Only_the_captain_finalises_and_a_member_is_told_so()
     {
-        await using var site = await SiteAsync();
+        var site = await shared.ForAsync(TestProvider.Sqlite);
         using var team = await site.ApprovedTeamAsync();
         await team.Member.SaveAsync(team.RoundId, "队员不能定稿");
 
@@ -121,7 +130,7 @@ public sealed class SubmissionFlowTests
     [InlineData(TestProvider.Postgres)]
     public async Task A_finalised_entry_is_locked_until_an_organizer_reopens_it_and_the_receipt_lists_each_file_with_size_and_hash(TestProvider provider)
     {
-        await using var site = await SiteAsync(provider);
+        var site = await shared.ForAsync(provider);
         using var team = await site.ApprovedTeamAsync();
         var proposal = await team.Member.UploadOkAsync(team.RoundId, SubmissionFileKind.Proposal, "回执.pdf", Pdf);
         await team.Member.SaveAsync(team.RoundId, "回执测试", [proposal]);
@@ -149,7 +158,7 @@ public sealed class SubmissionFlowTests
     [Fact]
     public async Task A_team_that_is_not_approved_cannot_save()
     {
-        await using var site = await SiteAsync();
+        var site = await shared.ForAsync(TestProvider.Sqlite);
         using var team = await site.ApprovedTeamAsync();
         await site.WithDbAsync(db => db.Teams.Where(t => t.Id == team.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, Core.Teams.TeamStatus.Submitted)));
 
