@@ -25,6 +25,8 @@ public class AccessApplication
     public string? DecisionNote { get; set; }
     public DateTimeOffset? ExpiresAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+    /// <summary>安全评估结论 recorded with an approval; required for a dataset at L3 or with sensitive fields.</summary>
+    public string? SecurityAssessment { get; set; }
     public List<ExpertOpinion> Opinions { get; set; } = [];
     /// <summary>Raised by every change, so two organizers deciding at the same moment cannot both win.</summary>
     public int Version { get; set; }

@@ -60,11 +60,24 @@ public static class AccessApplicationRules
         return RuleResult.Ok;
     }
 
-    public static RuleResult Approve(AccessApplication application, string deciderId, int validDays, string? note, DateTimeOffset now)
+    /// <summary>
+    /// Whether the plan asks for the expert committee and a security assessment before approval: data at L3 or above,
+    /// or with sensitive fields.
+    /// </summary>
+    public static bool NeedsExpertReview(int? sensitivityLevel, bool hasSensitiveFields) => sensitivityLevel >= 3 || hasSensitiveFields;
+
+    public static RuleResult Approve(AccessApplication application, string deciderId, int validDays, string? note, DateTimeOffset now,
+        bool needsExpertReview = false, string? securityAssessment = null)
     {
         if (application.Status != ApplicationStatus.Pending) return RuleResult.Refuse("该申请已经处理过了");
         if (validDays is < 1 or > MaxApprovalDays) return RuleResult.Refuse("有效期须在 1 到 {0} 天之间", MaxApprovalDays);
         if (note is { Length: > MaxTextLength }) return RuleResult.Refuse("意见不能超过 {0} 个字符", MaxTextLength);
+        if (securityAssessment is { Length: > MaxTextLength }) return RuleResult.Refuse("安全评估结论不能超过 {0} 个字符", MaxTextLength);
+        if (needsExpertReview && application.Opinions.Count == 0)
+            return RuleResult.Refuse("该数据集为 L3 级或含敏感字段，须先征求专家委员会意见，收到至少一位专家的意见后才能批准");
+        if (needsExpertReview && string.IsNullOrWhiteSpace(securityAssessment))
+            return RuleResult.Refuse("该数据集为 L3 级或含敏感字段，批准前须填写安全评估结论");
+        application.SecurityAssessment = string.IsNullOrWhiteSpace(securityAssessment) ? null : securityAssessment.Trim();
         Decide(application, ApplicationStatus.Approved, deciderId, note, now);
         application.ExpiresAt = now.AddDays(validDays);
         return RuleResult.Ok;

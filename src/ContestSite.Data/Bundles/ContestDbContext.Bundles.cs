@@ -61,6 +61,7 @@ internal sealed class AccessApplicationConfiguration : IEntityTypeConfiguration<
         application.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         application.Property(a => a.DeciderId).HasMaxLength(450);
         application.Property(a => a.DecisionNote).HasMaxLength(AccessApplicationRules.MaxTextLength);
+        application.Property(a => a.SecurityAssessment).HasMaxLength(AccessApplicationRules.MaxTextLength);
         application.Property(a => a.Version).IsConcurrencyToken();
         application.HasIndex(a => new { a.TeamId, a.DatasetId });
         // One pending application per team and dataset, held by the database so two simultaneous submits cannot both

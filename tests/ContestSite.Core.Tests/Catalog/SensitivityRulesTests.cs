@@ -30,3 +30,19 @@ public class SensitivityRulesTests
         Assert.True(complete.Allowed);
     }
 }
+
+/// <summary>The plan's expert review before approving restricted data: L3 and above, or any sensitive field.</summary>
+public class ExpertReviewRuleTests
+{
+    [Theory]
+    [InlineData(null, false, false)]
+    [InlineData(2, false, false)]
+    [InlineData(3, false, true)]
+    [InlineData(4, false, true)]
+    [InlineData(null, true, true)]
+    [InlineData(1, true, true)]
+    public void Level_three_or_a_sensitive_field_needs_the_expert_committee(int? level, bool sensitive, bool needed)
+    {
+        Assert.Equal(needed, ContestSite.Core.Bundles.AccessApplicationRules.NeedsExpertReview(level, sensitive));
+    }
+}

@@ -87,6 +87,7 @@ public sealed class BundleJourneyTests(BrowserFixture browser)
         await Screenshots.TakeDesktopAndMobileAsync(organizer, "admin-data-application");
         await organizer.AssertNoSeriousViolationsAsync("the application page");
         await organizer.GetByLabel("有效天数").FillAsync("60");
+        await organizer.GetByLabel("安全评估结论").FillAsync("敏感字段全部脱敏，用途与数据相符，风险可控");
         await organizer.GetByRole(AriaRole.Button, new() { Name = "批准", Exact = true }).ClickAsync();
         await Expect(organizer.GetByRole(AriaRole.Status)).ToContainTextAsync("申请已批准");
 

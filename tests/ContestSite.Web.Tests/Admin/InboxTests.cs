@@ -73,7 +73,7 @@ public sealed partial class InboxTests
         Assert.Equal("待审批的数据使用申请：1 项", (await InboxAsync(organizer))["data.applications"]);
 
         Assert.Equal(HttpStatusCode.Redirect, (await organizer.PostFormAsync($"/admin/teams/{teamId}", new Dictionary<string, string>(), $"/admin/teams/{teamId}?handler=Approve")).Status);
-        Assert.Equal(HttpStatusCode.Redirect, (await organizer.DecideAsync(applicationId, "Approve", new() { ["validDays"] = "30" })).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await organizer.DecideAsync(applicationId, "Approve", new() { ["validDays"] = "30", ["assessment"] = "脱敏后风险可控" })).Status);
         Assert.Equal(HttpStatusCode.Redirect, (await organizer.PostFormAsync("/admin/data-risk", new Dictionary<string, string> { ["flagId"] = Id(flagId) }, "/admin/data-risk?handler=Clear")).Status);
 
         Assert.Empty(await InboxAsync(organizer));

@@ -98,4 +98,44 @@ public sealed class ApplicationTests
         Assert.NotEqual(HttpStatusCode.OK, opinions.Status);
         Assert.Equal(ApplicationStatus.Pending, await site.WithDbAsync(db => db.AccessApplications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
     }
+
+    [Fact]
+    public async Task Data_with_sensitive_fields_or_at_L3_is_approved_only_with_an_expert_opinion_and_a_security_assessment()
+    {
+        await using var site = await TeamTestKit.SiteAsync();
+        var relief = await site.DatasetAsync("低保救助对象名单");
+        var plain = await site.DatasetAsync("社区活动场地");
+        var graded = await site.DatasetAsync("住房公积金缴存统计");
+        await site.WithDbAsync(db => db.DatasetFields.Where(f => f.DatasetId == plain.Id || f.DatasetId == graded.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.IsSensitive, false)));
+        await site.WithDbAsync(db => db.Datasets.Where(d => d.Id == graded.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.SensitivityLevel, 3)));
+        var (client, teamId) = await site.ApprovedTeamAsync("审慎队", "captain@example.com");
+        foreach (var dataset in new[] { relief.Id, plain.Id, graded.Id }) await client.ApplyAsync(dataset);
+        var (reliefId, plainId, gradedId) = (await site.ApplicationIdAsync(teamId, relief.Id), await site.ApplicationIdAsync(teamId, plain.Id), await site.ApplicationIdAsync(teamId, graded.Id));
+        using var organizer = await site.OrganizerAsync();
+        Dictionary<string, string> Approval(string? assessment = null) => assessment is null ? new() { ["validDays"] = "30" } : new() { ["validDays"] = "30", ["assessment"] = assessment };
+
+        var noOpinion = await organizer.DecideAsync(reliefId, "Approve", Approval("风险可控"));
+        await organizer.DecideAsync(reliefId, "Opinion");
+        var askedNotAnswered = await organizer.DecideAsync(reliefId, "Approve", Approval("风险可控"));
+        var gradedNoOpinion = await organizer.DecideAsync(gradedId, "Approve", Approval("风险可控"));
+        await site.ExpertOpinionAsync(reliefId);
+        var noAssessment = await organizer.DecideAsync(reliefId, "Approve", Approval("   "));
+
+        foreach (var refused in new[] { noOpinion, askedNotAnswered, gradedNoOpinion })
+            Assert.Contains("该数据集为 L3 级或含敏感字段，须先征求专家委员会意见，收到至少一位专家的意见后才能批准", refused.Text);
+        Assert.Contains("该数据集为 L3 级或含敏感字段，批准前须填写安全评估结论", noAssessment.Text);
+        Assert.Equal(3, await site.WithDbAsync(db => db.AccessApplications.CountAsync(a => a.Status == ApplicationStatus.Pending)));
+        Assert.Equal(0, await site.AuditCountAsync("data.application.approved"));
+
+        var approved = await organizer.DecideAsync(reliefId, "Approve", Approval("敏感字段全部脱敏，风险可控"));
+        var plainApproved = await organizer.DecideAsync(plainId, "Approve", Approval());
+
+        Assert.Equal(HttpStatusCode.Redirect, approved.Status);
+        Assert.Equal(HttpStatusCode.Redirect, plainApproved.Status);
+        var stored = await site.WithDbAsync(db => db.AccessApplications.AsNoTracking().SingleAsync(a => a.Id == reliefId));
+        Assert.Equal((ApplicationStatus.Approved, "敏感字段全部脱敏，风险可控"), (stored.Status, stored.SecurityAssessment));
+        var audited = await site.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == "data.application.approved" && e.Subject == $"application:{reliefId}"));
+        Assert.Contains("安全评估：敏感字段全部脱敏，风险可控", audited.Detail);
+        Assert.Contains("敏感字段全部脱敏，风险可控", (await organizer.GetAsync($"/admin/data-applications/{reliefId}")).Text);
+    }
 }

@@ -23,8 +23,8 @@ public sealed class ApplicationModel(ContestDbContext db, DecideApplication deci
 
     public Task<IActionResult> OnPostOpinionAsync(int id) => ActAsync(id, () => decide.RequestOpinionAsync(id), "已向专家委员会征求意见。");
 
-    public Task<IActionResult> OnPostApproveAsync(int id, int validDays, string? note) =>
-        ActAsync(id, () => decide.ApproveAsync(id, DeciderId, validDays, note), "申请已批准。");
+    public Task<IActionResult> OnPostApproveAsync(int id, int validDays, string? note, string? assessment) =>
+        ActAsync(id, () => decide.ApproveAsync(id, DeciderId, validDays, note, assessment), "申请已批准。");
 
     public Task<IActionResult> OnPostRejectAsync(int id, string? reason) => ActAsync(id, () => decide.RejectAsync(id, DeciderId, reason), "申请未予批准。");
 

@@ -13,8 +13,20 @@ public sealed class DecideApplication(ContestDbContext db, ApplicationEmails ema
         ActAsync(id, "data.application.opinion-requested", a => AccessApplicationRules.RequestOpinion(a, clock.GetUtcNow()), null,
             a => emails.EnqueueOpinionRequestAsync(a));
 
-    public Task<RuleResult> ApproveAsync(int id, string deciderId, int validDays, string? note) =>
-        ActAsync(id, "data.application.approved", a => AccessApplicationRules.Approve(a, deciderId, validDays, note, clock.GetUtcNow()), note);
+    /// <summary>
+    /// Approves for <paramref name="validDays"/>; for a dataset at L3 or with sensitive fields only with an expert opinion
+    /// given and a security assessment, which is kept with the application and audited.
+    /// </summary>
+    public async Task<RuleResult> ApproveAsync(int id, string deciderId, int validDays, string? note, string? securityAssessment = null)
+    {
+        var dataset = await db.AccessApplications.Where(a => a.Id == id)
+            .Select(a => db.Datasets.Where(d => d.Id == a.DatasetId).Select(d => new { d.SensitivityLevel, Sensitive = d.Fields.Any(f => f.IsSensitive) }).FirstOrDefault())
+            .FirstOrDefaultAsync();
+        var needsReview = dataset is not null && AccessApplicationRules.NeedsExpertReview(dataset.SensitivityLevel, dataset.Sensitive);
+        var detail = string.IsNullOrWhiteSpace(securityAssessment) ? note : $"{note}; 安全评估：{securityAssessment.Trim()}";
+        return await ActAsync(id, "data.application.approved",
+            a => AccessApplicationRules.Approve(a, deciderId, validDays, note, clock.GetUtcNow(), needsReview, securityAssessment), detail);
+    }
 
     public Task<RuleResult> RejectAsync(int id, string deciderId, string? reason) =>
         ActAsync(id, "data.application.rejected", a => AccessApplicationRules.Reject(a, deciderId, reason, clock.GetUtcNow()), reason);
