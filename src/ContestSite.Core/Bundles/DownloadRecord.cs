@@ -9,6 +9,11 @@ public class DownloadRecord
     public Guid? DatasetId { get; set; }
     public long Bytes { get; set; }
     public DateTimeOffset At { get; set; }
+    /// <summary>
+    /// A request for a restricted or prohibited file that was refused (nothing sent): such requests feed the risk
+    /// warning on their own count, so probing for data one may not have raises a flag as heavy downloading does.
+    /// </summary>
+    public bool Refused { get; set; }
 }
 
 /// <summary>

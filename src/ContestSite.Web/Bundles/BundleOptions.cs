@@ -21,6 +21,9 @@ public sealed class BundleOptions
 
     public TimeSpan RiskWindow { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>Refused requests for restricted or prohibited files by one account or team within the window before a flag.</summary>
+    public int RiskMaxRefused { get; set; } = 20;
+
     /// <summary>How long an approval lasts unless the organizer says otherwise.</summary>
     public int DefaultApprovalDays { get; set; } = 90;
 }
@@ -36,6 +39,7 @@ public sealed class BundleOptionsValidator : IValidateOptions<BundleOptions>
         if (options.RiskMaxBytes < 1) failures.Add("ContestSite__Bundles__RiskMaxBytes must be at least 1.");
         if (options.RiskMaxDownloads < 1) failures.Add("ContestSite__Bundles__RiskMaxDownloads must be at least 1.");
         if (options.RiskWindow <= TimeSpan.Zero) failures.Add("ContestSite__Bundles__RiskWindow must be positive.");
+        if (options.RiskMaxRefused < 1) failures.Add("ContestSite__Bundles__RiskMaxRefused must be at least 1.");
         if (options.DefaultApprovalDays is < 1 or > Core.Bundles.AccessApplicationRules.MaxApprovalDays)
             failures.Add($"ContestSite__Bundles__DefaultApprovalDays must be between 1 and {Core.Bundles.AccessApplicationRules.MaxApprovalDays}.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

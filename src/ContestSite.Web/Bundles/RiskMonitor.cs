@@ -25,17 +25,36 @@ public sealed class RiskMonitor(ContestDbContext db, IOptions<BundleOptions> opt
         db.DownloadRecords.Add(new DownloadRecord { UserId = userId, TeamId = teamId, DatasetId = datasetId, Bytes = bytes, At = now });
         await db.SaveChangesAsync(cancellationToken);
 
-        var limits = new RiskLimits(options.Value.RiskMaxBytes, options.Value.RiskMaxDownloads, options.Value.RiskWindow);
+        var limits = Limits();
         var since = now - limits.Window;
-        var byUser = db.DownloadRecords.Where(r => r.UserId == userId && r.At > since);
+        var byUser = db.DownloadRecords.Where(r => r.UserId == userId && !r.Refused && r.At > since);
         var reason = DownloadRisk.Explain(await byUser.SumAsync(r => r.Bytes, cancellationToken), await byUser.CountAsync(cancellationToken), limits);
         if (reason is null && teamId is not null)
         {
-            var byTeam = db.DownloadRecords.Where(r => r.TeamId == teamId && r.At > since);
+            var byTeam = db.DownloadRecords.Where(r => r.TeamId == teamId && !r.Refused && r.At > since);
             reason = DownloadRisk.Explain(await byTeam.SumAsync(r => r.Bytes, cancellationToken), await byTeam.CountAsync(cancellationToken), limits);
         }
         if (reason is not null) await FlagAsync(userId, teamId, datasetId, reason, now, cancellationToken);
     }
+
+    /// <summary>
+    /// Records a refused request for a restricted or prohibited file (nothing was sent) and flags the account or team
+    /// once such refusals pass <see cref="BundleOptions.RiskMaxRefused"/> within the window.
+    /// </summary>
+    public async Task RecordRefusalAsync(string userId, int? teamId, Guid datasetId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        db.DownloadRecords.Add(new DownloadRecord { UserId = userId, TeamId = teamId, DatasetId = datasetId, At = now, Refused = true });
+        await db.SaveChangesAsync(cancellationToken);
+        var limits = Limits();
+        var since = now - limits.Window;
+        var reason = DownloadRisk.ExplainRefused(await db.DownloadRecords.CountAsync(r => r.UserId == userId && r.Refused && r.At > since, cancellationToken), limits);
+        if (reason is null && teamId is not null)
+            reason = DownloadRisk.ExplainRefused(await db.DownloadRecords.CountAsync(r => r.TeamId == teamId && r.Refused && r.At > since, cancellationToken), limits);
+        if (reason is not null) await FlagAsync(userId, teamId, datasetId, reason, now, cancellationToken);
+    }
+
+    private RiskLimits Limits() => new(options.Value.RiskMaxBytes, options.Value.RiskMaxDownloads, options.Value.RiskWindow, options.Value.RiskMaxRefused);
 
     private Task<int> ActiveFlagsAsync(string userId, int? teamId, CancellationToken cancellationToken) =>
         db.RiskFlags.CountAsync(f => f.ClearedAt == null && (f.UserId == userId || (teamId != null && f.TeamId == teamId)), cancellationToken);

@@ -25,4 +25,13 @@ public sealed class BundleOptionsTests
         Assert.True(result.Failed);
         Assert.Contains(named, result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Refused_requests_default_to_twenty_in_the_window_and_zero_fails_with_the_settings_name()
+    {
+        Assert.Equal(20, new BundleOptions().RiskMaxRefused);
+        var result = new BundleOptionsValidator().Validate(null, new BundleOptions { RiskMaxRefused = 0 });
+        Assert.True(result.Failed);
+        Assert.Contains("ContestSite__Bundles__RiskMaxRefused", result.FailureMessage, StringComparison.Ordinal);
+    }
 }

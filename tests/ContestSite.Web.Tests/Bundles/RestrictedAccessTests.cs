@@ -81,7 +81,9 @@ public sealed class RestrictedAccessTests
         Assert.Equal(HttpStatusCode.Redirect, other.Status);
         Assert.Equal(HttpStatusCode.NotFound, crossed.Status);
         Assert.True(await site.AuditedAsync("catalog.download", "refused", teamId, y.Id));
-        Assert.Equal(0, await site.WithDbAsync(db => db.DownloadRecords.CountAsync()));
+        // Nothing was served; the refused request is kept for the risk warning (a probe for data the team may not have).
+        Assert.Equal(0, await site.WithDbAsync(db => db.DownloadRecords.CountAsync(r => !r.Refused)));
+        Assert.Equal([y.Id], await site.WithDbAsync(db => db.DownloadRecords.Where(r => r.Refused).Select(r => r.DatasetId!.Value).ToListAsync()));
     }
 
     [Theory]

@@ -44,6 +44,35 @@ public sealed class RiskAndMaskingTests
     }
 
     [Fact]
+    public async Task Repeated_refused_requests_for_restricted_or_prohibited_files_flag_the_account_like_heavy_downloads_do()
+    {
+        await using var site = await SiteFactory.CreateAsync(settings: s => s["ContestSite:Bundles:RiskMaxRefused"] = "3", now: TeamTestKit.DuringRegistration);
+        var relief = await site.DatasetAsync("低保救助对象名单");
+        var secret = await site.DatasetAsync("公安户籍底册", Core.Catalog.OpenType.Prohibited);
+        var open = await site.DatasetAsync("公交站点", Core.Catalog.OpenType.Unconditional);
+        var (client, teamId) = await site.ApprovedTeamAsync("试探队", "prober@example.com");
+
+        // Three refusals (two restricted, one prohibited) stay within the limit; a permitted download is no refusal.
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync($"/datasets/{relief.Id}/files/{relief.FileId}")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync($"/datasets/{relief.Id}/files/{relief.FileId}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/datasets/{secret.Id}/files/{secret.FileId}")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/datasets/{open.Id}/files/{open.FileId}")).Status);
+        Assert.Equal(0, await site.WithDbAsync(db => db.RiskFlags.CountAsync()));
+        Assert.Equal(3, await site.WithDbAsync(db => db.DownloadRecords.CountAsync(r => r.Refused && r.TeamId == teamId)));
+
+        // The fourth refusal passes it: the account is flagged once, and those who handle flags are told why.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/datasets/{secret.Id}/files/{secret.FileId}")).Status);
+
+        var flag = await site.WithDbAsync(db => db.RiskFlags.AsNoTracking().SingleAsync());
+        Assert.Equal(teamId, flag.TeamId);
+        Assert.Contains("次请求未获许可的受限或禁止开放数据，超过 3 次", flag.Reason);
+        var mail = await site.Smtp.WaitForAsync(SiteFactory.OrganizerEmail, m => m.Subject?.Contains("风险预警", StringComparison.Ordinal) == true);
+        Assert.Contains("prober@example.com", mail.TextBody);
+        Assert.Contains("4 次请求未获许可", mail.TextBody);
+        Assert.True(await site.AuditedAsync("data.risk.flagged", "flagged", teamId));
+    }
+
+    [Fact]
     public async Task A_rule_that_would_serve_a_sensitive_field_clear_is_refused_and_nothing_is_saved()
     {
         await using var site = await TeamTestKit.SiteAsync();

@@ -469,6 +469,9 @@ namespace ContestSite.Data.Migrations.Postgres
                     b.Property<Guid?>("DatasetId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("Refused")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("TeamId")
                         .HasColumnType("integer");
 

@@ -448,6 +448,9 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.Property<Guid?>("DatasetId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Refused")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("TeamId")
                         .HasColumnType("INTEGER");
 

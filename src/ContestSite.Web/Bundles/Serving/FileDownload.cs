@@ -36,6 +36,9 @@ public sealed class FileDownload(ContestDbContext db, DataAccess access, Masking
         if (!decision.Allowed)
         {
             await AuditAsync(subject, "refused", $"{found.OpenType}: {text.Localize(decision)}", who, id, cancellationToken);
+            // Probing for data one may not have counts towards the risk warning (signed-in people; others are only sent to sign in).
+            if (who.UserId is not null && found.OpenType is OpenType.Restricted or OpenType.Prohibited)
+                await risk.RecordRefusalAsync(who.UserId, who.Team?.Id, id, CancellationToken.None);
             return found.OpenType == OpenType.Prohibited ? Results.NotFound() : Results.Redirect($"/datasets/{id}");
         }
         var fields = await db.DatasetFields.AsNoTracking().Where(f => f.DatasetId == id).ToListAsync(cancellationToken);
