@@ -2,7 +2,9 @@ using System.Text.Json;
 using ContestSite.Core.Admin;
 using ContestSite.Data;
 using ContestSite.Web.Email;
+using ContestSite.Data.Accounts;
 using ContestSite.Web.Hosting;
+using ContestSite.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -70,14 +72,23 @@ public sealed class OrganizerDigestJob(IServiceScopeFactory scopes, IOptions<Org
             var outbox = scope.ServiceProvider.GetRequiredService<EmailOutbox>();
             var templates = scope.ServiceProvider.GetRequiredService<EmailTemplates>();
             var link = scope.ServiceProvider.GetRequiredService<PublicUrls>().BaseUrl + "/admin";
-            foreach (var person in await inbox.PeopleHoldingAsync(grown.Select(t => t.Permission).Distinct(), cancellationToken))
+            // Who may handle each waiting kind of task, read as the permission checks read it (implied permissions, enabled accounts).
+            var registry = scope.ServiceProvider.GetRequiredService<PermissionRegistry>();
+            var people = new Dictionary<string, (SiteUser Person, HashSet<string> Handles)>(StringComparer.Ordinal);
+            foreach (var permission in tasks.Where(t => t.Count > 0).Select(t => t.Permission).Distinct(StringComparer.Ordinal))
+                foreach (var user in await db.EnabledUsersWhoMayAsync(registry, permission, cancellationToken))
+                {
+                    if (!people.TryGetValue(user.Id, out var entry)) people[user.Id] = entry = (user, new HashSet<string>(StringComparer.Ordinal));
+                    entry.Handles.Add(permission);
+                }
+            foreach (var (person, handles) in people.Values)
             {
-                var theirs = inbox.For(tasks, person.Permissions);
-                var news = inbox.For(grown, person.Permissions);
+                var theirs = tasks.Where(t => t.Count > 0 && handles.Contains(t.Permission)).OrderByDescending(t => t.Urgent).ToList();
+                var news = grown.Where(t => handles.Contains(t.Permission)).ToList();
                 if (news.Count == 0) continue;
                 var paragraphs = new List<(string, object[])> { ("自上次提醒以来，有 {0} 类事项新增了待办。以下事项等待您处理：", [news.Count]) };
                 paragraphs.AddRange(theirs.Select(t => (t.Text, new object[] { t.Count })));
-                outbox.Enqueue(templates.Build(person.Culture, person.Email, person.Name, "待办事项提醒：{0} 类事项等待处理", paragraphs, ("打开管理后台", link), theirs.Count));
+                outbox.Enqueue(templates.Build(person.PreferredCulture, person.Email!, person.DisplayName, "待办事项提醒：{0} 类事项等待处理", paragraphs, ("打开管理后台", link), theirs.Count));
                 mailed++;
             }
         }

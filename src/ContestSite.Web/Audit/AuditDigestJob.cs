@@ -47,6 +47,7 @@ public sealed class AuditDigestJob(IServiceScopeFactory scopes, IOptions<AuditOp
         var today = DateOnly.FromDateTime(china.DateTime);
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ContestDbContext>();
+        var registry = scope.ServiceProvider.GetRequiredService<PermissionRegistry>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = await db.AuditChainHeads
             .Where(h => h.Id == AuditChainHead.TheOne && (h.DigestMailedOn == null || h.DigestMailedOn < today))
@@ -56,7 +57,7 @@ public sealed class AuditDigestJob(IServiceScopeFactory scopes, IOptions<AuditOp
         var outbox = scope.ServiceProvider.GetRequiredService<EmailOutbox>();
         var templates = scope.ServiceProvider.GetRequiredService<EmailTemplates>();
         var day = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var person in await db.UsersWithPermissionAsync(AuditPermissions.ViewAuditLog, cancellationToken))
+        foreach (var person in await db.EnabledUsersWhoMayAsync(registry, AuditPermissions.ViewAuditLog, cancellationToken))
             outbox.Enqueue(templates.Build(person.PreferredCulture, person.Email!, person.DisplayName, "审计日志每日摘要 {0}",
                 [("截至 {0}，审计日志共 {1} 条记录，最新一条的哈希为：", [day, head.Sequence]),
                  ("{0}", [head.Hash]),

@@ -4,16 +4,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Security;
 
-/// <summary>The people an alert goes to: every account with an email whose roles grant a permission.</summary>
+/// <summary>The people an alert or a request to act goes to.</summary>
 public static class PermissionHolders
 {
-    public static Task<List<SiteUser>> UsersWithPermissionAsync(this ContestDbContext db, string permission, CancellationToken cancellationToken = default)
-    {
-        var roleIds = db.RoleClaims.Where(c => c.ClaimType == PermissionPolicies.ClaimType && c.ClaimValue == permission).Select(c => c.RoleId);
-        var userIds = db.UserRoles.Where(ur => roleIds.Contains(ur.RoleId)).Select(ur => ur.UserId);
-        return db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id) && u.Email != null).ToListAsync(cancellationToken);
-    }
-
     /// <summary>
     /// The people who may act on something now: enabled accounts with an email whose roles grant the permission
     /// or one that implies it (the same reading as the permission checks), for mail that asks them to act.

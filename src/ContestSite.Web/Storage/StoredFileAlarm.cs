@@ -10,7 +10,7 @@ namespace ContestSite.Web.Storage;
 /// A stored file whose bytes no longer match its hash was asked for: every refusal is audited
 /// (<c>storage.file-tampered</c>), and the people who read the audit log are mailed the first time in a day.
 /// </summary>
-public sealed class StoredFileAlarm(ContestDbContext db, EmailOutbox outbox, EmailTemplates templates, IAuditLog audit,
+public sealed class StoredFileAlarm(ContestDbContext db, EmailOutbox outbox, EmailTemplates templates, IAuditLog audit, PermissionRegistry registry,
     TimeProvider clock, ILogger<StoredFileAlarm> logger)
 {
     public const string Action = "storage.file-tampered";
@@ -23,7 +23,7 @@ public sealed class StoredFileAlarm(ContestDbContext db, EmailOutbox outbox, Ema
         var mailedRecently = await db.AuditEntries.AnyAsync(e => e.Action == Action && e.Subject == subject && e.At > since, cancellationToken);
         if (!mailedRecently)
         {
-            foreach (var person in await db.UsersWithPermissionAsync(AuditPermissions.ViewAuditLog, cancellationToken))
+            foreach (var person in await db.EnabledUsersWhoMayAsync(registry, AuditPermissions.ViewAuditLog, cancellationToken))
             {
                 outbox.Enqueue(templates.Build(person.PreferredCulture, person.Email!, person.DisplayName, "存储文件校验失败：{0}",
                     [("存储中的文件 {0}（{1}）与其 SHA-256 校验值不一致，可能已被篡改或损坏。", [key, servedAs]),

@@ -34,33 +34,23 @@ public sealed class SaveDataset(ContestDbContext db, IAuditLog audit, TimeProvid
         if (dataset is null) return null;
         var before = Classification.Of(dataset);
         var badLines = input.ApplyTo(dataset);
-        if (badLines.Count > 0)
+        // A refused change leaves nothing tracked behind it.
+        DatasetChange Refused(IReadOnlyList<string> lines, RuleResult? refusal = null)
         {
             db.ChangeTracker.Clear();
-            return new DatasetChange(dataset.Id, badLines);
+            return new DatasetChange(dataset.Id, lines, refusal);
         }
+        if (badLines.Count > 0) return Refused(badLines);
         var reason = input.ClassificationReason?.Trim() ?? "";
         var changes = datasetId is null ? [] : Classification.Of(dataset).ChangesFrom(before);
-        if (changes.Count > 0 && reason.Length == 0)
-        {
-            db.ChangeTracker.Clear();
-            return new DatasetChange(dataset.Id, [], RuleResult.Refuse("更改开放类型、分类分级或敏感字段时，请填写原因"));
-        }
-        if (reason.Length > Classification.MaxReasonLength)
-        {
-            db.ChangeTracker.Clear();
-            return new DatasetChange(dataset.Id, [], RuleResult.Refuse("原因不能超过 500 个字符"));
-        }
+        if (changes.Count > 0 && reason.Length == 0) return Refused([], RuleResult.Refuse("更改开放类型、分类分级或敏感字段时，请填写原因"));
+        if (reason.Length > Classification.MaxReasonLength) return Refused([], RuleResult.Refuse("原因不能超过 500 个字符"));
         if (datasetId is null || changes.Count > 0)
         {
             var after = Classification.Of(dataset);
             var ruled = datasetId is null ? [] : await db.FieldMaskingRules.Where(r => r.DatasetId == datasetId).Select(r => r.FieldName).ToListAsync(cancellationToken);
             var levelRule = SensitivityRules.Check(after.SensitivityLevel, after.OpenType, after.SensitiveFields, ruled);
-            if (!levelRule.Allowed)
-            {
-                db.ChangeTracker.Clear();
-                return new DatasetChange(dataset.Id, [], levelRule);
-            }
+            if (!levelRule.Allowed) return Refused([], levelRule);
         }
 
         dataset.UpdatedAt = now;
