@@ -16,6 +16,8 @@ public class AccessApplication
     public required string Scenario { get; set; }
     /// <summary>When the data-use agreement (数据使用协议) was accepted; an application cannot exist without it.</summary>
     public DateTimeOffset AgreementAcceptedAt { get; set; }
+    /// <summary>The exact version of the agreement accepted; null on applications made before agreements had versions.</summary>
+    public int? AgreementVersionId { get; set; }
     public ApplicationStatus Status { get; set; } = ApplicationStatus.Pending;
     public DateTimeOffset SubmittedAt { get; set; }
     /// <summary>The organizer asked the expert committee for an opinion before deciding.</summary>

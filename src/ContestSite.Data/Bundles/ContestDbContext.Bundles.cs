@@ -18,6 +18,36 @@ public abstract partial class ContestDbContext
     public DbSet<DownloadRecord> DownloadRecords => Set<DownloadRecord>();
     public DbSet<RiskFlag> RiskFlags => Set<RiskFlag>();
     public DbSet<MaskingSecret> MaskingSecrets => Set<MaskingSecret>();
+    public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
+    public DbSet<AgreementAcceptance> AgreementAcceptances => Set<AgreementAcceptance>();
+}
+
+internal sealed class AgreementVersionConfiguration : IEntityTypeConfiguration<AgreementVersion>
+{
+    public void Configure(EntityTypeBuilder<AgreementVersion> version)
+    {
+        version.Property(v => v.Kind).HasConversion<string>().HasMaxLength(20);
+        version.Property(v => v.Markdown).HasMaxLength(AgreementRules.MaxLength);
+        version.Property(v => v.ChangeNote).HasMaxLength(AgreementRules.MaxNoteLength);
+        version.Property(v => v.PublishedById).HasMaxLength(450);
+        // Two organizers publishing at once cannot both become the same number.
+        version.HasIndex(v => new { v.Kind, v.TrackId, v.Number }).IsUnique();
+        version.HasData(new AgreementVersion
+        {
+            Id = 1, Kind = AgreementKind.DataUse, Number = 1, Markdown = AgreementRules.FirstDataUseAgreement,
+            PublishedAt = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero),
+        });
+    }
+}
+
+internal sealed class AgreementAcceptanceConfiguration : IEntityTypeConfiguration<AgreementAcceptance>
+{
+    public void Configure(EntityTypeBuilder<AgreementAcceptance> acceptance)
+    {
+        acceptance.Property(a => a.UserId).HasMaxLength(450);
+        acceptance.HasIndex(a => new { a.AgreementVersionId, a.TeamId }).IsUnique();
+        acceptance.HasOne<AgreementVersion>().WithMany().HasForeignKey(a => a.AgreementVersionId).OnDelete(DeleteBehavior.Restrict);
+    }
 }
 
 internal sealed class BundleConfiguration : IEntityTypeConfiguration<Bundle>

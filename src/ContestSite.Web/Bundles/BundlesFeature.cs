@@ -31,6 +31,7 @@ public sealed class BundlesNavigation : INavigationProvider
         new(NavMenu.Admin, "数据包", "/admin/bundles", BundlePermissions.ManageBundles, 210),
         new(NavMenu.Admin, "数据使用申请", "/admin/data-applications", BundlePermissions.DecideApplications, 220),
         new(NavMenu.Admin, "数据风险预警", "/admin/data-risk", BundlePermissions.ManageBundles, 230),
+        new(NavMenu.Admin, "数据使用协议", "/admin/agreements", BundlePermissions.ManageBundles, 240),
     ];
 }
 
@@ -52,6 +53,8 @@ public static class BundlesFeature
         services.AddScoped<EditBundle>();
         services.AddScoped<SaveMaskingRules>();
         services.AddScoped<ApplyForDataset>();
+        services.AddScoped<Agreements>();
+        services.AddScoped<PublishAgreement>();
         services.AddScoped<DecideApplication>();
         services.AddScoped<GiveOpinion>();
         services.AddScoped<ClearRiskFlag>();

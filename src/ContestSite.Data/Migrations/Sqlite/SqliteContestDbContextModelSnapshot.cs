@@ -309,6 +309,9 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.Property<long>("AgreementAcceptedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AgreementVersionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ApplicantId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -381,6 +384,85 @@ namespace ContestSite.Data.Migrations.Sqlite
                         .HasFilter("\"Status\" = 'Pending'");
 
                     b.ToTable("AccessApplications");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.AgreementAcceptance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgreementVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementVersionId", "TeamId")
+                        .IsUnique();
+
+                    b.ToTable("AgreementAcceptances");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.AgreementVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TrackId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "TrackId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AgreementVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Kind = "DataUse",
+                            Markdown = "本团队承诺：所获数据仅用于本届大赛的参赛作品；不向任何第三方提供、转让或公开；大赛结束后删除全部数据及其副本；使用全过程接受组委会审计。",
+                            Number = 1,
+                            PublishedAt = 637134336000000000L
+                        });
                 });
 
             modelBuilder.Entity("ContestSite.Core.Bundles.Bundle", b =>
@@ -2810,6 +2892,15 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.HasOne("ContestSite.Core.Teams.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.AgreementAcceptance", b =>
+                {
+                    b.HasOne("ContestSite.Core.Bundles.AgreementVersion", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
