@@ -264,8 +264,9 @@ public sealed class EmergencyStopTests
         var incidentId = await scene.Site.OpenIncidentIdAsync();
         await scene.Organizer.LiftAsync(incidentId);
         scene.Site.Clock.Advance(TimeSpan.FromDays(31));
+        using var organizer = await scene.Site.OrganizerAsync(); // signed in afresh: a month later the old sign-in has expired
 
-        var restored = await scene.Organizer.RestoreAsync(incidentId, scene.ApplicationId);
+        var restored = await organizer.RestoreAsync(incidentId, scene.ApplicationId);
 
         Assert.Contains("不能恢复；团队可以重新申请", restored.Text);
         Assert.Equal(ApplicationStatus.Suspended, (await scene.Site.ApplicationAsync(scene.ApplicationId)).Status);
