@@ -43,6 +43,7 @@ public sealed class EmergencyStopJourneyTests(BrowserFixture browser)
         await organizer.GotoAsync(new Uri(root, $"/admin/datasets/{relief.Id}").ToString());
         await organizer.GetByRole(AriaRole.Link, new() { Name = "应急处置：暂停该数据集" }).ClickAsync();
         await Expect(organizer.GetByRole(AriaRole.Heading, new() { Name = "发起应急处置", Level = 1 })).ToBeVisibleAsync();
+        await Expect(organizer.GetByRole(AriaRole.Main)).ToContainTextAsync($"数据集“{Dataset}”");
         await Expect(organizer.GetByRole(AriaRole.Main)).ToContainTextAsync("有效期内的使用许可 1 项（涉及 1 个团队）将被暂停");
         await organizer.GetByLabel("事件概述").FillAsync("疑似数据样本外泄");
         await organizer.GetByLabel("暂停原因（必填，仅组委会可见）").FillAsync("网上出现疑似来自该数据集的样本，核查期间暂停");
