@@ -28,6 +28,7 @@ public sealed class EmergencyStopJourneyTests(BrowserFixture browser)
         var relief = await site.DatasetAsync(Dataset);
         await site.SetRulesAsync(relief.Id);
         await ApprovedTeamWithApprovalAsync(site, relief.Id);
+        await site.PutInBundleAsync(await site.WithDbAsync(db => db.Tracks.Where(t => t.Name == "数字政府").Select(t => t.Id).SingleAsync()), relief.Id);
         var datasetPage = new Uri(root, $"/datasets/{relief.Id}").ToString();
         var fileUrl = new Uri(root, $"/datasets/{relief.Id}/files/{relief.FileId}").ToString();
 
@@ -48,11 +49,13 @@ public sealed class EmergencyStopJourneyTests(BrowserFixture browser)
         await organizer.GetByLabel("事件概述").FillAsync("疑似数据样本外泄");
         await organizer.GetByLabel("暂停原因（必填，仅组委会可见）").FillAsync("网上出现疑似来自该数据集的样本，核查期间暂停");
         await Screenshots.TakeDesktopAndMobileAsync(organizer, "incident-start");
+        await organizer.AssertNoSeriousViolationsAsync("the confirmation step of a stop");
         await organizer.GetByLabel("我确认立即停止提供上述数据并暂停相关使用许可").CheckAsync();
         await organizer.GetByRole(AriaRole.Button, new() { Name = "立即暂停" }).ClickAsync();
         await Expect(organizer.GetByRole(AriaRole.Status)).ToContainTextAsync("应急处置已启动");
         await Expect(organizer.GetByRole(AriaRole.Main)).ToContainTextAsync(TeamName);
         await Screenshots.TakeDesktopAndMobileAsync(organizer, "incident-open");
+        await organizer.AssertNoSeriousViolationsAsync("an open incident");
 
         // The team's next download is refused, the page says access is suspended, and the captain has a mail.
         await captain.ReloadAsync();
@@ -65,6 +68,8 @@ public sealed class EmergencyStopJourneyTests(BrowserFixture browser)
         await captain.AssertNoSeriousViolationsAsync("the suspended dataset page");
         await captain.GotoAsync(new Uri(root, "/bundles").ToString());
         await Expect(captain.GetByRole(AriaRole.Alert)).ToContainTextAsync("访问已暂停");
+        await Expect(captain.GetByRole(AriaRole.Main).GetByRole(AriaRole.Table).First.Locator("tbody tr").Filter(new() { HasText = Dataset }))
+            .ToContainTextAsync("该数据集因应急处置暂停提供数据");
         await Screenshots.TakeDesktopAndMobileAsync(captain, "bundle-suspended");
         var stopped = await site.Smtp.WaitForAsync(CaptainEmail, m => m.Subject == $"数据使用许可暂停：{Dataset}");
         Assert.Contains("因应急处置", stopped.TextBody);
@@ -73,6 +78,7 @@ public sealed class EmergencyStopJourneyTests(BrowserFixture browser)
         await organizer.GotoAsync(new Uri(root, "/admin/incidents").ToString());
         await Expect(organizer.GetByRole(AriaRole.Main)).ToContainTextAsync("疑似数据样本外泄");
         await Screenshots.TakeDesktopAndMobileAsync(organizer, "incidents");
+        await organizer.AssertNoSeriousViolationsAsync("the incidents list");
         await organizer.GetByRole(AriaRole.Link, new() { Name = "查看或解除应急处置 #1" }).ClickAsync();
         await organizer.GetByLabel("解除原因（必填）").FillAsync("核查完毕，样本与本数据集无关");
         await organizer.GetByRole(AriaRole.Button, new() { Name = "解除应急处置" }).ClickAsync();
