@@ -49,13 +49,11 @@ public sealed class EmergencyStopJourneyTests(BrowserFixture browser)
         await organizer.GetByLabel("事件概述").FillAsync("疑似数据样本外泄");
         await organizer.GetByLabel("暂停原因（必填，仅组委会可见）").FillAsync("网上出现疑似来自该数据集的样本，核查期间暂停");
         await Screenshots.TakeDesktopAndMobileAsync(organizer, "incident-start");
-        await organizer.AssertNoSeriousViolationsAsync("the confirmation step of a stop");
         await organizer.GetByLabel("我确认立即停止提供上述数据并暂停相关使用许可").CheckAsync();
         await organizer.GetByRole(AriaRole.Button, new() { Name = "立即暂停" }).ClickAsync();
         await Expect(organizer.GetByRole(AriaRole.Status)).ToContainTextAsync("应急处置已启动");
         await Expect(organizer.GetByRole(AriaRole.Main)).ToContainTextAsync(TeamName);
         await Screenshots.TakeDesktopAndMobileAsync(organizer, "incident-open");
-        await organizer.AssertNoSeriousViolationsAsync("an open incident");
 
         // The team's next download is refused, the page says access is suspended, and the captain has a mail.
         await captain.ReloadAsync();
@@ -78,7 +76,6 @@ public sealed class EmergencyStopJourneyTests(BrowserFixture browser)
         await organizer.GotoAsync(new Uri(root, "/admin/incidents").ToString());
         await Expect(organizer.GetByRole(AriaRole.Main)).ToContainTextAsync("疑似数据样本外泄");
         await Screenshots.TakeDesktopAndMobileAsync(organizer, "incidents");
-        await organizer.AssertNoSeriousViolationsAsync("the incidents list");
         await organizer.GetByRole(AriaRole.Link, new() { Name = "查看或解除应急处置 #1" }).ClickAsync();
         await organizer.GetByLabel("解除原因（必填）").FillAsync("核查完毕，样本与本数据集无关");
         await organizer.GetByRole(AriaRole.Button, new() { Name = "解除应急处置" }).ClickAsync();
@@ -91,6 +88,14 @@ public sealed class EmergencyStopJourneyTests(BrowserFixture browser)
         await site.Smtp.WaitForAsync(CaptainEmail, m => m.Subject == $"数据使用许可已恢复：{Dataset}");
         await captain.GotoAsync(datasetPage);
         Assert.Contains("张*,138****1234", await DownloadAsync(captain));
+        // The incident pages pass the accessibility check (axe needs script: a second, scripted organizer session).
+        var scripted = await browser.NewPageAsync();
+        await scripted.SignInAsync(site, SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
+        foreach (var path in new[] { "/admin/incidents", "/admin/incidents/1", $"/admin/incidents/start?datasetId={relief.Id}", $"/admin/datasets/{relief.Id}" })
+        {
+            await scripted.GotoAsync(new Uri(root, path).ToString());
+            await scripted.AssertNoSeriousViolationsAsync(path);
+        }
         foreach (var action in new[] { "data.incident-started", "data.application-suspended", "data.incident-lifted", "data.application-restored" })
             Assert.True(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == action && e.DatasetId == relief.Id)), action);
     }

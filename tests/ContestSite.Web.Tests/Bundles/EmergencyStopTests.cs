@@ -315,7 +315,8 @@ public sealed class EmergencyStopTests
         var confirm = await scene.Organizer.GetAsync(EmergencyStopTestKit.StartPage(scene.Relief.Id));
         Assert.Contains("有效期内的使用许可 1 项（涉及 1 个团队）将被暂停", confirm.Text);
         Assert.Contains("数据集“低保救助对象名单”", confirm.Text);
-        Assert.Contains("全部受限开放数据（1 个数据集）", (await scene.Organizer.GetAsync(EmergencyStopTestKit.StartPage(null))).Text);
+        var restricted = await scene.Site.WithDbAsync(db => db.Datasets.CountAsync(d => d.OpenType == OpenType.Restricted));
+        Assert.Contains($"全部受限开放数据（{restricted} 个数据集）", (await scene.Organizer.GetAsync(EmergencyStopTestKit.StartPage(null))).Text);
         Assert.Contains($"/admin/incidents/start?datasetId={scene.Relief.Id}", (await scene.Organizer.GetAsync($"/admin/datasets/{scene.Relief.Id}")).Html);
 
         await scene.Organizer.StartStopAsync(scene.Relief.Id, what: "样本外泄");
