@@ -11,6 +11,7 @@ public static class BundleText
         ApplicationStatus.Pending => "待审核",
         ApplicationStatus.Approved => "已批准",
         ApplicationStatus.Rejected => "未批准",
+        ApplicationStatus.Suspended => "已暂停（应急处置）",
         _ => "已撤销",
     };
 

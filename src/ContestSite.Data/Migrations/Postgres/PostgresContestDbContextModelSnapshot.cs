@@ -377,6 +377,9 @@ namespace ContestSite.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("SuspendedByIncidentId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("TeamId")
                         .HasColumnType("integer");
 
@@ -389,6 +392,8 @@ namespace ContestSite.Data.Migrations.Postgres
                     b.HasIndex("ApplicantId");
 
                     b.HasIndex("DatasetId");
+
+                    b.HasIndex("SuspendedByIncidentId");
 
                     b.HasIndex("Status", "SubmittedAt");
 
@@ -536,6 +541,62 @@ namespace ContestSite.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("BundleDatasets");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.DataIncident", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid?>("DatasetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LiftReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("LiftedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LiftedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("OpenScope")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId");
+
+                    b.HasIndex("OpenScope")
+                        .IsUnique();
+
+                    b.HasIndex("LiftedAt", "DatasetId");
+
+                    b.ToTable("DataIncidents");
                 });
 
             modelBuilder.Entity("ContestSite.Core.Bundles.DownloadRecord", b =>
@@ -2988,6 +3049,11 @@ namespace ContestSite.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ContestSite.Core.Bundles.DataIncident", null)
+                        .WithMany()
+                        .HasForeignKey("SuspendedByIncidentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ContestSite.Core.Teams.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
@@ -3026,6 +3092,14 @@ namespace ContestSite.Data.Migrations.Postgres
                         .HasForeignKey("DatasetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.DataIncident", b =>
+                {
+                    b.HasOne("ContestSite.Core.Catalog.Dataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ContestSite.Core.Bundles.ExpertOpinion", b =>

@@ -362,6 +362,9 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.Property<long>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SuspendedByIncidentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("TeamId")
                         .HasColumnType("INTEGER");
 
@@ -374,6 +377,8 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.HasIndex("ApplicantId");
 
                     b.HasIndex("DatasetId");
+
+                    b.HasIndex("SuspendedByIncidentId");
 
                     b.HasIndex("Status", "SubmittedAt");
 
@@ -513,6 +518,60 @@ namespace ContestSite.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("BundleDatasets");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.DataIncident", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DatasetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LiftReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LiftedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LiftedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenScope")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId");
+
+                    b.HasIndex("OpenScope")
+                        .IsUnique();
+
+                    b.HasIndex("LiftedAt", "DatasetId");
+
+                    b.ToTable("DataIncidents");
                 });
 
             modelBuilder.Entity("ContestSite.Core.Bundles.DownloadRecord", b =>
@@ -2889,6 +2948,11 @@ namespace ContestSite.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ContestSite.Core.Bundles.DataIncident", null)
+                        .WithMany()
+                        .HasForeignKey("SuspendedByIncidentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ContestSite.Core.Teams.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
@@ -2927,6 +2991,14 @@ namespace ContestSite.Data.Migrations.Sqlite
                         .HasForeignKey("DatasetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.DataIncident", b =>
+                {
+                    b.HasOne("ContestSite.Core.Catalog.Dataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ContestSite.Core.Bundles.ExpertOpinion", b =>
