@@ -34,11 +34,14 @@ public static class AccessApplicationRules
         return RuleResult.Ok;
     }
 
-    public static RuleResult RequestOpinion(AccessApplication application, DateTimeOffset now)
+    /// <summary>Asks the expert committee to answer by <paramref name="dueAt"/>, which must be in the future.</summary>
+    public static RuleResult RequestOpinion(AccessApplication application, DateTimeOffset now, DateTimeOffset dueAt)
     {
         if (application.Status != ApplicationStatus.Pending) return RuleResult.Refuse("只有待审核的申请可以征求专家意见");
         if (application.OpinionRequestedAt is not null) return RuleResult.Refuse("已经征求过专家意见");
+        if (dueAt <= now) return RuleResult.Refuse("专家答复期限须晚于现在");
         application.OpinionRequestedAt = now;
+        application.OpinionDueAt = dueAt;
         return RuleResult.Ok;
     }
 

@@ -7,20 +7,25 @@ namespace ContestSite.Web.Bundles;
 
 /// <summary>
 /// Data's part of the organizers' inbox: applications for restricted data to decide, applications waiting for the
-/// expert committee (asked, no opinion yet), and risk warnings not yet cleared (urgent).
+/// expert committee (asked, no opinion yet, answer date not passed), those whose answer date passed without an
+/// opinion (urgent), and risk warnings not yet cleared (urgent).
 /// </summary>
-public sealed class BundleTasks(ContestDbContext db) : IOrganizerTaskSource
+public sealed class BundleTasks(ContestDbContext db, TimeProvider clock) : IOrganizerTaskSource
 {
     public async Task<IReadOnlyList<OrganizerTask>> PendingAsync(CancellationToken cancellationToken)
     {
         var pending = db.AccessApplications.Where(a => a.Status == ApplicationStatus.Pending);
-        var waitingForExperts = await pending.CountAsync(a => a.OpinionRequestedAt != null && !a.Opinions.Any(), cancellationToken);
+        var now = clock.GetUtcNow();
+        var unanswered = pending.Where(a => a.OpinionRequestedAt != null && !a.Opinions.Any());
+        var waitingForExperts = await unanswered.CountAsync(cancellationToken);
+        var overdue = await unanswered.CountAsync(a => a.OpinionDueAt != null && a.OpinionDueAt <= now, cancellationToken);
         var toDecide = await pending.CountAsync(cancellationToken) - waitingForExperts;
         var flags = await db.RiskFlags.CountAsync(f => f.ClearedAt == null, cancellationToken);
         return
         [
             new("data.applications", "待审批的数据使用申请：{0} 项", toDecide, "/admin/data-applications", BundlePermissions.DecideApplications),
-            new("data.awaiting-opinion", "等待专家意见的数据使用申请：{0} 项", waitingForExperts, "/admin/data-applications", BundlePermissions.DecideApplications),
+            new("data.awaiting-opinion", "等待专家意见的数据使用申请：{0} 项", waitingForExperts - overdue, "/admin/data-applications", BundlePermissions.DecideApplications),
+            new("data.opinion-overdue", "专家意见已逾期的数据使用申请：{0} 项", overdue, "/admin/data-applications", BundlePermissions.DecideApplications, Urgent: true),
             new("data.risk-flags", "未处理的数据下载风险预警：{0} 条", flags, "/admin/data-risk", BundlePermissions.ManageBundles, Urgent: true),
         ];
     }
