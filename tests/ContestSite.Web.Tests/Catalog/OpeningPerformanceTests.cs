@@ -180,7 +180,7 @@ public sealed partial class OpeningPerformanceTests(OpeningPerformanceTests.Seed
         using var csv = await organizer.Http.GetAsync($"/datasets/stats?handler=Csv&year={year}");
 
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
-        Assert.Equal(Exports.TabularExport.XlsxContentType, xlsx.Content.Headers.ContentType!.ToString());
+        Assert.Equal(ContestSite.Web.Exports.TabularExport.XlsxContentType, xlsx.Content.Headers.ContentType!.ToString());
         Assert.Contains($"opening-performance-{year}.xlsx", xlsx.Content.Headers.ContentDisposition!.ToString());
         await using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
         var sheet = MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
