@@ -36,7 +36,7 @@ public class AccessApplication
     /// <summary>Whether this application lets <paramref name="teamId"/> use <paramref name="datasetId"/> at <paramref name="now"/>.</summary>
     /// <summary>Asked, not answered by anyone, and past its date: shown to the organizers as overdue.</summary>
     public bool OpinionOverdue(DateTimeOffset now) =>
-        Status == ApplicationStatus.Pending && OpinionDueAt is { } due && now >= due && Opinions.Count == 0;
+        Status == ApplicationStatus.Pending && Opinions.Count == 0 && AccessApplicationRules.OpinionLate(OpinionDueAt, now);
 
     public bool Grants(int teamId, Guid datasetId, DateTimeOffset now) =>
         Status == ApplicationStatus.Approved && TeamId == teamId && DatasetId == datasetId && ExpiresAt is { } expires && now < expires;

@@ -45,6 +45,9 @@ public static class AccessApplicationRules
         return RuleResult.Ok;
     }
 
+    /// <summary>An unanswered request is late from its answer date on (requests made before dates existed never are).</summary>
+    public static bool OpinionLate(DateTimeOffset? dueAt, DateTimeOffset now) => dueAt is { } due && now >= due;
+
     public static RuleResult GiveOpinion(AccessApplication application, string judgeId, string judgeName, bool supports, string? comment, DateTimeOffset now)
     {
         if (application.Status != ApplicationStatus.Pending || application.OpinionRequestedAt is null)

@@ -16,9 +16,10 @@ public sealed class BundleTasks(ContestDbContext db, TimeProvider clock) : IOrga
     {
         var pending = db.AccessApplications.Where(a => a.Status == ApplicationStatus.Pending);
         var now = clock.GetUtcNow();
-        var unanswered = pending.Where(a => a.OpinionRequestedAt != null && !a.Opinions.Any());
-        var waitingForExperts = await unanswered.CountAsync(cancellationToken);
-        var overdue = await unanswered.CountAsync(a => a.OpinionDueAt != null && a.OpinionDueAt <= now, cancellationToken);
+        // Only the requests still waiting for an answer are read (a handful), and judged by the one rule of lateness.
+        var dueDates = await pending.Where(a => a.OpinionRequestedAt != null && !a.Opinions.Any()).Select(a => a.OpinionDueAt).ToListAsync(cancellationToken);
+        var waitingForExperts = dueDates.Count;
+        var overdue = dueDates.Count(due => AccessApplicationRules.OpinionLate(due, now));
         var toDecide = await pending.CountAsync(cancellationToken) - waitingForExperts;
         var flags = await db.RiskFlags.CountAsync(f => f.ClearedAt == null, cancellationToken);
         return

@@ -65,10 +65,10 @@ public sealed class OpinionDeadlineTests
         Assert.DoesNotContain("data.opinion-overdue", before.Keys);
         Assert.Contains($"请于 {China(due)}（北京时间）前答复", listBefore.Text);
         Assert.Contains($"答复期限：{China(due)}（北京时间）", pageBefore.Text);
-        Assert.Equal("紧急 专家意见已逾期的数据使用申请：1 项", after.GetValueOrDefault("data.opinion-overdue", string.Join("; ", after)));
-        Assert.DoesNotContain("data.awaiting-opinion", after.Keys);
         Assert.Contains($"答复期限 {China(due)}（北京时间）已过", listAfter.Text);
         Assert.Contains($"答复期限 {China(due)}（北京时间）已过，专家尚未回复。", pageAfter.Text);
+        Assert.Equal("紧急 专家意见已逾期的数据使用申请：1 项", after.GetValueOrDefault("data.opinion-overdue", string.Join("; ", after)));
+        Assert.DoesNotContain("data.awaiting-opinion", after.Keys);
 
         await expert.PostFormAsync($"/data-applications/opinions/{id}", new Dictionary<string, string> { ["Supports"] = "true", ["Comment"] = "晚了，但用途合理" });
         var answered = await InboxTests.InboxAsync(organizer);
