@@ -65,7 +65,8 @@ public sealed class OpinionDeadlineTests
         Assert.DoesNotContain("data.opinion-overdue", before.Keys);
         Assert.Contains($"请于 {China(due)}（北京时间）前答复", listBefore.Text);
         Assert.Contains($"答复期限：{China(due)}（北京时间）", pageBefore.Text);
-        Assert.Contains($"答复期限 {China(due)}（北京时间）已过", listAfter.Text);
+        Assert.True(listAfter.Text.Contains($"答复期限 {China(due)}（北京时间）已过", StringComparison.Ordinal),
+            $"clock {site.Clock.GetUtcNow():O}, due {due:O}: {listAfter.Text[Math.Max(0, listAfter.Text.IndexOf("拖延队", StringComparison.Ordinal))..][..Math.Min(120, listAfter.Text.Length - Math.Max(0, listAfter.Text.IndexOf("拖延队", StringComparison.Ordinal)))]}");
         Assert.Contains($"答复期限 {China(due)}（北京时间）已过，专家尚未回复。", pageAfter.Text);
         Assert.Equal("紧急 专家意见已逾期的数据使用申请：1 项", after.GetValueOrDefault("data.opinion-overdue", string.Join("; ", after)));
         Assert.DoesNotContain("data.awaiting-opinion", after.Keys);

@@ -148,7 +148,7 @@ public sealed partial class OpeningPerformanceTests(OpeningPerformanceTests.Seed
         var zhejiangDepartments = await site.WithDbAsync(db => db.Datasets.Where(d => d.Province == "浙江省" && d.City == null).Select(d => d.Provider!).Distinct().ToListAsync());
         Assert.All(rows.Keys.Except(ZhejiangProviders.Cities), name => Assert.Contains(name, zhejiangDepartments));
         var imported = await site.WithDbAsync(db => db.Datasets.Where(d => d.Source == CatalogSources.Jiangsu).Select(d => d.Provider!).Distinct().ToListAsync());
-        Assert.Contains("江苏省司法厅", imported);
+        Assert.Contains("江苏省统计局", imported);
         Assert.Contains("苏州市大数据管理局", imported);
         foreach (var foreign in imported.Append("南京市").Append("南京市大数据局")) Assert.DoesNotContain(foreign, page.Html);
         Assert.Contains($"达标 1 / {rows.Count - 11}", page.Text);
