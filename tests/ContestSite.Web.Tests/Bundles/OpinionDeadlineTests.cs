@@ -47,8 +47,8 @@ public sealed class OpinionDeadlineTests
         await site.JudgeAsync("expert@example.com");
         using var expert = await site.SignedInAsync("expert@example.com");
         using var organizer = await site.OrganizerAsync();
-        // The form takes whole minutes.
-        var now = site.Clock.GetUtcNow();
+        // The form takes whole minutes; the site's clock reads in China time here, the minutes are taken in UTC.
+        var now = site.Clock.GetUtcNow().ToUniversalTime();
         var due = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddDays(2);
 
         Assert.Equal(HttpStatusCode.Redirect, (await organizer.AskExpertsAsync(id, due)).Status);
@@ -65,10 +65,9 @@ public sealed class OpinionDeadlineTests
         Assert.DoesNotContain("data.opinion-overdue", before.Keys);
         Assert.Contains($"请于 {China(due)}（北京时间）前答复", listBefore.Text);
         Assert.Contains($"答复期限：{China(due)}（北京时间）", pageBefore.Text);
-        Assert.True(listAfter.Text.Contains($"答复期限 {China(due)}（北京时间）已过", StringComparison.Ordinal),
-            $"clock {site.Clock.GetUtcNow():O}, due {due:O}: {listAfter.Text[Math.Max(0, listAfter.Text.IndexOf("拖延队", StringComparison.Ordinal))..][..Math.Min(120, listAfter.Text.Length - Math.Max(0, listAfter.Text.IndexOf("拖延队", StringComparison.Ordinal)))]}");
+        Assert.Contains($"答复期限 {China(due)}（北京时间）已过", listAfter.Text);
         Assert.Contains($"答复期限 {China(due)}（北京时间）已过，专家尚未回复。", pageAfter.Text);
-        Assert.Equal("紧急 专家意见已逾期的数据使用申请：1 项", after.GetValueOrDefault("data.opinion-overdue", string.Join("; ", after)));
+        Assert.Equal("紧急 专家意见已逾期的数据使用申请：1 项", after["data.opinion-overdue"]);
         Assert.DoesNotContain("data.awaiting-opinion", after.Keys);
 
         await expert.PostFormAsync($"/data-applications/opinions/{id}", new Dictionary<string, string> { ["Supports"] = "true", ["Comment"] = "晚了，但用途合理" });
