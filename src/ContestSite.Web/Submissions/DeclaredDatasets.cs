@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ContestSite.Core.Bundles;
 using ContestSite.Core.Catalog;
 using ContestSite.Core.Rules;
@@ -13,7 +12,7 @@ namespace ContestSite.Web.Submissions;
 /// its approved restricted datasets and what the entry declared before; any other open dataset is added by the link
 /// of its catalogue page, so the form stays small however large the catalogue is.
 /// </summary>
-public sealed partial class DeclaredDatasets(ContestDbContext db, TimeProvider clock)
+public sealed class DeclaredDatasets(ContestDbContext db, TimeProvider clock)
 {
     public const int MaxLinks = 20;
 
@@ -58,13 +57,9 @@ public sealed partial class DeclaredDatasets(ContestDbContext db, TimeProvider c
         if (string.IsNullOrWhiteSpace(text)) return (ids, null);
         foreach (var piece in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var match = DatasetLink().Match(piece);
-            if (!match.Success || !Guid.TryParse(match.Groups["id"].Value, out var id)) return (ids, piece);
+            if (!DatasetLinks.TryParse(piece, out var id)) return (ids, piece);
             ids.Add(id);
         }
         return (ids, null);
     }
-
-    [GeneratedRegex(@"^(?:(?:https?://[^/\s]+)?/datasets/)?(?<id>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/?(?:[?#].*)?$")]
-    private static partial Regex DatasetLink();
 }
