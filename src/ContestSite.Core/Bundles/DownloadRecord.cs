@@ -7,6 +7,13 @@ public class DownloadRecord
     public required string UserId { get; set; }
     public int? TeamId { get; set; }
     public Guid? DatasetId { get; set; }
+    /// <summary>The file served (a dataset file on its own, or a restricted file inside a bundle); null for the bundle's own row.</summary>
+    public int? ResourceId { get; set; }
+    /// <summary>
+    /// A restricted file sent inside a bundle zip: it records what the team received (for the close-out, 销毁), while the
+    /// bundle's own row carries the bytes and counts once for the risk warning.
+    /// </summary>
+    public bool InBundle { get; set; }
     public long Bytes { get; set; }
     public DateTimeOffset At { get; set; }
     /// <summary>

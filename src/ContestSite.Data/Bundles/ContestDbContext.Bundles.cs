@@ -145,6 +145,8 @@ internal sealed class DownloadRecordConfiguration : IEntityTypeConfiguration<Dow
         record.Property(r => r.UserId).HasMaxLength(450);
         record.HasIndex(r => new { r.UserId, r.At });
         record.HasIndex(r => new { r.TeamId, r.At });
+        // What a team received of one dataset, read for its close-out (销毁).
+        record.HasIndex(r => new { r.TeamId, r.DatasetId, r.At });
     }
 }
 

@@ -29,6 +29,15 @@ public sealed class BundleOptions
 
     /// <summary>The days the experts are given to answer, as the organizer's request form proposes them.</summary>
     public int DefaultOpinionDays { get; set; } = 5;
+
+    /// <summary>销毁: the days a team has, from the end of its approval, to attest that it deleted the restricted data it received.</summary>
+    public int CloseOutDays { get; set; } = 14;
+
+    /// <summary>How many days before the close-out deadline the captain is reminded (once); 0 sends no reminder.</summary>
+    public int CloseOutReminderDays { get; set; } = 3;
+
+    /// <summary>How often each node looks for ended approvals that now owe a close-out, and for reminders due.</summary>
+    public TimeSpan CloseOutPollInterval { get; set; } = TimeSpan.FromMinutes(5);
 }
 
 /// <summary>Stops the site at start with a message naming the bundle setting that is wrong.</summary>
@@ -47,6 +56,11 @@ public sealed class BundleOptionsValidator : IValidateOptions<BundleOptions>
             failures.Add($"ContestSite__Bundles__DefaultApprovalDays must be between 1 and {Core.Bundles.AccessApplicationRules.MaxApprovalDays}.");
         if (options.DefaultOpinionDays is < 1 or > 60)
             failures.Add("ContestSite__Bundles__DefaultOpinionDays must be between 1 and 60.");
+        if (options.CloseOutDays is < 1 or > 365) failures.Add("ContestSite__Bundles__CloseOutDays must be between 1 and 365.");
+        if (options.CloseOutReminderDays < 0 || options.CloseOutReminderDays >= options.CloseOutDays)
+            failures.Add("ContestSite__Bundles__CloseOutReminderDays must be from 0 (no reminder) to less than CloseOutDays.");
+        if (options.CloseOutPollInterval < TimeSpan.FromSeconds(1) || options.CloseOutPollInterval > TimeSpan.FromHours(1))
+            failures.Add("ContestSite__Bundles__CloseOutPollInterval must be from 00:00:01 to 01:00:00.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -19,19 +19,29 @@ namespace ContestSite.Web.Bundles;
 public sealed class RiskMonitor(ContestDbContext db, IOptions<BundleOptions> options, TimeProvider clock, EmailOutbox outbox,
     EmailTemplates templates, PermissionRegistry registry, PublicUrls urls, IAuditLog audit)
 {
-    public async Task RecordAsync(string userId, int? teamId, Guid? datasetId, long bytes, CancellationToken cancellationToken = default)
+    public Task RecordAsync(string userId, int? teamId, Guid? datasetId, long bytes, CancellationToken cancellationToken = default) =>
+        RecordAsync(userId, teamId, datasetId, bytes, null, [], cancellationToken);
+
+    /// <param name="resourceId">The file served on its own; null for a bundle.</param>
+    /// <param name="restrictedInBundle">The restricted files a bundle carried: recorded as received (for the close-out), not counted again.</param>
+    public async Task RecordAsync(string userId, int? teamId, Guid? datasetId, long bytes, int? resourceId, IReadOnlyList<ReceivedInBundle> restrictedInBundle,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        db.DownloadRecords.Add(new DownloadRecord { UserId = userId, TeamId = teamId, DatasetId = datasetId, Bytes = bytes, At = now });
+        db.DownloadRecords.Add(new DownloadRecord { UserId = userId, TeamId = teamId, DatasetId = datasetId, ResourceId = resourceId, Bytes = bytes, At = now });
+        db.DownloadRecords.AddRange(restrictedInBundle.Select(f => new DownloadRecord
+        {
+            UserId = userId, TeamId = teamId, DatasetId = f.DatasetId, ResourceId = f.ResourceId, Bytes = f.Bytes, At = now, InBundle = true,
+        }));
         await db.SaveChangesAsync(cancellationToken);
 
         var limits = Limits();
         var since = now - limits.Window;
-        var byUser = db.DownloadRecords.Where(r => r.UserId == userId && !r.Refused && r.At > since);
+        var byUser = db.DownloadRecords.Where(r => r.UserId == userId && !r.Refused && !r.InBundle && r.At > since);
         var reason = DownloadRisk.Explain(await byUser.SumAsync(r => r.Bytes, cancellationToken), await byUser.CountAsync(cancellationToken), limits);
         if (reason is null && teamId is not null)
         {
-            var byTeam = db.DownloadRecords.Where(r => r.TeamId == teamId && !r.Refused && r.At > since);
+            var byTeam = db.DownloadRecords.Where(r => r.TeamId == teamId && !r.Refused && !r.InBundle && r.At > since);
             reason = DownloadRisk.Explain(await byTeam.SumAsync(r => r.Bytes, cancellationToken), await byTeam.CountAsync(cancellationToken), limits);
         }
         if (reason is not null) await FlagAsync(userId, teamId, datasetId, reason, now, cancellationToken);
@@ -98,3 +108,6 @@ public sealed class RiskMonitor(ContestDbContext db, IOptions<BundleOptions> opt
         }
     }
 }
+
+/// <summary>A restricted file sent inside a bundle zip.</summary>
+public sealed record ReceivedInBundle(Guid DatasetId, int ResourceId, long Bytes);

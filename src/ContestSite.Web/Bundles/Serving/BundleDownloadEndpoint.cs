@@ -58,7 +58,7 @@ public static class BundleDownloadEndpoint
             await audit.AppendAsync(new AuditEvent("bundle.issue", $"bundle:{bundle.Id}", "ok",
                 $"issue {manifest.IssueId}; {manifest.Datasets.Count(d => d.NotIncluded is null)} dataset(s) included, {manifest.Datasets.Count(d => d.NotIncluded is not null)} left out; {bytes} bytes")
                 { TeamId = team.Id }, CancellationToken.None);
-            await risk.RecordAsync(who.UserId!, team.Id, null, bytes, CancellationToken.None);
+            await risk.RecordAsync(who.UserId!, team.Id, null, bytes, null, manifest.RestrictedFilesSent(), CancellationToken.None);
         }, CancellationToken.None);
         return Results.Empty;
     }

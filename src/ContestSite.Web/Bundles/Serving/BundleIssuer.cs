@@ -114,9 +114,9 @@ public sealed class BundleIssuer(ContestDbContext db, DataAccess access, Masking
             if (served.Tampered) await alarm.RaiseAsync(resource.StorageKey, $"dataset file {resource.Id} (bundle)", CancellationToken.None);
             // A failure after bytes went out cannot be taken back from a stream: say so plainly in the manifest.
             var note = entryOpened ? $"{served.Problem}（该文件在 zip 中不完整，请删除）" : served.Problem;
-            return new ManifestFile(path, null, null, maskingName, columns, served.Report?.RowsIn, served.Report?.RowsOut, served.Report?.RowsSkipped, note);
+            return new ManifestFile(resource.Id, path, null, null, maskingName, columns, served.Report?.RowsIn, served.Report?.RowsOut, served.Report?.RowsSkipped, note);
         }
-        return new ManifestFile(path, sink.Sha256(), sink.BytesWritten, maskingName, columns, served.Report?.RowsIn, served.Report?.RowsOut, served.Report?.RowsSkipped, null);
+        return new ManifestFile(resource.Id, path, sink.Sha256(), sink.BytesWritten, maskingName, columns, served.Report?.RowsIn, served.Report?.RowsOut, served.Report?.RowsSkipped, null);
     }
 
     private static string EntryPath(Dataset dataset, DatasetResource resource, HashSet<string> taken)

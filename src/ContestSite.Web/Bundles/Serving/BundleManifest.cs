@@ -18,8 +18,17 @@ public sealed record ManifestDataset(Guid Id, string Title, string? Provider, st
 
 public sealed record ManifestApproval(int ApplicationId, DateTimeOffset? ApprovedAt, DateTimeOffset? ExpiresAt);
 
-public sealed record ManifestFile(string Path, string? Sha256, long? SizeBytes, string Masking, IReadOnlyList<ManifestColumn> Columns,
+/// <param name="ResourceId">Kept out of manifest.json: the site's own id of the file, for recording what the team received.</param>
+public sealed record ManifestFile([property: JsonIgnore] int ResourceId, string Path, string? Sha256, long? SizeBytes, string Masking, IReadOnlyList<ManifestColumn> Columns,
     long? RowsIn, long? RowsOut, long? RowsSkipped,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NotIncluded);
 
 public sealed record ManifestColumn(string? Sheet, string Name, string Rule, bool Served, string? Reason);
+
+public static class BundleManifestReceipts
+{
+    /// <summary>The restricted files the zip carried in full (a file that failed part-way is still counted: bytes went out).</summary>
+    public static IReadOnlyList<ReceivedInBundle> RestrictedFilesSent(this BundleManifest manifest) =>
+        manifest.Datasets.Where(d => d.OpenType == nameof(Core.Catalog.OpenType.Restricted))
+            .SelectMany(d => d.Files.Select(f => new ReceivedInBundle(d.Id, f.ResourceId, f.SizeBytes ?? 0))).ToList();
+}

@@ -80,7 +80,7 @@ public sealed class FileDownload(ContestDbContext db, DataAccess access, Masking
         {
             await db.Datasets.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.DownloadCount, d => d.DownloadCount + 1), CancellationToken.None);
             await AuditAsync(subject, "ok", $"{found.Resource.FileName}; sha256 {sink.Sha256()}; masked", who, id, CancellationToken.None);
-            await risk.RecordAsync(who.UserId!, who.Team?.Id, id, sink.BytesWritten, CancellationToken.None);
+            await risk.RecordAsync(who.UserId!, who.Team?.Id, id, sink.BytesWritten, resourceId, [], CancellationToken.None);
         }, CancellationToken.None);
         return Results.Empty;
     }
@@ -105,7 +105,7 @@ public sealed class FileDownload(ContestDbContext db, DataAccess access, Masking
                     await db.Datasets.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.DownloadCount, d => d.DownloadCount + 1), cancellationToken);
                 await AuditAsync(subject, range.Partial ? "partial" : "ok", range.Partial ? $"{resource.FileName}; {range.Describe(length)}" : resource.FileName,
                     who, id, cancellationToken);
-                await risk.RecordAsync(who.UserId!, who.Team?.Id, id, range.Length, cancellationToken);
+                await risk.RecordAsync(who.UserId!, who.Team?.Id, id, range.Length, resource.Id, [], cancellationToken);
             }, cancellationToken);
         }
         http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
