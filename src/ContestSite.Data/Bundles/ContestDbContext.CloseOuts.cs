@@ -49,6 +49,7 @@ internal sealed class CloseOutDeletedFileConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<CloseOutDeletedFile> file)
     {
+        file.ToTable("CloseOutDeletedFiles");
         file.Property(f => f.FileName).HasMaxLength(300);
         file.HasIndex(f => new { f.AttestationId, f.ResourceId }).IsUnique();
     }

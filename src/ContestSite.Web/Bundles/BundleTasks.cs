@@ -9,7 +9,7 @@ namespace ContestSite.Web.Bundles;
 /// Data's part of the organizers' inbox: applications for restricted data to decide, applications waiting for the
 /// expert committee (asked, no opinion yet, answer date not passed), those whose answer date passed without an
 /// opinion (urgent), risk warnings not yet cleared and emergency stops not yet lifted (urgent), and approvals a stop
-/// suspended that nobody has restored or revoked yet.
+/// suspended that nobody has restored or revoked yet, and close-outs (销毁) past their deadline and not yet escalated (urgent).
 /// </summary>
 public sealed class BundleTasks(ContestDbContext db, TimeProvider clock) : IOrganizerTaskSource
 {
@@ -25,6 +25,7 @@ public sealed class BundleTasks(ContestDbContext db, TimeProvider clock) : IOrga
         var flags = await db.RiskFlags.CountAsync(f => f.ClearedAt == null, cancellationToken);
         var openIncidents = await db.DataIncidents.CountAsync(i => i.LiftedAt == null, cancellationToken);
         var suspended = await db.AccessApplications.CountAsync(a => a.Status == ApplicationStatus.Suspended, cancellationToken);
+        var closeOutsOverdue = await db.CloseOuts.CountAsync(c => c.State == CloseOutState.Owed && c.DueAt <= now, cancellationToken);
         return
         [
             new("data.applications", "待审批的数据使用申请：{0} 项", toDecide, "/admin/data-applications", BundlePermissions.DecideApplications),
@@ -32,6 +33,7 @@ public sealed class BundleTasks(ContestDbContext db, TimeProvider clock) : IOrga
             new("data.opinion-overdue", "专家意见已逾期的数据使用申请：{0} 项", overdue, "/admin/data-applications", BundlePermissions.DecideApplications, Urgent: true),
             new("data.risk-flags", "未处理的数据下载风险预警：{0} 条", flags, "/admin/data-risk", BundlePermissions.ManageBundles, Urgent: true),
             new("data.incidents", "未解除的应急处置：{0} 项", openIncidents, "/admin/incidents", BundlePermissions.ManageIncidents, Urgent: true),
+            new("data.closeouts-overdue", "逾期未提交的数据销毁声明：{0} 项", closeOutsOverdue, "/admin/data-closeouts?filter=Overdue", BundlePermissions.DecideApplications, Urgent: true),
             new("data.suspended-approvals", "因应急处置暂停、待恢复或撤销的数据使用许可：{0} 项", suspended, "/admin/incidents", BundlePermissions.ManageIncidents),
         ];
     }

@@ -36,6 +36,7 @@ public sealed class BundlesNavigation : INavigationProvider
         new(NavMenu.Admin, "数据风险预警", "/admin/data-risk", BundlePermissions.ManageBundles, 230),
         new(NavMenu.Admin, "应急处置", "/admin/incidents", BundlePermissions.ManageIncidents, 240),
         new(NavMenu.Admin, "数据使用协议", "/admin/agreements", BundlePermissions.ManageBundles, 250),
+        new(NavMenu.Admin, "数据销毁", "/admin/data-closeouts", BundlePermissions.DecideApplications, 225),
     ];
 }
 
@@ -66,6 +67,14 @@ public static class BundlesFeature
         services.AddScoped<Incidents.StartIncident>();
         services.AddScoped<Incidents.LiftIncident>();
         services.AddScoped<Incidents.ResolveSuspension>();
+        services.AddScoped<CloseOuts.CloseOutQueries>();
+        services.AddScoped<CloseOuts.CloseOutEmails>();
+        services.AddScoped<CloseOuts.CloseOutDuties>();
+        services.AddScoped<CloseOuts.CloseOutViews>();
+        services.AddScoped<CloseOuts.AttestCloseOut>();
+        services.AddScoped<CloseOuts.EscalateCloseOut>();
+        services.AddSingleton<CloseOuts.CloseOutJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<CloseOuts.CloseOutJob>());
         services.AddPermissions<BundlePermissions>();
         services.AddNavigation<BundlesNavigation>();
         return services;

@@ -546,6 +546,134 @@ namespace ContestSite.Data.Migrations.Postgres
                     b.ToTable("BundleDatasets");
                 });
 
+            modelBuilder.Entity("ContestSite.Core.Bundles.CloseOut", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndReason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EscalatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("EscalationNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("DatasetId");
+
+                    b.HasIndex("State", "DueAt");
+
+                    b.HasIndex("TeamId", "DatasetId");
+
+                    b.ToTable("CloseOuts");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.CloseOutAttestation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AttestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AttestedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("CloseOutId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DeletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttestedById");
+
+                    b.HasIndex("CloseOutId")
+                        .IsUnique();
+
+                    b.ToTable("CloseOutAttestations");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.CloseOutDeletedFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AttestationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttestationId", "ResourceId")
+                        .IsUnique();
+
+                    b.ToTable("CloseOutDeletedFiles", (string)null);
+                });
+
             modelBuilder.Entity("ContestSite.Core.Bundles.DataIncident", b =>
                 {
                     b.Property<int>("Id")
@@ -619,8 +747,14 @@ namespace ContestSite.Data.Migrations.Postgres
                     b.Property<Guid?>("DatasetId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("InBundle")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("Refused")
                         .HasColumnType("boolean");
+
+                    b.Property<int?>("ResourceId")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("TeamId")
                         .HasColumnType("integer");
@@ -635,6 +769,8 @@ namespace ContestSite.Data.Migrations.Postgres
                     b.HasIndex("TeamId", "At");
 
                     b.HasIndex("UserId", "At");
+
+                    b.HasIndex("TeamId", "DatasetId", "At");
 
                     b.ToTable("DownloadRecords");
                 });
@@ -3097,6 +3233,51 @@ namespace ContestSite.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ContestSite.Core.Bundles.CloseOut", b =>
+                {
+                    b.HasOne("ContestSite.Core.Bundles.AccessApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ContestSite.Core.Catalog.Dataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ContestSite.Core.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.CloseOutAttestation", b =>
+                {
+                    b.HasOne("ContestSite.Data.Accounts.SiteUser", null)
+                        .WithMany()
+                        .HasForeignKey("AttestedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ContestSite.Core.Bundles.CloseOut", null)
+                        .WithOne("Attestation")
+                        .HasForeignKey("ContestSite.Core.Bundles.CloseOutAttestation", "CloseOutId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.CloseOutDeletedFile", b =>
+                {
+                    b.HasOne("ContestSite.Core.Bundles.CloseOutAttestation", null)
+                        .WithMany("Files")
+                        .HasForeignKey("AttestationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ContestSite.Core.Bundles.DataIncident", b =>
                 {
                     b.HasOne("ContestSite.Core.Catalog.Dataset", null)
@@ -3662,6 +3843,16 @@ namespace ContestSite.Data.Migrations.Postgres
             modelBuilder.Entity("ContestSite.Core.Bundles.Bundle", b =>
                 {
                     b.Navigation("Datasets");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.CloseOut", b =>
+                {
+                    b.Navigation("Attestation");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.CloseOutAttestation", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("ContestSite.Core.Catalog.Dataset", b =>

@@ -523,6 +523,128 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.ToTable("BundleDatasets");
                 });
 
+            modelBuilder.Entity("ContestSite.Core.Bundles.CloseOut", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndReason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EscalatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EscalationNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReminderSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("DatasetId");
+
+                    b.HasIndex("State", "DueAt");
+
+                    b.HasIndex("TeamId", "DatasetId");
+
+                    b.ToTable("CloseOuts");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.CloseOutAttestation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AttestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttestedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CloseOutId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DeletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttestedById");
+
+                    b.HasIndex("CloseOutId")
+                        .IsUnique();
+
+                    b.ToTable("CloseOutAttestations");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.CloseOutDeletedFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttestationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttestationId", "ResourceId")
+                        .IsUnique();
+
+                    b.ToTable("CloseOutDeletedFiles", (string)null);
+                });
+
             modelBuilder.Entity("ContestSite.Core.Bundles.DataIncident", b =>
                 {
                     b.Property<int>("Id")
@@ -592,7 +714,13 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.Property<Guid?>("DatasetId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("InBundle")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Refused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResourceId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("TeamId")
@@ -608,6 +736,8 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.HasIndex("TeamId", "At");
 
                     b.HasIndex("UserId", "At");
+
+                    b.HasIndex("TeamId", "DatasetId", "At");
 
                     b.ToTable("DownloadRecords");
                 });
@@ -2996,6 +3126,51 @@ namespace ContestSite.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ContestSite.Core.Bundles.CloseOut", b =>
+                {
+                    b.HasOne("ContestSite.Core.Bundles.AccessApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ContestSite.Core.Catalog.Dataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ContestSite.Core.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.CloseOutAttestation", b =>
+                {
+                    b.HasOne("ContestSite.Data.Accounts.SiteUser", null)
+                        .WithMany()
+                        .HasForeignKey("AttestedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ContestSite.Core.Bundles.CloseOut", null)
+                        .WithOne("Attestation")
+                        .HasForeignKey("ContestSite.Core.Bundles.CloseOutAttestation", "CloseOutId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.CloseOutDeletedFile", b =>
+                {
+                    b.HasOne("ContestSite.Core.Bundles.CloseOutAttestation", null)
+                        .WithMany("Files")
+                        .HasForeignKey("AttestationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ContestSite.Core.Bundles.DataIncident", b =>
                 {
                     b.HasOne("ContestSite.Core.Catalog.Dataset", null)
@@ -3561,6 +3736,16 @@ namespace ContestSite.Data.Migrations.Sqlite
             modelBuilder.Entity("ContestSite.Core.Bundles.Bundle", b =>
                 {
                     b.Navigation("Datasets");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.CloseOut", b =>
+                {
+                    b.Navigation("Attestation");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.CloseOutAttestation", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("ContestSite.Core.Catalog.Dataset", b =>
