@@ -25,7 +25,7 @@ public sealed class CatalogImportCommand : ISiteCommand
         using var scope = services.CreateScope();
         CatalogImportReport report;
         await using (var file = File.OpenRead(path))
-            report = await scope.ServiceProvider.GetRequiredService<UseCases.ImportCatalogFile>().ImportAsync(Path.GetFileName(path), file, cancellationToken);
+            report = await scope.ServiceProvider.GetRequiredService<UseCases.ImportCatalogFile>().ImportAsync(Path.GetFileName(path), file, userId: null, cancellationToken);
         await CatalogImportReporting.WriteAsync(report, output);
         return report.Succeeded ? 0 : 1;
     }

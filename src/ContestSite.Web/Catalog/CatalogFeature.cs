@@ -45,6 +45,13 @@ public static class CatalogFeature
         services.AddScoped<UseCases.AddDatasetFile>();
         services.AddScoped<UseCases.RemoveDatasetFile>();
         services.AddScoped<UseCases.CountDatasetView>();
+        services.AddScoped<Review.SubmitForReview>();
+        services.AddScoped<Review.ReturnToDraft>();
+        services.AddScoped<Review.ReviewDatasets>();
+        services.AddScoped<Review.ReviewQueue>();
+        services.AddScoped<ContestSite.Web.Admin.IOrganizerTaskSource, Review.CatalogReviewTasks>();
+        services.AddOptions<Review.CatalogImportOptions>().BindConfiguration(Review.CatalogImportOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Review.CatalogImportOptions>, Review.CatalogImportOptionsValidator>();
         services.AddScoped<IRecipeStep, CatalogRecipeStep>();
         services.AddSiteCommand<CatalogImportCommand>();
         services.AddSiteCommand<CatalogReindexCommand>();

@@ -53,7 +53,7 @@ internal sealed class CombinedCsvMapper
         {
             Title = title,
             Source = source,
-            Status = DatasetStatus.Published,
+            Status = DatasetStatus.Draft,
             CreatedAt = now,
             UpdatedAt = now,
             Province = province,

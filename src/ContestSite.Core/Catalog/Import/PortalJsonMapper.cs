@@ -29,7 +29,7 @@ internal abstract class PortalJsonMapper
         {
             Title = title,
             Source = Source,
-            Status = DatasetStatus.Published,
+            Status = DatasetStatus.Draft,
             CreatedAt = now,
             UpdatedAt = now,
         };
