@@ -3,6 +3,7 @@ using ContestSite.Search;
 using ContestSite.Web.Hosting;
 using ContestSite.Web.Navigation;
 using ContestSite.Web.Security;
+using ContestSite.Web.Catalog.Review;
 using ContestSite.Web.Setup;
 
 namespace ContestSite.Web.Catalog;
@@ -50,8 +51,7 @@ public static class CatalogFeature
         services.AddScoped<Review.ReviewDatasets>();
         services.AddScoped<Review.ReviewQueue>();
         services.AddScoped<ContestSite.Web.Admin.IOrganizerTaskSource, Review.CatalogReviewTasks>();
-        services.AddOptions<Review.CatalogImportOptions>().BindConfiguration(Review.CatalogImportOptions.Section).ValidateOnStart();
-        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Review.CatalogImportOptions>, Review.CatalogImportOptionsValidator>();
+        services.AddCatalogImportOptions();
         services.AddScoped<IRecipeStep, CatalogRecipeStep>();
         services.AddSiteCommand<CatalogImportCommand>();
         services.AddSiteCommand<CatalogReindexCommand>();

@@ -8,7 +8,9 @@ using ContestSite.Web.Tests.Admin;
 using ContestSite.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using static ContestSite.Web.Tests.Catalog.ReviewTestKit;
 
 namespace ContestSite.Web.Tests.Catalog;
@@ -159,14 +161,24 @@ public sealed class BatchReviewTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/datasets/{datasets[0].Id}")).Status);
     }
 
-    [Theory]
-    [InlineData("Published")]
-    [InlineData("7")]
-    public async Task An_import_arrival_other_than_draft_or_in_review_stops_the_start_naming_the_setting(string value)
+    [Fact]
+    public void An_import_arrival_other_than_draft_or_in_review_stops_the_start_naming_the_setting()
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => SiteFactory.CreateAsync(settings: s => s["ContestSite:Catalog:Import:ArriveAs"] = value));
+        ServiceProvider Site(string value)
+        {
+            var services = new ServiceCollection();
+            services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["ContestSite:Catalog:Import:ArriveAs"] = value }).Build());
+            return services.AddCatalogImportOptions().BuildServiceProvider();
+        }
+        using var published = Site("Published");
+        using var number = Site("7");
+        using var inReview = Site("InReview");
 
-        Assert.Contains("ArriveAs", error.ToString());
+        Assert.Contains("ArriveAs", Assert.Throws<InvalidOperationException>(() => published.GetRequiredService<IOptions<CatalogImportOptions>>().Value).Message);
+        Assert.Contains("ContestSite__Catalog__Import__ArriveAs must be Draft or InReview (was 7)",
+            Assert.Throws<OptionsValidationException>(() => number.GetRequiredService<IOptions<CatalogImportOptions>>().Value).Message);
+        Assert.Equal(ImportArrivalState.InReview, inReview.GetRequiredService<IOptions<CatalogImportOptions>>().Value.ArriveAs);
     }
 
     private static async Task<string> TokenAsync(SiteClient client) => (await client.GetAsync("/admin/datasets/import")).AntiforgeryToken!;

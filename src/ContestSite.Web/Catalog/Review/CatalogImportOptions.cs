@@ -28,3 +28,13 @@ public sealed class CatalogImportOptionsValidator : IValidateOptions<CatalogImpo
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail($"ContestSite__Catalog__Import__ArriveAs must be Draft or InReview (was {options.ArriveAs}).");
 }
+
+public static class CatalogImportOptionsRegistration
+{
+    public static IServiceCollection AddCatalogImportOptions(this IServiceCollection services)
+    {
+        services.AddOptions<CatalogImportOptions>().BindConfiguration(CatalogImportOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CatalogImportOptions>, CatalogImportOptionsValidator>();
+        return services;
+    }
+}
