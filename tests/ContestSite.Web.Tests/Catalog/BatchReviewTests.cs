@@ -137,7 +137,7 @@ public sealed class BatchReviewTests(ITestOutputHelper output)
         var pages = await Task.WhenAll(ReviewAsync(site, second, id, Approval()), ReviewAsync(site, third, id, Approval()));
 
         Assert.True(gate.BothArrived, "both reviews read the dataset in review before either changed it");
-        Assert.Single(pages, p => p.Status == HttpStatusCode.Redirect);
+        Assert.True(pages.Count(p => p.Status == HttpStatusCode.Redirect) == 1, "one review is recorded: " + string.Join(" | ", pages.Select(p => $"{p.Status} {Alert(p)}")));
         Assert.Single(pages, p => p.Text.Contains("刚被其他组织者审核或撤回", StringComparison.Ordinal));
         Assert.Equal(DatasetStatus.Published, await StatusAsync(site, id));
         Assert.Equal(1, await site.WithDbAsync(db => db.DatasetReviews.CountAsync(r => r.DatasetId == id)));
@@ -180,6 +180,9 @@ public sealed class BatchReviewTests(ITestOutputHelper output)
             Assert.Throws<OptionsValidationException>(() => number.GetRequiredService<IOptions<CatalogImportOptions>>().Value).Message);
         Assert.Equal(ImportArrivalState.InReview, inReview.GetRequiredService<IOptions<CatalogImportOptions>>().Value.ArriveAs);
     }
+
+    private static string Alert(SiteClient.Page page) =>
+        System.Text.RegularExpressions.Regex.Match(page.Text, "(“[^”]*”[^\\n]{0,80}|所选数据集中有的[^\\n]{0,40}|[^\\n]{0,40}不能[^\\n]{0,40})").Value;
 
     private static async Task<string> TokenAsync(SiteClient client) => (await client.GetAsync("/admin/datasets/import")).AntiforgeryToken!;
 
