@@ -16,10 +16,12 @@ namespace ContestSite.Web.Catalog;
 
 [RequirePermission(CatalogPermissions.ViewCatalog)]
 public sealed class DatasetDetailsModel(ContestDbContext db, CountDatasetView views, CatalogIndex index, DataAccess access, TimeProvider clock,
-    Microsoft.Extensions.Localization.IStringLocalizerFactory localizers) : PageModel
+    IEnumerable<IDatasetPageSectionProvider> sectionProviders, Microsoft.Extensions.Localization.IStringLocalizerFactory localizers) : PageModel
 {
     public Dataset Dataset { get; private set; } = null!;
     public IReadOnlyList<CatalogHit> Related { get; private set; } = [];
+    /// <summary>What other features show about the dataset (the applications built on it…), in their order.</summary>
+    public IReadOnlyList<DatasetPageSection> Sections { get; private set; } = [];
     /// <summary>The dataset's open-type changes, newest first: the public sees why its access changed, not the rest of the record.</summary>
     public IReadOnlyList<ClassificationChange> OpenTypeHistory { get; private set; } = [];
     /// <summary>For a restricted dataset: whether the signed-in person's team may download it now, and if not, why (a localizer key).</summary>
@@ -32,6 +34,10 @@ public sealed class DatasetDetailsModel(ContestDbContext db, CountDatasetView vi
         if (!await views.CountAsync(id, HttpContext.RequestAborted)) return NotFound();
         Dataset = await db.Datasets.AsNoTracking().Include(d => d.Fields).Include(d => d.Resources).AsSplitQuery().SingleAsync(d => d.Id == id);
         Related = index.Searcher.Related(id, 5);
+        var sections = new List<DatasetPageSection>();
+        foreach (var provider in sectionProviders)
+            if (await provider.ForDatasetAsync(id, HttpContext.RequestAborted) is { } section) sections.Add(section);
+        Sections = [.. sections.OrderBy(s => s.Order)];
         OpenTypeHistory = await db.ClassificationChanges.AsNoTracking().Where(c => c.DatasetId == id && c.Field == ClassificationFields.OpenType)
             .OrderByDescending(c => c.Id).ToListAsync();
         if (Dataset.OpenType == OpenType.Restricted)

@@ -58,6 +58,7 @@ public static class GalleryFeature
         services.AddScoped<LikeGalleryEntry>();
         services.AddScoped<SwitchGalleryLikes>();
         services.AddScoped<IFeaturedEntrySource, FeaturedGalleryEntries>();
+        services.AddScoped<Catalog.IDatasetPageSectionProvider, DatasetApplications>();
         services.AddPermissions<GalleryPermissions>();
         services.AddNavigation<GalleryNavigation>();
         return services;

@@ -6,6 +6,7 @@ using ContestSite.Web.Bundles;
 using ContestSite.Web.Catalog;
 using ContestSite.Web.Certificates;
 using ContestSite.Web.Contests;
+using ContestSite.Web.DataRequests;
 using ContestSite.Web.Email;
 using ContestSite.Web.Files;
 using ContestSite.Web.Gallery;
@@ -59,6 +60,7 @@ public static class SiteFeatures
         new("Certificates", (s, _) => s.AddCertificates(), e => e.MapCertificates()),
         new("Announcements", (s, _) => s.AddAnnouncements(), e => e.MapAnnouncements()),
         new("Gallery", (s, c) => s.AddGallery(c.Paths), e => e.MapGallery()),
+        new("DataRequests", (s, _) => s.AddDataRequests()),
         new("Home", (s, _) => s.AddHome()),
         new("Health", (s, _) => s.AddHealth(), e => e.MapHealth()),
     ];

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using ContestSite.Core.Catalog;
 using ContestSite.Core.Submissions;
 using ContestSite.Core.Teams;
 using ContestSite.Data;
@@ -16,7 +15,7 @@ namespace ContestSite.Web.Submissions;
 
 /// <summary>A team's entry for one round: edit and save (each save a version), upload files, and the captain's 定稿.</summary>
 [RequirePermission(SubmissionPermissions.Submit)]
-public sealed class EditModel(ContestDbContext db, TimeProvider clock, IOptions<SubmissionUploadOptions> uploadOptions, IStringLocalizerFactory localizers) : PageModel
+public sealed class EditModel(ContestDbContext db, DeclaredDatasets declaredDatasets, TimeProvider clock, IOptions<SubmissionUploadOptions> uploadOptions, IStringLocalizerFactory localizers) : PageModel
 {
     private readonly IStringLocalizer _text = localizers.Create(typeof(SubmissionPermissions));
 
@@ -24,7 +23,7 @@ public sealed class EditModel(ContestDbContext db, TimeProvider clock, IOptions<
     public SubmissionVersion? Current { get; private set; }
     public List<SubmissionVersion> History { get; private set; } = [];
     public List<SubmissionUpload> Waiting { get; private set; } = [];
-    public List<(Guid Id, string Title)> Datasets { get; private set; } = [];
+    public List<DeclaredDatasets.Offered> Datasets { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
     public HashSet<string> Thumbnailed { get; private set; } = [];
     public bool IsCaptain => Entry.Team.IsCaptain(UserId);
@@ -114,8 +113,7 @@ public sealed class EditModel(ContestDbContext db, TimeProvider clock, IOptions<
             Thumbnailed = (await db.SubmissionThumbnails.Where(t => keys.Contains(t.SourceKey) && t.SlotWidth == ThumbnailWidth).Select(t => t.SourceKey).ToListAsync()).ToHashSet();
         }
         Waiting = await db.ReadyUploadsAsync(entry.Team.Id, roundId);
-        Datasets = (await db.Datasets.AsNoTracking().Where(d => d.Status == DatasetStatus.Published).OrderBy(d => d.Title).Take(200)
-            .Select(d => new { d.Id, d.Title }).ToListAsync()).Select(d => (d.Id, d.Title)).ToList();
+        Datasets = await declaredDatasets.OfferedAsync(entry.Team, Current?.Datasets.Select(d => d.DatasetId).ToList() ?? []);
         return true;
     }
 

@@ -15,17 +15,17 @@ namespace ContestSite.Web.Submissions;
 /// a crash leaves the old newest version or the new one. Two saves at once each become their own version.
 /// </summary>
 public sealed class SaveSubmission(ContestDbContext db, IOptions<FileLimitsOptions> files, IOptions<SubmissionUploadOptions> uploads,
-    IAuditLog audit, TimeProvider clock, ILogger<SaveSubmission> logger)
+    IAuditLog audit, DeclaredDatasets declaredDatasets, TimeProvider clock, ILogger<SaveSubmission> logger)
 {
     private const int MaxAttempts = 4;
 
     public async Task<(RuleResult Result, int Version)> RunAsync(int roundId, string userId, SubmissionInput input, CancellationToken cancellationToken = default)
     {
-        if (input.Problem() is { } problem) return (RuleResult.Refuse(problem), 0);
+        if (input.Problem() is { } problem) return (problem, 0);
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
-            var (result, version, teamId) = await ApplyAsync(roundId, userId, input, cancellationToken);
+            var (result, version, teamId, newlyRestricted) = await ApplyAsync(roundId, userId, input, cancellationToken);
             if (!result.Allowed) return (result, 0);
             try
             {
@@ -34,6 +34,10 @@ public sealed class SaveSubmission(ContestDbContext db, IOptions<FileLimitsOptio
                 await db.SubmissionUploads.Where(u => input.UploadIds.Contains(u.Id) && u.TeamId == teamId)
                     .ExecuteUpdateAsync(s => s.SetProperty(u => u.UsedInVersionId, version!.Id), cancellationToken);
                 await audit.AppendAsync(new AuditEvent("submission.saved", $"submission:{version!.SubmissionId}", "ok", $"version={version.Number}") { TeamId = teamId }, cancellationToken);
+                // Restricted data named in an entry joins that dataset's own trail of use.
+                foreach (var datasetId in newlyRestricted)
+                    await audit.AppendAsync(new AuditEvent("submission.restricted-dataset-declared", $"submission:{version.SubmissionId}", "ok", $"version={version.Number}")
+                        { TeamId = teamId, DatasetId = datasetId }, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
             catch (DbUpdateException exception) when (attempt < MaxAttempts)
@@ -45,28 +49,29 @@ public sealed class SaveSubmission(ContestDbContext db, IOptions<FileLimitsOptio
         }
     }
 
-    private async Task<(RuleResult, SubmissionVersion?, int)> ApplyAsync(int roundId, string userId, SubmissionInput input, CancellationToken cancellationToken)
+    private async Task<(RuleResult, SubmissionVersion?, int, List<Guid>)> ApplyAsync(int roundId, string userId, SubmissionInput input, CancellationToken cancellationToken)
     {
         var entry = await db.EntryForPersonAsync(roundId, userId, cancellationToken);
-        if (entry is null) return (RuleResult.Refuse("没有找到该轮次，或您还没有团队"), null, 0);
+        if (entry is null) return (RuleResult.Refuse("没有找到该轮次，或您还没有团队"), null, 0, []);
         var newUploads = await db.SubmissionUploads
             .Where(u => input.UploadIds.Contains(u.Id) && u.TeamId == entry.Team.Id && u.RoundId == roundId && u.Status == SubmissionUploadStatus.Ready)
             .ToListAsync(cancellationToken);
-        if (newUploads.Count != input.UploadIds.Distinct().Count()) return (RuleResult.Refuse("有文件尚未上传完成或已被使用，请重新上传"), null, 0);
+        if (newUploads.Count != input.UploadIds.Distinct().Count()) return (RuleResult.Refuse("有文件尚未上传完成或已被使用，请重新上传"), null, 0, []);
         var now = clock.GetUtcNow();
         var startedBefore = newUploads.Any(u => u.StartedAt < entry.Round.SubmissionClosesAt);
         var allowed = SubmissionRules.CanEdit(entry.Team, entry.Round, entry.MayEnter, entry.Submission, userId, now, uploads.Value.GracePeriod, startedBefore);
-        if (!allowed.Allowed) return (allowed, null, 0);
+        if (!allowed.Allowed) return (allowed, null, 0, []);
 
         var submission = entry.Submission is null ? NewSubmission(entry, now) : await db.Submissions.FirstAsync(s => s.Id == entry.Submission.Id, cancellationToken);
-        var kept = submission.CurrentVersionNumber == 0 ? [] : (await db.VersionAsync(submission.Id, submission.CurrentVersionNumber, cancellationToken))!
-            .Files.Where(f => input.KeepFileIds.Contains(f.Id)).ToList();
+        var current = submission.CurrentVersionNumber == 0 ? null : await db.VersionAsync(submission.Id, submission.CurrentVersionNumber, cancellationToken);
+        var kept = current?.Files.Where(f => input.KeepFileIds.Contains(f.Id)).ToList() ?? [];
         var version = NewVersion(submission, input, userId, now, kept, newUploads);
         var limits = CheckLimits(version);
-        if (!limits.Allowed) return (limits, null, 0);
-        var datasets = input.DatasetIds.Distinct().ToList();
-        if (await db.Datasets.CountAsync(d => datasets.Contains(d.Id), cancellationToken) != datasets.Count)
-            return (RuleResult.Refuse("所选数据集不在数据目录中"), null, 0);
+        if (!limits.Allowed) return (limits, null, 0, []);
+        var datasets = input.AllDatasetIds();
+        var declaredBefore = current?.Datasets.Select(d => d.DatasetId).ToHashSet() ?? [];
+        var (declarable, newlyRestricted) = await declaredDatasets.CheckAsync(entry.Team.Id, datasets, declaredBefore, cancellationToken);
+        if (!declarable.Allowed) return (declarable, null, 0, []);
         version.Datasets = datasets.Select(id => new SubmissionDataset { DatasetId = id }).ToList();
 
         submission.Versions.Add(version);
@@ -74,7 +79,7 @@ public sealed class SaveSubmission(ContestDbContext db, IOptions<FileLimitsOptio
         submission.UpdatedAt = now;
         submission.Concurrency++;
         foreach (var upload in newUploads) upload.Status = SubmissionUploadStatus.Used;
-        return (RuleResult.Ok, version, entry.Team.Id);
+        return (RuleResult.Ok, version, entry.Team.Id, newlyRestricted);
     }
 
     private Submission NewSubmission(EntryContext entry, DateTimeOffset now)

@@ -11,6 +11,8 @@ public static class ThrottleRules
     public const string InviteCode = "invite-code";
     /// <summary>The public verification page of award certificates (<c>/certificates/CODE</c>), open to anyone.</summary>
     public const string CertificateCode = "certificate-code";
+    /// <summary>Forms that publish what a signed-in person wrote for everyone to read: data demand requests.</summary>
+    public const string PublicPost = "public-post";
 }
 
 /// <summary>

@@ -18,6 +18,8 @@ public sealed class ThrottlingOptions
     public ThrottleRule InviteCode { get; set; } = new() { PerAddress = 10, PerAccount = 10, Window = TimeSpan.FromMinutes(1) };
     /// <summary>A hiring manager may check a pile of certificates; a script trying codes is slowed to a crawl (80-bit codes).</summary>
     public ThrottleRule CertificateCode { get; set; } = new() { PerAddress = 30, PerAccount = 30, Window = TimeSpan.FromMinutes(1) };
+    /// <summary>A person asks for a few datasets at a sitting; a script filling the public list is stopped early.</summary>
+    public ThrottleRule PublicPost { get; set; } = new() { PerAddress = 10, PerAccount = 5, Window = TimeSpan.FromMinutes(10) };
 
     public ThrottleRule For(string rule) => rule switch
     {
@@ -26,11 +28,12 @@ public sealed class ThrottlingOptions
         ThrottleRules.Mail => Mail,
         ThrottleRules.InviteCode => InviteCode,
         ThrottleRules.CertificateCode => CertificateCode,
+        ThrottleRules.PublicPost => PublicPost,
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "No such throttle rule."),
     };
 
     internal IEnumerable<(string Name, ThrottleRule Rule)> All => [(nameof(SignIn), SignIn), (nameof(Registration), Registration), (nameof(Mail), Mail), (nameof(InviteCode), InviteCode),
-        (nameof(CertificateCode), CertificateCode)];
+        (nameof(CertificateCode), CertificateCode), (nameof(PublicPost), PublicPost)];
 }
 
 public sealed class ThrottleRule

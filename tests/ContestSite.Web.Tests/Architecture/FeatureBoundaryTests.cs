@@ -15,7 +15,7 @@ namespace ContestSite.Web.Tests.Architecture;
 public sealed class FeatureBoundaryTests
 {
     private static readonly string[] Features =
-        ["Accounts", "Admin", "Announcements", "Bundles", "Catalog", "Certificates", "Contests", "Gallery", "Home", "Judging", "Setup", "Submissions", "Teams"];
+        ["Accounts", "Admin", "Announcements", "Bundles", "Catalog", "Certificates", "Contests", "DataRequests", "Gallery", "Home", "Judging", "Setup", "Submissions", "Teams"];
 
     /// <summary>Folders named for what they are, used by any feature. "" is the root namespace (ContestTime…).</summary>
     private static readonly string[] SharedFolders =

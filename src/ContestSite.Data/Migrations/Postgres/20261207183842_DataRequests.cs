@@ -1,0 +1,101 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace ContestSite.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class DataRequests : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "DataRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Scenario = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SuggestedProvider = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    RequesterId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    RoutedTo = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    RoutedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Answer = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DatasetId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SupportCount = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataRequestSupports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequestId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataRequestSupports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DataRequestSupports_DataRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "DataRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DataRequests_DatasetId",
+                table: "DataRequests",
+                column: "DatasetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DataRequests_RequesterId",
+                table: "DataRequests",
+                column: "RequesterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DataRequests_State_CreatedAt",
+                table: "DataRequests",
+                columns: new[] { "State", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DataRequests_SupportCount",
+                table: "DataRequests",
+                column: "SupportCount");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DataRequestSupports_RequestId_UserId",
+                table: "DataRequestSupports",
+                columns: new[] { "RequestId", "UserId" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "DataRequestSupports");
+
+            migrationBuilder.DropTable(
+                name: "DataRequests");
+        }
+    }
+}
