@@ -1,4 +1,8 @@
+using System.Security.Claims;
 using ContestSite.Core.Catalog;
+using ContestSite.Data.Accounts;
+using ContestSite.Web.Security;
+using Microsoft.AspNetCore.Identity;
 using ContestSite.Web.Catalog.Review;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,11 +17,25 @@ public static class CatalogReviewBuilders
 {
     public const string SecondOrganizerEmail = "second-organizer@test.local";
 
-    /// <summary>A second organizer of the site (made on first use); returns the user id.</summary>
+    public const string CatalogueRole = "数据目录管理";
+
+    /// <summary>
+    /// A second organizer of the site (made on first use) who may curate the catalogue and nothing else, so the tests of
+    /// other features (who is mailed about what) see the people they expect; returns the user id.
+    /// </summary>
     public static async Task<string> SecondOrganizerIdAsync(this SiteFactory site)
     {
         var id = await site.WithDbAsync(db => db.Users.Where(u => u.Email == SecondOrganizerEmail).Select(u => u.Id).FirstOrDefaultAsync());
-        return id ?? (await site.CreateUserAsync(SecondOrganizerEmail, SiteBuilders.Password, "Organizer")).Id;
+        if (id is not null) return id;
+        await site.WithScopeAsync(async services =>
+        {
+            var roles = services.GetRequiredService<RoleManager<SiteRole>>();
+            await roles.CreateAsync(new SiteRole { Name = CatalogueRole });
+            var role = (await roles.FindByNameAsync(CatalogueRole))!;
+            await roles.AddClaimAsync(role, new Claim(PermissionPolicies.ClaimType, "admin.access"));
+            await roles.AddClaimAsync(role, new Claim(PermissionPolicies.ClaimType, "catalog.manage"));
+        });
+        return (await site.CreateUserAsync(SecondOrganizerEmail, SiteBuilders.Password, CatalogueRole)).Id;
     }
 
     /// <summary>Submits the drafts as the site's organizer and approves them as the second organizer, with one assessment.</summary>

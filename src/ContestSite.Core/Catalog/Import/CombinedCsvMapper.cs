@@ -53,7 +53,7 @@ internal sealed class CombinedCsvMapper
         {
             Title = title,
             Source = source,
-            Status = DatasetStatus.Draft,
+            Status = DatasetStatus.Published,
             CreatedAt = now,
             UpdatedAt = now,
             Province = province,

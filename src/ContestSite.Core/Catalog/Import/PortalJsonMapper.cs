@@ -29,7 +29,7 @@ internal abstract class PortalJsonMapper
         {
             Title = title,
             Source = Source,
-            Status = DatasetStatus.Draft,
+            Status = DatasetStatus.Published,
             CreatedAt = now,
             UpdatedAt = now,
         };
