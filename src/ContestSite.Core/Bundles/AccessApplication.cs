@@ -16,6 +16,8 @@ public class AccessApplication
     public required string Scenario { get; set; }
     /// <summary>When the data-use agreement (数据使用协议) was accepted; an application cannot exist without it.</summary>
     public DateTimeOffset AgreementAcceptedAt { get; set; }
+    /// <summary>The exact version of the agreement accepted; null on applications made before agreements had versions.</summary>
+    public int? AgreementVersionId { get; set; }
     public ApplicationStatus Status { get; set; } = ApplicationStatus.Pending;
     public DateTimeOffset SubmittedAt { get; set; }
     /// <summary>The organizer asked the expert committee for an opinion before deciding.</summary>
@@ -27,6 +29,8 @@ public class AccessApplication
     public DateTimeOffset? RevokedAt { get; set; }
     /// <summary>安全评估结论 recorded with an approval; required for a dataset at L3 or with sensitive fields.</summary>
     public string? SecurityAssessment { get; set; }
+    /// <summary>The emergency stop (应急处置) that suspended this approval; kept after it is restored or revoked.</summary>
+    public int? SuspendedByIncidentId { get; set; }
     public List<ExpertOpinion> Opinions { get; set; } = [];
     /// <summary>Raised by every change, so two organizers deciding at the same moment cannot both win.</summary>
     public int Version { get; set; }
@@ -36,7 +40,8 @@ public class AccessApplication
         Status == ApplicationStatus.Approved && TeamId == teamId && DatasetId == datasetId && ExpiresAt is { } expires && now < expires;
 }
 
-public enum ApplicationStatus { Pending, Approved, Rejected, Revoked }
+/// <summary>Stored by name; new values are appended. Suspended: an approval held by an emergency stop, counting as none.</summary>
+public enum ApplicationStatus { Pending, Approved, Rejected, Revoked, Suspended }
 
 /// <summary>An expert committee member's opinion (专家意见) on an application.</summary>
 public class ExpertOpinion

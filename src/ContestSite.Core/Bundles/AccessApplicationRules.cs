@@ -30,6 +30,7 @@ public static class AccessApplicationRules
         {
             if (existing.Status == ApplicationStatus.Pending) return RuleResult.Refuse(AlreadyPendingMessage);
             if (existing.Status == ApplicationStatus.Approved && existing.ExpiresAt > now) return RuleResult.Refuse("您的团队已获批使用该数据集，许可仍在有效期内");
+            if (existing.Status == ApplicationStatus.Suspended && existing.ExpiresAt > now) return RuleResult.Refuse("您的团队对该数据集的许可因应急处置暂停，等待组委会恢复");
         }
         return RuleResult.Ok;
     }
@@ -94,7 +95,7 @@ public static class AccessApplicationRules
 
     public static RuleResult Revoke(AccessApplication application, string deciderId, string? reason, DateTimeOffset now)
     {
-        if (application.Status != ApplicationStatus.Approved) return RuleResult.Refuse("只有已批准的申请可以撤销");
+        if (application.Status is not (ApplicationStatus.Approved or ApplicationStatus.Suspended)) return RuleResult.Refuse("只有已批准或已暂停的许可可以撤销");
         if (string.IsNullOrWhiteSpace(reason)) return RuleResult.Refuse("请填写撤销的原因，团队会看到它");
         if (reason.Length > MaxTextLength) return RuleResult.Refuse("意见不能超过 {0} 个字符", MaxTextLength);
         Decide(application, ApplicationStatus.Revoked, deciderId, reason, now);

@@ -16,14 +16,16 @@ public sealed record Downloader(bool SignedIn, int? TeamId, TeamStatus? TeamStat
 /// <summary>
 /// Who may download the data of a dataset, by its opening class: 无条件开放 to anyone signed in (in a
 /// bundle, to approved teams); 受限开放 only to an approved team holding an unexpired approval for that
-/// very dataset, and not while a risk flag holds it; 禁止开放 never, to nobody.
+/// very dataset, and not while a risk flag holds it; 禁止开放 never, to nobody. While an emergency stop (应急处置)
+/// covers a dataset, nobody gets its data by any route.
 /// </summary>
 public static class DataAccessPolicy
 {
     public static RuleResult CanDownload(OpenType openType, Guid datasetId, Downloader who, DownloadRoute route,
-        IEnumerable<AccessApplication> teamApplications, DateTimeOffset now)
+        IEnumerable<AccessApplication> teamApplications, DateTimeOffset now, DataStops stops)
     {
         if (openType == OpenType.Prohibited) return RuleResult.Refuse("该数据集属于禁止开放类，不向任何人提供数据");
+        if (stops.Covers(datasetId, openType)) return RuleResult.Refuse(StoppedMessage);
         if (!who.SignedIn) return RuleResult.Refuse("请先登录");
         if (openType == OpenType.Unconditional && route == DownloadRoute.SingleFile) return RuleResult.Ok;
         if (who.TeamId is not { } teamId) return RuleResult.Refuse("只有参赛团队的成员可以获取数据包和受限开放数据");
@@ -35,8 +37,12 @@ public static class DataAccessPolicy
         return who.Flagged ? RuleResult.Refuse("下载量超过预警阈值，受限开放数据的下载已暂停，等待组委会处理") : RuleResult.Ok;
     }
 
+    public const string StoppedMessage = "该数据集因应急处置暂停提供数据，恢复后另行通知";
+
     private static RuleResult NoValidApproval(List<AccessApplication> forDataset, DateTimeOffset now)
     {
+        if (forDataset.Any(a => a.Status == ApplicationStatus.Suspended && a.ExpiresAt > now))
+            return RuleResult.Refuse("您的团队对该数据集的使用许可因应急处置暂停，等待组委会恢复");
         if (forDataset.Any(a => a.Status == ApplicationStatus.Revoked)) return RuleResult.Refuse("您的团队对该数据集的使用许可已被组委会撤销");
         var expired = forDataset.Where(a => a.Status == ApplicationStatus.Approved && a.ExpiresAt <= now).Max(a => a.ExpiresAt);
         if (expired is { } at) return RuleResult.Refuse("您的团队对该数据集的使用许可已于 {0} 到期", at);

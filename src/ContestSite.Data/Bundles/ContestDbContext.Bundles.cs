@@ -18,6 +18,55 @@ public abstract partial class ContestDbContext
     public DbSet<DownloadRecord> DownloadRecords => Set<DownloadRecord>();
     public DbSet<RiskFlag> RiskFlags => Set<RiskFlag>();
     public DbSet<MaskingSecret> MaskingSecrets => Set<MaskingSecret>();
+    public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
+    public DbSet<AgreementAcceptance> AgreementAcceptances => Set<AgreementAcceptance>();
+    public DbSet<DataIncident> DataIncidents => Set<DataIncident>();
+}
+
+internal sealed class DataIncidentConfiguration : IEntityTypeConfiguration<DataIncident>
+{
+    public void Configure(EntityTypeBuilder<DataIncident> incident)
+    {
+        incident.Ignore(i => i.IsOpen);
+        incident.Property(i => i.OpenScope).HasMaxLength(60);
+        incident.Property(i => i.What).HasMaxLength(DataIncidentRules.MaxWhatLength);
+        incident.Property(i => i.Reason).HasMaxLength(DataIncidentRules.MaxTextLength);
+        incident.Property(i => i.StartedBy).HasMaxLength(450);
+        incident.Property(i => i.LiftedBy).HasMaxLength(450);
+        incident.Property(i => i.LiftReason).HasMaxLength(DataIncidentRules.MaxTextLength);
+        // One open incident per scope: the second of two simultaneous stops of the same thing fails here and is told so.
+        incident.HasIndex(i => i.OpenScope).IsUnique();
+        incident.HasIndex(i => new { i.LiftedAt, i.DatasetId });
+        incident.HasOne<Dataset>().WithMany().HasForeignKey(i => i.DatasetId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AgreementVersionConfiguration : IEntityTypeConfiguration<AgreementVersion>
+{
+    public void Configure(EntityTypeBuilder<AgreementVersion> version)
+    {
+        version.Property(v => v.Kind).HasConversion<string>().HasMaxLength(20);
+        version.Property(v => v.Markdown).HasMaxLength(AgreementRules.MaxLength);
+        version.Property(v => v.ChangeNote).HasMaxLength(AgreementRules.MaxNoteLength);
+        version.Property(v => v.PublishedById).HasMaxLength(450);
+        // Two organizers publishing at once cannot both become the same number.
+        version.HasIndex(v => new { v.Kind, v.TrackId, v.Number }).IsUnique();
+        version.HasData(new AgreementVersion
+        {
+            Id = 1, Kind = AgreementKind.DataUse, Number = 1, Markdown = AgreementRules.FirstDataUseAgreement,
+            PublishedAt = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero),
+        });
+    }
+}
+
+internal sealed class AgreementAcceptanceConfiguration : IEntityTypeConfiguration<AgreementAcceptance>
+{
+    public void Configure(EntityTypeBuilder<AgreementAcceptance> acceptance)
+    {
+        acceptance.Property(a => a.UserId).HasMaxLength(450);
+        acceptance.HasIndex(a => new { a.AgreementVersionId, a.TeamId }).IsUnique();
+        acceptance.HasOne<AgreementVersion>().WithMany().HasForeignKey(a => a.AgreementVersionId).OnDelete(DeleteBehavior.Restrict);
+    }
 }
 
 internal sealed class BundleConfiguration : IEntityTypeConfiguration<Bundle>
@@ -73,6 +122,7 @@ internal sealed class AccessApplicationConfiguration : IEntityTypeConfiguration<
         application.HasOne<Team>().WithMany().HasForeignKey(a => a.TeamId).OnDelete(DeleteBehavior.Restrict);
         application.HasOne<Dataset>().WithMany().HasForeignKey(a => a.DatasetId).OnDelete(DeleteBehavior.Restrict);
         application.HasOne<SiteUser>().WithMany().HasForeignKey(a => a.ApplicantId).OnDelete(DeleteBehavior.Restrict);
+        application.HasOne<DataIncident>().WithMany().HasForeignKey(a => a.SuspendedByIncidentId).OnDelete(DeleteBehavior.Restrict);
         application.HasMany(a => a.Opinions).WithOne().HasForeignKey(o => o.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -13,12 +13,15 @@ public sealed class BundlePermissions : IPermissionProvider
     public const string ManageBundles = "bundles.manage";
     public const string DecideApplications = "bundles.decide";
     public const string GiveOpinions = "bundles.opinion";
+    /// <summary>应急处置: its own permission, so a data-security officer can stop data without curating bundles; bundles.manage implies it.</summary>
+    public const string ManageIncidents = "bundles.incidents";
     public IEnumerable<Permission> Permissions =>
     [
         new(UseBundles, "数据包", "获取本赛道的数据包，申请使用受限开放数据"),
         new(ManageBundles, "数据包", "组建各赛道的数据包，设置字段脱敏规则，处理下载风险预警"),
         new(DecideApplications, "数据包", "审批受限开放数据的使用申请，征求专家意见，撤销许可"),
         new(GiveOpinions, "数据包", "作为专家委员会成员对数据使用申请出具意见"),
+        new(ManageIncidents, "数据包", "应急处置：立即暂停提供某个数据集或全部受限开放数据，解除后恢复或撤销被暂停的许可", ManageBundles),
     ];
 }
 
@@ -31,6 +34,8 @@ public sealed class BundlesNavigation : INavigationProvider
         new(NavMenu.Admin, "数据包", "/admin/bundles", BundlePermissions.ManageBundles, 210),
         new(NavMenu.Admin, "数据使用申请", "/admin/data-applications", BundlePermissions.DecideApplications, 220),
         new(NavMenu.Admin, "数据风险预警", "/admin/data-risk", BundlePermissions.ManageBundles, 230),
+        new(NavMenu.Admin, "应急处置", "/admin/incidents", BundlePermissions.ManageIncidents, 240),
+        new(NavMenu.Admin, "数据使用协议", "/admin/agreements", BundlePermissions.ManageBundles, 250),
     ];
 }
 
@@ -52,9 +57,15 @@ public static class BundlesFeature
         services.AddScoped<EditBundle>();
         services.AddScoped<SaveMaskingRules>();
         services.AddScoped<ApplyForDataset>();
+        services.AddScoped<Agreements>();
+        services.AddScoped<PublishAgreement>();
         services.AddScoped<DecideApplication>();
         services.AddScoped<GiveOpinion>();
         services.AddScoped<ClearRiskFlag>();
+        services.AddScoped<Incidents.IncidentEmails>();
+        services.AddScoped<Incidents.StartIncident>();
+        services.AddScoped<Incidents.LiftIncident>();
+        services.AddScoped<Incidents.ResolveSuspension>();
         services.AddPermissions<BundlePermissions>();
         services.AddNavigation<BundlesNavigation>();
         return services;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ContestSite.Core.Bundles;
+using ContestSite.Core.Catalog;
 using ContestSite.Core.Teams;
 using ContestSite.Data;
 using ContestSite.Web.Seasons;
@@ -30,6 +31,17 @@ public sealed class DataAccess(ContestDbContext db, CurrentContest current)
         var flagged = await db.RiskFlags.AnyAsync(f => f.ClearedAt == null && (f.UserId == userId || (teamId != null && f.TeamId == teamId)), cancellationToken);
         return new Requester(userId, team, new Downloader(true, teamId, team?.Status, flagged));
     }
+
+    /// <summary>
+    /// The open emergency stops, from the database on every call: a stop started on any node holds on every node at once.
+    /// One small indexed read (open incidents are few).
+    /// </summary>
+    public async Task<DataStops> StopsAsync(CancellationToken cancellationToken = default) =>
+        DataStops.Of(await db.DataIncidents.AsNoTracking().Where(i => i.LiftedAt == null).Select(i => i.DatasetId).ToListAsync(cancellationToken));
+
+    /// <summary>Whether a stop covers one dataset now: asked again between the files of a bundle being streamed.</summary>
+    public Task<bool> IsStoppedAsync(Guid datasetId, OpenType openType, CancellationToken cancellationToken = default) =>
+        Incidents.DataStopLocks.IsStoppedAsync(db, datasetId, openType, cancellationToken);
 
     public async Task<List<AccessApplication>> ApplicationsAsync(int? teamId, Guid? datasetId = null, CancellationToken cancellationToken = default)
     {

@@ -23,6 +23,9 @@ public sealed class BundleIndexModel(ContestDbContext db, DataAccess access, Cur
     public Bundle? Bundle { get; private set; }
     public IReadOnlyList<Item> Items { get; private set; } = [];
     public IReadOnlyList<ApplicationRow> Applications { get; private set; } = [];
+    /// <summary>The emergency stops now in force, so the page can say that access is suspended.</summary>
+    public DataStops Stops { get; private set; } = DataStops.None;
+    public bool AnySuspended => Items.Any(i => Stops.Covers(i.Id, i.OpenType)) || Applications.Any(a => a.Application.Status == ApplicationStatus.Suspended);
 
     public async Task OnGetAsync()
     {
@@ -34,6 +37,7 @@ public sealed class BundleIndexModel(ContestDbContext db, DataAccess access, Cur
         var applications = await access.ApplicationsAsync(team.Id);
         Applications = await db.Rows(db.AccessApplications.AsNoTracking().Where(a => a.TeamId == team.Id))
             .OrderByDescending(r => r.Application.SubmittedAt).Take(100).ToListAsync();
+        Stops = await access.StopsAsync();
         if (Bundle is null) return;
         var ids = Bundle.Datasets.Select(d => d.DatasetId).ToList();
         var datasets = await db.Datasets.AsNoTracking().Where(d => ids.Contains(d.Id) && d.Status == DatasetStatus.Published)
@@ -41,7 +45,7 @@ public sealed class BundleIndexModel(ContestDbContext db, DataAccess access, Cur
         var now = clock.GetUtcNow();
         Items = datasets.Select(d =>
         {
-            var decision = DataAccessPolicy.CanDownload(d.OpenType, d.Id, Who.Downloader, DownloadRoute.Bundle, applications, now);
+            var decision = DataAccessPolicy.CanDownload(d.OpenType, d.Id, Who.Downloader, DownloadRoute.Bundle, applications, now, Stops);
             var canApply = AccessApplicationRules.CanApply(team.Status, d.OpenType, applications.Where(a => a.DatasetId == d.Id), "-", "-", true, now).Allowed;
             return new Item(d.Id, d.Title, d.Provider, d.OpenType, d.Files, decision.Allowed ? Text["包含在数据包中"].Value : Text.Localize(decision), canApply);
         }).ToList();

@@ -26,6 +26,8 @@ public sealed class DatasetDetailsModel(ContestDbContext db, CountDatasetView vi
     public IReadOnlyList<ClassificationChange> OpenTypeHistory { get; private set; } = [];
     /// <summary>For a restricted dataset: whether the signed-in person's team may download it now, and if not, why (a localizer key).</summary>
     public RuleResult RestrictedAccess { get; private set; } = RuleResult.Refuse("请先登录");
+    /// <summary>An emergency stop (应急处置) covers this dataset: nobody downloads it until the stop is lifted.</summary>
+    public bool Suspended { get; private set; }
     public string RestrictedMessage => RuleText.Localize(localizers.Create(typeof(DatasetDetailsModel)), RestrictedAccess);
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -40,11 +42,13 @@ public sealed class DatasetDetailsModel(ContestDbContext db, CountDatasetView vi
         Sections = [.. sections.OrderBy(s => s.Order)];
         OpenTypeHistory = await db.ClassificationChanges.AsNoTracking().Where(c => c.DatasetId == id && c.Field == ClassificationFields.OpenType)
             .OrderByDescending(c => c.Id).ToListAsync();
+        var stops = await access.StopsAsync();
+        Suspended = Dataset.OpenType != OpenType.Prohibited && stops.Covers(id, Dataset.OpenType);
         if (Dataset.OpenType == OpenType.Restricted)
         {
             var who = await access.WhoAsync(User);
             RestrictedAccess = DataAccessPolicy.CanDownload(Dataset.OpenType, id, who.Downloader, DownloadRoute.SingleFile,
-                await access.ApplicationsAsync(who.Team?.Id, id), clock.GetUtcNow());
+                await access.ApplicationsAsync(who.Team?.Id, id), clock.GetUtcNow(), stops);
         }
         return Page();
     }

@@ -19,27 +19,27 @@ public sealed class DataAccessPolicyTests
     };
 
     private static RuleResult Restricted(Downloader who, params AccessApplication[] applications) =>
-        DataAccessPolicy.CanDownload(OpenType.Restricted, X, who, DownloadRoute.SingleFile, applications, Now);
+        DataAccessPolicy.CanDownload(OpenType.Restricted, X, who, DownloadRoute.SingleFile, applications, Now, DataStops.None);
 
     [Theory]
     [InlineData(DownloadRoute.SingleFile)]
     [InlineData(DownloadRoute.Bundle)]
     public void Prohibited_data_is_refused_to_everyone_by_every_route(DownloadRoute route) =>
-        Assert.False(DataAccessPolicy.CanDownload(OpenType.Prohibited, X, ApprovedTeam, route, [Approved(X)], Now).Allowed);
+        Assert.False(DataAccessPolicy.CanDownload(OpenType.Prohibited, X, ApprovedTeam, route, [Approved(X)], Now, DataStops.None).Allowed);
 
     [Fact]
     public void Open_data_goes_to_anyone_signed_in_but_not_to_an_anonymous_visitor()
     {
-        Assert.True(DataAccessPolicy.CanDownload(OpenType.Unconditional, X, new(true, null, null, false), DownloadRoute.SingleFile, [], Now).Allowed);
-        Assert.False(DataAccessPolicy.CanDownload(OpenType.Unconditional, X, Downloader.Anonymous, DownloadRoute.SingleFile, [], Now).Allowed);
+        Assert.True(DataAccessPolicy.CanDownload(OpenType.Unconditional, X, new(true, null, null, false), DownloadRoute.SingleFile, [], Now, DataStops.None).Allowed);
+        Assert.False(DataAccessPolicy.CanDownload(OpenType.Unconditional, X, Downloader.Anonymous, DownloadRoute.SingleFile, [], Now, DataStops.None).Allowed);
     }
 
     [Fact]
     public void A_bundle_even_of_open_data_goes_only_to_an_approved_team()
     {
-        Assert.False(DataAccessPolicy.CanDownload(OpenType.Unconditional, X, new(true, null, null, false), DownloadRoute.Bundle, [], Now).Allowed);
-        Assert.False(DataAccessPolicy.CanDownload(OpenType.Unconditional, X, new(true, 7, TeamStatus.Submitted, false), DownloadRoute.Bundle, [], Now).Allowed);
-        Assert.True(DataAccessPolicy.CanDownload(OpenType.Unconditional, X, ApprovedTeam, DownloadRoute.Bundle, [], Now).Allowed);
+        Assert.False(DataAccessPolicy.CanDownload(OpenType.Unconditional, X, new(true, null, null, false), DownloadRoute.Bundle, [], Now, DataStops.None).Allowed);
+        Assert.False(DataAccessPolicy.CanDownload(OpenType.Unconditional, X, new(true, 7, TeamStatus.Submitted, false), DownloadRoute.Bundle, [], Now, DataStops.None).Allowed);
+        Assert.True(DataAccessPolicy.CanDownload(OpenType.Unconditional, X, ApprovedTeam, DownloadRoute.Bundle, [], Now, DataStops.None).Allowed);
     }
 
     [Fact]
@@ -82,4 +82,37 @@ public sealed class DataAccessPolicyTests
     [Fact]
     public void A_team_that_is_no_longer_approved_loses_restricted_data() =>
         Assert.False(Restricted(ApprovedTeam with { TeamStatus = TeamStatus.Disqualified }, Approved(X)).Allowed);
+
+    [Theory]
+    [InlineData(OpenType.Restricted, DownloadRoute.SingleFile)]
+    [InlineData(OpenType.Restricted, DownloadRoute.Bundle)]
+    [InlineData(OpenType.Unconditional, DownloadRoute.SingleFile)]
+    [InlineData(OpenType.Unconditional, DownloadRoute.Bundle)]
+    public void A_stop_of_a_dataset_refuses_it_to_everyone_even_with_a_valid_approval(OpenType openType, DownloadRoute route)
+    {
+        var stops = DataStops.Of([X]);
+
+        var result = DataAccessPolicy.CanDownload(openType, X, ApprovedTeam, route, [Approved(X)], Now, stops);
+
+        Assert.Equal(DataAccessPolicy.StoppedMessage, result.Message);
+        Assert.True(DataAccessPolicy.CanDownload(openType, Y, ApprovedTeam, route, [Approved(Y)], Now, stops).Allowed);
+    }
+
+    [Fact]
+    public void A_stop_of_all_restricted_data_leaves_open_data_served()
+    {
+        var stops = DataStops.Of([null]);
+
+        Assert.False(DataAccessPolicy.CanDownload(OpenType.Restricted, X, ApprovedTeam, DownloadRoute.SingleFile, [Approved(X)], Now, stops).Allowed);
+        Assert.True(DataAccessPolicy.CanDownload(OpenType.Unconditional, X, ApprovedTeam, DownloadRoute.SingleFile, [], Now, stops).Allowed);
+    }
+
+    [Fact]
+    public void A_suspended_approval_counts_as_none_and_says_why()
+    {
+        var suspended = Approved(X);
+        suspended.Status = ApplicationStatus.Suspended;
+
+        Assert.Equal("您的团队对该数据集的使用许可因应急处置暂停，等待组委会恢复", Restricted(ApprovedTeam, suspended).Message);
+    }
 }

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ContestSite.Web.Tests.Bundles;
 
 /// <summary>A restricted dataset with personal data, bundles, applications through the pages, the downloaded zip.</summary>
-public static class BundleTestKit
+public static partial class BundleTestKit
 {
     public const string Csv = "姓名,手机号,身份证号,区域,备注\n张三,13812341234,330106199001011234,西湖区,住在文三路8号\n李四,13987654321,33010619851231567X,拱墅区,爱好登山\n";
 
@@ -67,12 +67,25 @@ public static class BundleTestKit
         return await db.SaveChangesAsync();
     });
 
-    public static Task<SiteClient.Page> ApplyAsync(this SiteClient client, Guid datasetId, string purpose = "分析救助对象分布", bool agree = true)
+    /// <summary>Applies through the form as a browser does: with the agreement version the form shows (or <paramref name="agreementVersion"/>).</summary>
+    public static async Task<SiteClient.Page> ApplyAsync(this SiteClient client, Guid datasetId, string purpose = "分析救助对象分布", bool agree = true,
+        int? agreementVersion = null)
     {
-        var fields = new Dictionary<string, string> { ["Purpose"] = purpose, ["Scenario"] = "为民政部门提供救助资源调度建议" };
+        var form = await client.GetAsync($"/bundles/apply/{datasetId}");
+        var fields = new Dictionary<string, string>
+        {
+            ["Purpose"] = purpose, ["Scenario"] = "为民政部门提供救助资源调度建议",
+            ["__RequestVerificationToken"] = form.AntiforgeryToken ?? throw new InvalidOperationException($"no application form ({form.Status})"),
+        };
         if (agree) fields["AgreementAccepted"] = "true";
-        return client.PostFormAsync($"/bundles/apply/{datasetId}", fields);
+        var shown = ShownAgreementVersion().Match(form.Html);
+        if (agreementVersion is { } forced) fields["AgreementVersionId"] = forced.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        else if (shown.Success) fields["AgreementVersionId"] = shown.Groups[1].Value;
+        return await client.PostAsync($"/bundles/apply/{datasetId}", fields);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"AgreementVersionId\" value=\"(\\d+)\"")]
+    private static partial System.Text.RegularExpressions.Regex ShownAgreementVersion();
 
     public static Task<int> ApplicationIdAsync(this SiteFactory site, int teamId, Guid datasetId) =>
         site.WithDbAsync(db => db.AccessApplications.Where(a => a.TeamId == teamId && a.DatasetId == datasetId).OrderByDescending(a => a.Id).Select(a => a.Id).FirstAsync());

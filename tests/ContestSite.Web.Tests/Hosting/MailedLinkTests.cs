@@ -9,10 +9,16 @@ namespace ContestSite.Web.Tests.Hosting;
 
 /// <summary>
 /// Every request here claims to be for evil.example, through Host, X-Forwarded-Host and X-Forwarded-Proto;
-/// every link the site mails (or shows to copy) must still start with the configured public address.
+/// every link the site mails (or shows to copy) must still start with the configured public address. The tests share one
+/// site during registration, each with addresses and teams of its own (a mail is waited for by its address).
 /// </summary>
-public sealed class MailedLinkTests
+public sealed class MailedLinkTests(MailedLinkTests.DuringRegistration shared) : IClassFixture<MailedLinkTests.DuringRegistration>
 {
+    public sealed class DuringRegistration : SharedSite
+    {
+        protected override Task<SiteFactory> StartAsync() => SiteAsync(now: AnnouncementTestKit.DuringRegistration);
+    }
+
     private const string PublicBaseUrl = "https://contest.test";
     private static readonly Uri Evil = new("http://evil.example/");
 
@@ -46,17 +52,17 @@ public sealed class MailedLinkTests
     [Fact]
     public async Task A_registration_with_a_forged_host_mails_the_confirmation_link_of_the_public_address()
     {
-        await using var site = await SiteAsync();
+        var site = shared.Site;
         using var attacker = ForgedClient(site);
 
         var registered = await attacker.PostFormAsync("/account/register", new Dictionary<string, string>
         {
-            ["Input.DisplayName"] = "小王", ["Input.Email"] = "victim@example.com",
+            ["Input.DisplayName"] = "小王", ["Input.Email"] = "registered@example.com",
             ["Input.Password"] = "Register-pass-1", ["Input.ConfirmPassword"] = "Register-pass-1",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, registered.Status);
-        var mail = await site.Smtp.WaitForAsync("victim@example.com");
+        var mail = await site.Smtp.WaitForAsync("registered@example.com");
         AssertEveryLinkIsPublic(mail);
         Assert.StartsWith(PublicBaseUrl + "/account/confirm-email?", MailLinks.All(mail)[0]);
     }
@@ -64,34 +70,34 @@ public sealed class MailedLinkTests
     [Fact]
     public async Task A_resent_confirmation_asked_for_with_a_forged_host_links_to_the_public_address()
     {
-        await using var site = await SiteAsync();
+        var site = shared.Site;
         using (var first = site.CreateSiteClient())
         {
             await first.PostFormAsync("/account/register", new Dictionary<string, string>
             {
-                ["Input.DisplayName"] = "小王", ["Input.Email"] = "victim@example.com",
+                ["Input.DisplayName"] = "小王", ["Input.Email"] = "resent@example.com",
                 ["Input.Password"] = "Register-pass-1", ["Input.ConfirmPassword"] = "Register-pass-1",
             });
         }
-        await site.Smtp.WaitForAsync("victim@example.com");
+        await site.Smtp.WaitForAsync("resent@example.com");
         using var attacker = ForgedClient(site);
 
-        await attacker.PostFormAsync("/account/resend-confirmation", new Dictionary<string, string> { ["Email"] = "victim@example.com" });
+        await attacker.PostFormAsync("/account/resend-confirmation", new Dictionary<string, string> { ["Email"] = "resent@example.com" });
 
-        var resent = await WaitForSecondMailAsync(site, "victim@example.com");
+        var resent = await WaitForSecondMailAsync(site, "resent@example.com");
         AssertEveryLinkIsPublic(resent);
     }
 
     [Fact]
     public async Task A_password_reset_asked_for_with_a_forged_host_mails_the_token_only_to_the_public_address()
     {
-        await using var site = await SiteAsync();
-        await site.CreateUserAsync("victim@example.com", "Old-pass-123");
+        var site = shared.Site;
+        await site.CreateUserAsync("forgot@example.com", "Old-pass-123");
         using var attacker = ForgedClient(site);
 
-        await attacker.PostFormAsync("/account/forgot-password", new Dictionary<string, string> { ["Email"] = "victim@example.com" });
+        await attacker.PostFormAsync("/account/forgot-password", new Dictionary<string, string> { ["Email"] = "forgot@example.com" });
 
-        var mail = await site.Smtp.WaitForAsync("victim@example.com");
+        var mail = await site.Smtp.WaitForAsync("forgot@example.com");
         AssertEveryLinkIsPublic(mail);
         Assert.StartsWith(PublicBaseUrl + "/account/reset-password?", MailLinks.All(mail)[0]);
     }
@@ -99,7 +105,7 @@ public sealed class MailedLinkTests
     [Fact]
     public async Task An_email_change_asked_for_with_a_forged_host_mails_the_confirmation_link_of_the_public_address()
     {
-        await using var site = await SiteAsync();
+        var site = shared.Site;
         await site.CreateUserAsync("before@example.com", "Right-pass-123");
         using var client = ForgedClient(site);
         await client.SignInAsync("before@example.com", "Right-pass-123");
@@ -115,7 +121,7 @@ public sealed class MailedLinkTests
     [Fact]
     public async Task A_team_invitation_sent_with_a_forged_host_links_to_the_public_address_and_so_does_the_link_to_copy()
     {
-        await using var site = await SiteAsync(now: TeamTestKit.DuringRegistration);
+        var site = shared.Site;
         await site.CreateUserAsync("captain@test.local", SiteBuilders.Password, "Contestant");
         using var captain = ForgedClient(site);
         await captain.SignInAsync("captain@test.local", SiteBuilders.Password);
@@ -135,14 +141,14 @@ public sealed class MailedLinkTests
     [Fact]
     public async Task An_announcement_published_with_a_forged_host_mails_the_public_address()
     {
-        await using var site = await SiteAsync(now: AnnouncementTestKit.DuringRegistration);
-        await site.TeamWithMembersAsync("甲队", "数字政府", "member@example.com");
+        var site = shared.Site;
+        await site.TeamWithMembersAsync("公告队", "数字政府", "member@example.com");
         using var organizer = ForgedClient(site);
         await site.SignInAsync(organizer, SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
 
         var id = await organizer.SaveAsync(AnnouncementTestKit.Fields("报名提醒", "请尽快报名。", audience: "AllContestants"));
 
-        var mail = await site.Smtp.WaitForAsync("member@example.com");
+        var mail = await site.Smtp.WaitForAsync("member@example.com", m => m.Subject?.Contains("报名提醒") == true);
         AssertEveryLinkIsPublic(mail);
         Assert.Contains($"{PublicBaseUrl}/announcements/{id}", mail.TextBody);
     }
@@ -150,8 +156,8 @@ public sealed class MailedLinkTests
     [Fact]
     public async Task A_scheduled_announcement_mailed_by_the_job_links_to_the_public_address_not_to_the_host_its_author_used()
     {
-        await using var site = await SiteAsync(now: AnnouncementTestKit.DuringRegistration);
-        await site.TeamWithMembersAsync("甲队", "数字政府", "member@example.com");
+        var site = shared.Site;
+        await site.TeamWithMembersAsync("定时公告队", "数字政府", "scheduled-member@example.com");
         using var organizer = ForgedClient(site);
         await site.SignInAsync(organizer, SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword);
         var at = site.Clock.GetUtcNow().AddHours(1);
@@ -159,7 +165,7 @@ public sealed class MailedLinkTests
 
         site.Clock.SetUtcNow(at);
 
-        var mail = await site.Smtp.WaitForAsync("member@example.com", m => m.Subject?.Contains("定时提醒") == true);
+        var mail = await site.Smtp.WaitForAsync("scheduled-member@example.com", m => m.Subject?.Contains("定时提醒") == true);
         AssertEveryLinkIsPublic(mail);
         Assert.Contains($"{PublicBaseUrl}/announcements/{id}", mail.TextBody);
     }
@@ -167,7 +173,7 @@ public sealed class MailedLinkTests
     [Fact]
     public async Task The_atom_feed_fetched_with_a_forged_host_links_to_the_public_address()
     {
-        await using var site = await SiteAsync(now: AnnouncementTestKit.DuringRegistration);
+        var site = shared.Site;
         using (var organizer = await site.OrganizerAsync())
             await organizer.SaveAsync(AnnouncementTestKit.Fields("公开公告", "正文"));
         using var attacker = ForgedClient(site);

@@ -8,7 +8,11 @@ using static ContestSite.Web.Tests.Submissions.SubmissionTestKit;
 
 namespace ContestSite.Web.Tests.Submissions;
 
-/// <summary>The file-name tests share one site in the first round, each with a team of its own; the other tests have their own site.</summary>
+/// <summary>
+/// Most tests share one site in the first round, each with a team and uploads of its own, and compare what the site keeps
+/// (uploads, staged bytes, stored files) with the moment before they acted; a test that changes the site's settings or runs
+/// on both providers has a site of its own.
+/// </summary>
 public sealed class SubmissionUploadTests(SubmissionUploadTests.InFirstRound shared) : IClassFixture<SubmissionUploadTests.InFirstRound>
 {
     public sealed class InFirstRound : SharedSite
@@ -44,8 +48,9 @@ public sealed class SubmissionUploadTests(SubmissionUploadTests.InFirstRound sha
     [Fact]
     public async Task A_chunk_at_the_wrong_offset_is_refused_and_nothing_of_it_is_kept()
     {
-        await using var site = await SiteAsync();
+        var site = shared.Site;
         using var team = await site.ApprovedTeamAsync();
+        var stagedBefore = site.StagedBytes();
         var token = await team.Member.TokenAsync(team.RoundId);
         var id = await IdOfAsync(await team.Member.StartUploadAsync(team.RoundId, SubmissionFileKind.Proposal, "a.pdf", 1000, token));
         await team.Member.PatchAsync(id, 0, Pdf, token);
@@ -54,14 +59,15 @@ public sealed class SubmissionUploadTests(SubmissionUploadTests.InFirstRound sha
 
         Assert.Equal(HttpStatusCode.Conflict, wrong.StatusCode);
         Assert.Equal($"上传位置不一致：服务器已收到 {Pdf.Length} 字节，请从这里继续", await ErrorOfAsync(wrong));
-        Assert.Equal(Pdf.Length, site.StagedBytes());
+        Assert.Equal(stagedBefore + Pdf.Length, site.StagedBytes());
     }
 
     [Fact]
     public async Task A_chunk_whose_checksum_does_not_match_is_discarded()
     {
-        await using var site = await SiteAsync();
+        var site = shared.Site;
         using var team = await site.ApprovedTeamAsync();
+        var stagedBefore = site.StagedBytes();
         var token = await team.Member.TokenAsync(team.RoundId);
         var id = await IdOfAsync(await team.Member.StartUploadAsync(team.RoundId, SubmissionFileKind.Proposal, "a.pdf", Pdf.Length, token));
 
@@ -70,15 +76,16 @@ public sealed class SubmissionUploadTests(SubmissionUploadTests.InFirstRound sha
         Assert.Equal(HttpStatusCode.BadRequest, corrupted.StatusCode);
         Assert.Equal("0", corrupted.Headers.GetValues("Upload-Offset").Single());
         Assert.Equal("这一块的校验值不符，已丢弃，请重新发送这一块", await ErrorOfAsync(corrupted));
-        Assert.Equal(0, site.StagedBytes());
-        Assert.Equal(SubmissionUploadStatus.Receiving, (await site.WithDbAsync(db => db.SubmissionUploads.SingleAsync())).Status);
+        Assert.Equal(stagedBefore, site.StagedBytes());
+        Assert.Equal(SubmissionUploadStatus.Receiving, (await site.WithDbAsync(db => db.SubmissionUploads.SingleAsync(u => u.Id == id))).Status);
     }
 
     [Fact]
     public async Task A_body_larger_than_the_declared_length_is_refused_and_nothing_is_kept()
     {
-        await using var site = await SiteAsync();
+        var site = shared.Site;
         using var team = await site.ApprovedTeamAsync();
+        var stagedBefore = site.StagedBytes();
         var token = await team.Member.TokenAsync(team.RoundId);
         var id = await IdOfAsync(await team.Member.StartUploadAsync(team.RoundId, SubmissionFileKind.Proposal, "small.pdf", 100, token));
 
@@ -86,7 +93,7 @@ public sealed class SubmissionUploadTests(SubmissionUploadTests.InFirstRound sha
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLong.StatusCode);
         Assert.Equal("这一块超出了文件声明的长度（100 字节），未保存", await ErrorOfAsync(tooLong));
-        Assert.Equal(0, site.StagedBytes());
+        Assert.Equal(stagedBefore, site.StagedBytes());
     }
 
     [Fact]
@@ -105,8 +112,9 @@ public sealed class SubmissionUploadTests(SubmissionUploadTests.InFirstRound sha
     [Fact]
     public async Task A_chunked_body_without_a_length_is_refused()
     {
-        await using var site = await SiteAsync();
+        var site = shared.Site;
         using var team = await site.ApprovedTeamAsync();
+        var stagedBefore = site.StagedBytes();
         var token = await team.Member.TokenAsync(team.RoundId);
         var id = await IdOfAsync(await team.Member.StartUploadAsync(team.RoundId, SubmissionFileKind.Proposal, "a.pdf", Pdf.Length, token));
         var unsized = new StreamContent(new NonSeekableStream(Pdf));
@@ -115,35 +123,39 @@ public sealed class SubmissionUploadTests(SubmissionUploadTests.InFirstRound sha
 
         Assert.Equal(HttpStatusCode.LengthRequired, refused.StatusCode);
         Assert.Equal("请求必须注明长度（Content-Length），不接受没有长度的分块请求", await ErrorOfAsync(refused));
-        Assert.Equal(0, site.StagedBytes());
+        Assert.Equal(stagedBefore, site.StagedBytes());
     }
 
-    public static TheoryData<string, SubmissionFileKind, string, byte[], string> DangerousFiles() => new()
+    /// <summary>The dangerous files by name; each file is made only when its test runs, not each time the tests are listed.</summary>
+    public static TheoryData<string> DangerousFiles() => new(Dangerous.Keys);
+
+    private static readonly Dictionary<string, (SubmissionFileKind Kind, string Name, Func<byte[]> Content, string Message)> Dangerous = new()
     {
-        { "zip bomb", SubmissionFileKind.SourcePackage, "bomb.zip", TestZips.Bomb, "压缩" },
-        { "zip with ../ entry", SubmissionFileKind.SourcePackage, "escape.zip", TestZips.WithFiles(("../../etc/passwd", "x"u8.ToArray())), ".." },
-        { "zip with absolute entry", SubmissionFileKind.SourcePackage, "absolute.zip", TestZips.WithFiles(("/etc/passwd", "x"u8.ToArray())), "/etc/passwd" },
-        { "PNG claiming 50000×50000", SubmissionFileKind.Screenshot, "huge.png", TestImages.PngHeaderOnly(50_000, 50_000), "50000" },
-        { "GIF renamed .png with 10,000 frames", SubmissionFileKind.Screenshot, "frames.png", TestImages.Gif(10_000), "GIF" },
-        { "TIFF renamed .png", SubmissionFileKind.Screenshot, "photo.png", TestImages.Tiff(), "文件内容是 TIFF 图片，不是 PNG、JPEG 或 WebP 图片" },
-        { "HTML renamed .pdf", SubmissionFileKind.Proposal, "proposal.pdf", "<!DOCTYPE html><html><script>alert(1)</script></html>"u8.ToArray(), "文件内容是 HTML 网页，不是 PDF" },
-        { "SVG with script", SubmissionFileKind.Screenshot, "logo.svg", TestImages.SvgWithScript(), "文件内容是 SVG 图形，不是 PNG、JPEG 或 WebP 图片" },
+        ["zip bomb"] = (SubmissionFileKind.SourcePackage, "bomb.zip", () => TestZips.Bomb, "压缩"),
+        ["zip with ../ entry"] = (SubmissionFileKind.SourcePackage, "escape.zip", () => TestZips.WithFiles(("../../etc/passwd", "x"u8.ToArray())), ".."),
+        ["zip with absolute entry"] = (SubmissionFileKind.SourcePackage, "absolute.zip", () => TestZips.WithFiles(("/etc/passwd", "x"u8.ToArray())), "/etc/passwd"),
+        ["PNG claiming 50000×50000"] = (SubmissionFileKind.Screenshot, "huge.png", () => TestImages.PngHeaderOnly(50_000, 50_000), "50000"),
+        ["GIF renamed .png with 10,000 frames"] = (SubmissionFileKind.Screenshot, "frames.png", () => TestImages.Gif(10_000), "GIF"),
+        ["TIFF renamed .png"] = (SubmissionFileKind.Screenshot, "photo.png", TestImages.Tiff, "文件内容是 TIFF 图片，不是 PNG、JPEG 或 WebP 图片"),
+        ["HTML renamed .pdf"] = (SubmissionFileKind.Proposal, "proposal.pdf", () => "<!DOCTYPE html><html><script>alert(1)</script></html>"u8.ToArray(), "文件内容是 HTML 网页，不是 PDF"),
+        ["SVG with script"] = (SubmissionFileKind.Screenshot, "logo.svg", TestImages.SvgWithScript, "文件内容是 SVG 图形，不是 PNG、JPEG 或 WebP 图片"),
     };
 
     [Theory]
     [MemberData(nameof(DangerousFiles))]
-    public async Task A_dangerous_file_is_refused_with_a_clear_message_and_nothing_is_kept(string what, SubmissionFileKind kind, string name, byte[] content, string message)
+    public async Task A_dangerous_file_is_refused_with_a_clear_message_and_nothing_is_kept(string what)
     {
-        await using var site = await SiteAsync();
+        var (kind, name, content, message) = Dangerous[what];
+        var site = shared.Site;
         using var team = await site.ApprovedTeamAsync();
-        var storedBefore = site.StoredFileCount();
+        var (uploadsBefore, stagedBefore, storedBefore) = (await site.UploadCountAsync(), site.StagedBytes(), site.StoredFileCount());
 
-        var (_, response) = await team.Member.UploadAsync(team.RoundId, kind, name, content);
+        var (_, response) = await team.Member.UploadAsync(team.RoundId, kind, name, content());
 
         Assert.True(response.StatusCode == HttpStatusCode.UnprocessableEntity, what);
         Assert.Contains(message, await ErrorOfAsync(response));
-        Assert.Equal(0, await site.UploadCountAsync());
-        Assert.Equal(0, site.StagedBytes());
+        Assert.Equal(uploadsBefore, await site.UploadCountAsync());
+        Assert.Equal(stagedBefore, site.StagedBytes());
         Assert.Equal(storedBefore, site.StoredFileCount());
     }
 
@@ -177,9 +189,10 @@ public sealed class SubmissionUploadTests(SubmissionUploadTests.InFirstRound sha
     [Fact]
     public async Task Team_A_can_neither_read_nor_replace_team_B_files_by_id()
     {
-        await using var site = await SiteAsync();
+        var site = shared.Site;
         using var teamA = await site.ApprovedTeamAsync("甲队");
         using var teamB = await site.ApprovedTeamAsync("乙队");
+        var stagedBefore = site.StagedBytes();
         var upload = await teamB.Member.UploadOkAsync(teamB.RoundId, SubmissionFileKind.Proposal, "乙.pdf", Pdf);
         await teamB.Member.SaveAsync(teamB.RoundId, "乙队作品", [upload]);
         var fileId = (await site.EntryAsync(teamB.Id))!.Versions.Single().Files.Single().Id;
@@ -194,7 +207,7 @@ public sealed class SubmissionUploadTests(SubmissionUploadTests.InFirstRound sha
         Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, replace.StatusCode);
         Assert.Contains("有文件尚未上传完成或已被使用", take.Text);
-        Assert.Equal(0, site.StagedBytes());
+        Assert.Equal(stagedBefore, site.StagedBytes());
         Assert.Null(await site.EntryAsync(teamA.Id));
         Assert.Equal(HttpStatusCode.OK, (await teamB.Member.Http.GetAsync($"/submissions/files/{fileId}")).StatusCode);
     }
@@ -202,7 +215,7 @@ public sealed class SubmissionUploadTests(SubmissionUploadTests.InFirstRound sha
     [Fact]
     public async Task A_file_is_served_as_an_attachment_with_its_stored_type_and_nosniff()
     {
-        await using var site = await SiteAsync();
+        var site = shared.Site;
         using var team = await site.ApprovedTeamAsync();
         var upload = await team.Member.UploadOkAsync(team.RoundId, SubmissionFileKind.Proposal, "方案.pdf", Pdf);
         await team.Member.SaveAsync(team.RoundId, "下载测试", [upload]);
@@ -219,7 +232,7 @@ public sealed class SubmissionUploadTests(SubmissionUploadTests.InFirstRound sha
     [Fact]
     public async Task A_screenshot_gets_re_encoded_thumbnails_that_are_the_only_inline_images()
     {
-        await using var site = await SiteAsync();
+        var site = shared.Site;
         using var team = await site.ApprovedTeamAsync();
         var png = TestImages.Png(800, 600);
         var upload = await team.Member.UploadOkAsync(team.RoundId, SubmissionFileKind.Screenshot, "界面.png", png);

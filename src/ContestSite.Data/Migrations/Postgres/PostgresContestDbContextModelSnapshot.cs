@@ -324,6 +324,9 @@ namespace ContestSite.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("AgreementAcceptedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("AgreementVersionId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ApplicantId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -374,6 +377,9 @@ namespace ContestSite.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("SuspendedByIncidentId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("TeamId")
                         .HasColumnType("integer");
 
@@ -387,6 +393,8 @@ namespace ContestSite.Data.Migrations.Postgres
 
                     b.HasIndex("DatasetId");
 
+                    b.HasIndex("SuspendedByIncidentId");
+
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.HasIndex("TeamId", "DatasetId");
@@ -396,6 +404,89 @@ namespace ContestSite.Data.Migrations.Postgres
                         .HasFilter("\"Status\" = 'Pending'");
 
                     b.ToTable("AccessApplications");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.AgreementAcceptance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgreementVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementVersionId", "TeamId")
+                        .IsUnique();
+
+                    b.ToTable("AgreementAcceptances");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.AgreementVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("TrackId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "TrackId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AgreementVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Kind = "DataUse",
+                            Markdown = "本团队承诺：所获数据仅用于本届大赛的参赛作品；不向任何第三方提供、转让或公开；大赛结束后删除全部数据及其副本；使用全过程接受组委会审计。",
+                            Number = 1,
+                            PublishedAt = new DateTimeOffset(new DateTime(2020, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        });
                 });
 
             modelBuilder.Entity("ContestSite.Core.Bundles.Bundle", b =>
@@ -450,6 +541,62 @@ namespace ContestSite.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("BundleDatasets");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.DataIncident", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid?>("DatasetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LiftReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("LiftedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LiftedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("OpenScope")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId");
+
+                    b.HasIndex("OpenScope")
+                        .IsUnique();
+
+                    b.HasIndex("LiftedAt", "DatasetId");
+
+                    b.ToTable("DataIncidents");
                 });
 
             modelBuilder.Entity("ContestSite.Core.Bundles.DownloadRecord", b =>
@@ -3002,9 +3149,23 @@ namespace ContestSite.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ContestSite.Core.Bundles.DataIncident", null)
+                        .WithMany()
+                        .HasForeignKey("SuspendedByIncidentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ContestSite.Core.Teams.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.AgreementAcceptance", b =>
+                {
+                    b.HasOne("ContestSite.Core.Bundles.AgreementVersion", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3031,6 +3192,14 @@ namespace ContestSite.Data.Migrations.Postgres
                         .HasForeignKey("DatasetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.DataIncident", b =>
+                {
+                    b.HasOne("ContestSite.Core.Catalog.Dataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ContestSite.Core.Bundles.ExpertOpinion", b =>

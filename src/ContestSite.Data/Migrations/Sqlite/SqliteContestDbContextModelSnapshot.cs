@@ -309,6 +309,9 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.Property<long>("AgreementAcceptedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AgreementVersionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ApplicantId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -359,6 +362,9 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.Property<long>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SuspendedByIncidentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("TeamId")
                         .HasColumnType("INTEGER");
 
@@ -372,6 +378,8 @@ namespace ContestSite.Data.Migrations.Sqlite
 
                     b.HasIndex("DatasetId");
 
+                    b.HasIndex("SuspendedByIncidentId");
+
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.HasIndex("TeamId", "DatasetId");
@@ -381,6 +389,85 @@ namespace ContestSite.Data.Migrations.Sqlite
                         .HasFilter("\"Status\" = 'Pending'");
 
                     b.ToTable("AccessApplications");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.AgreementAcceptance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgreementVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementVersionId", "TeamId")
+                        .IsUnique();
+
+                    b.ToTable("AgreementAcceptances");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.AgreementVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TrackId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "TrackId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AgreementVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Kind = "DataUse",
+                            Markdown = "本团队承诺：所获数据仅用于本届大赛的参赛作品；不向任何第三方提供、转让或公开；大赛结束后删除全部数据及其副本；使用全过程接受组委会审计。",
+                            Number = 1,
+                            PublishedAt = 637134336000000000L
+                        });
                 });
 
             modelBuilder.Entity("ContestSite.Core.Bundles.Bundle", b =>
@@ -431,6 +518,60 @@ namespace ContestSite.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("BundleDatasets");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.DataIncident", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DatasetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LiftReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LiftedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LiftedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenScope")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId");
+
+                    b.HasIndex("OpenScope")
+                        .IsUnique();
+
+                    b.HasIndex("LiftedAt", "DatasetId");
+
+                    b.ToTable("DataIncidents");
                 });
 
             modelBuilder.Entity("ContestSite.Core.Bundles.DownloadRecord", b =>
@@ -2905,9 +3046,23 @@ namespace ContestSite.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ContestSite.Core.Bundles.DataIncident", null)
+                        .WithMany()
+                        .HasForeignKey("SuspendedByIncidentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ContestSite.Core.Teams.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.AgreementAcceptance", b =>
+                {
+                    b.HasOne("ContestSite.Core.Bundles.AgreementVersion", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2934,6 +3089,14 @@ namespace ContestSite.Data.Migrations.Sqlite
                         .HasForeignKey("DatasetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Bundles.DataIncident", b =>
+                {
+                    b.HasOne("ContestSite.Core.Catalog.Dataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ContestSite.Core.Bundles.ExpertOpinion", b =>

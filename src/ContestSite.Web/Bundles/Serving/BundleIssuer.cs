@@ -36,6 +36,7 @@ public sealed class BundleIssuer(ContestDbContext db, DataAccess access, Masking
         var datasets = await db.Datasets.AsNoTracking().Include(d => d.Fields).Include(d => d.Resources).AsSplitQuery()
             .Where(d => ids.Contains(d.Id) && d.Status == DatasetStatus.Published).OrderBy(d => d.Title).ToListAsync(cancellationToken);
         var applications = await access.ApplicationsAsync(team.Id, null, cancellationToken);
+        var stops = await access.StopsAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var counter = new HashingWriteStream(_ => Task.FromResult(body), ownsTarget: false);
         var items = new List<ManifestDataset>();
@@ -44,7 +45,7 @@ public sealed class BundleIssuer(ContestDbContext db, DataAccess access, Masking
         {
             foreach (var dataset in datasets)
             {
-                items.Add(await WriteDatasetAsync(zip, dataset, request.Who, applications, now, paths, cancellationToken));
+                items.Add(await WriteDatasetAsync(zip, dataset, request.Who, applications, stops, now, paths, cancellationToken));
             }
             var manifest = new BundleManifest(Guid.NewGuid(), now, new ManifestTeam(team.Id, team.Name), request.Who.UserId!, request.Email,
                 request.ContestName, request.TrackName, request.Bundle.Terms, items);
@@ -59,9 +60,9 @@ public sealed class BundleIssuer(ContestDbContext db, DataAccess access, Masking
     }
 
     private async Task<ManifestDataset> WriteDatasetAsync(ZipArchive zip, Dataset dataset, Requester who, List<AccessApplication> applications,
-        DateTimeOffset now, HashSet<string> paths, CancellationToken cancellationToken)
+        DataStops stops, DateTimeOffset now, HashSet<string> paths, CancellationToken cancellationToken)
     {
-        var decision = DataAccessPolicy.CanDownload(dataset.OpenType, dataset.Id, who.Downloader, DownloadRoute.Bundle, applications, now);
+        var decision = DataAccessPolicy.CanDownload(dataset.OpenType, dataset.Id, who.Downloader, DownloadRoute.Bundle, applications, now, stops);
         var approval = applications.Where(a => a.Grants(who.Team!.Id, dataset.Id, now)).Select(a => new ManifestApproval(a.Id, a.DecidedAt, a.ExpiresAt)).FirstOrDefault();
         ManifestDataset Item(IReadOnlyList<ManifestFile> files, string? notIncluded) => new(dataset.Id, dataset.Title, dataset.Provider, dataset.Region,
             dataset.OpenType.ToString(), dataset.SensitivityLevel, dataset.LastUpdated, approval, files, notIncluded);
@@ -81,6 +82,15 @@ public sealed class BundleIssuer(ContestDbContext db, DataAccess access, Masking
         var files = new List<ManifestFile>();
         foreach (var resource in dataset.Resources.OrderBy(r => r.Id))
         {
+            // A stop started while this zip streams holds from the next file on (one indexed read per file); what is
+            // already sent cannot be called back.
+            if (await access.IsStoppedAsync(dataset.Id, dataset.OpenType, cancellationToken))
+            {
+                var stopped = text[DataAccessPolicy.StoppedMessage].Value;
+                await audit.AppendAsync(new AuditEvent("data.download", $"dataset:{dataset.Id}", "stopped",
+                    $"bundle: stopped after {files.Count} file(s)") { TeamId = who.Team!.Id, DatasetId = dataset.Id }, cancellationToken);
+                return Item(files, stopped);
+            }
             files.Add(await WriteFileAsync(zip, EntryPath(dataset, resource, paths), resource, masking.Plan, cancellationToken));
         }
         await audit.AppendAsync(new AuditEvent("data.download", $"dataset:{dataset.Id}", "ok",

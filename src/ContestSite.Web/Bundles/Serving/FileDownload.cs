@@ -32,7 +32,16 @@ public sealed class FileDownload(ContestDbContext db, DataAccess access, Masking
         var subject = $"dataset:{id}/file:{resourceId}";
         var who = await access.WhoAsync(http.User, cancellationToken);
         var applications = await access.ApplicationsAsync(who.Team?.Id, id, cancellationToken);
-        var decision = DataAccessPolicy.CanDownload(found.OpenType, id, who.Downloader, DownloadRoute.SingleFile, applications, clock.GetUtcNow());
+        var stops = await access.StopsAsync(cancellationToken);
+        var decision = DataAccessPolicy.CanDownload(found.OpenType, id, who.Downloader, DownloadRoute.SingleFile, applications, clock.GetUtcNow(), stops);
+        if (found.OpenType != OpenType.Prohibited && stops.Covers(id, found.OpenType))
+        {
+            // 423 Locked with the reason in words: the data exists and the asker may be entitled, but nobody gets it now.
+            // Not counted as probing: a team that had access is refused through no fault of its own.
+            await AuditAsync(subject, "refused", $"{found.OpenType}: {text.Localize(decision)}", who, id, cancellationToken);
+            http.Response.Headers[HeaderNames.CacheControl] = "no-store";
+            return Results.Text(text.Localize(decision), "text/plain; charset=utf-8", statusCode: StatusCodes.Status423Locked);
+        }
         if (!decision.Allowed)
         {
             await AuditAsync(subject, "refused", $"{found.OpenType}: {text.Localize(decision)}", who, id, cancellationToken);

@@ -9,9 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ContestSite.Web.Bundles.UseCases;
 
 /// <summary>A member of an approved team applies, for the team, to use one restricted dataset.</summary>
-public sealed class ApplyForDataset(ContestDbContext db, IAuditLog audit, TimeProvider clock)
+public sealed class ApplyForDataset(ContestDbContext db, Agreements agreements, IAuditLog audit, TimeProvider clock)
 {
-    public async Task<RuleResult> RunAsync(Requester who, Guid datasetId, string? purpose, string? scenario, bool agreementAccepted)
+    public async Task<RuleResult> RunAsync(Requester who, Guid datasetId, string? purpose, string? scenario, bool agreementAccepted, int? agreementVersionId)
     {
         var dataset = await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.Id == datasetId && d.Status == DatasetStatus.Published);
         if (dataset is null) return RuleResult.Refuse("数据集不存在或未发布");
@@ -19,6 +19,8 @@ public sealed class ApplyForDataset(ContestDbContext db, IAuditLog audit, TimePr
         var teamId = who.Team?.Id;
         var existing = teamId is null ? [] : await db.AccessApplications.AsNoTracking().Where(a => a.TeamId == teamId && a.DatasetId == datasetId).ToListAsync();
         var allowed = AccessApplicationRules.CanApply(who.Team?.Status, dataset.OpenType, existing, purpose?.Trim(), scenario?.Trim(), agreementAccepted, now);
+        // The text accepted must be the one in force: a form opened before a new version was published asks again.
+        if (allowed.Allowed) allowed = AgreementRules.CanAccept((await agreements.CurrentAsync(AgreementKind.DataUse))?.Id, agreementVersionId);
         if (!allowed.Allowed)
         {
             await audit.AppendAsync(new AuditEvent("data.application.submitted", $"dataset:{datasetId}", "refused", allowed.Message) { TeamId = teamId, DatasetId = datasetId });
@@ -27,7 +29,7 @@ public sealed class ApplyForDataset(ContestDbContext db, IAuditLog audit, TimePr
         var application = new AccessApplication
         {
             TeamId = teamId!.Value, DatasetId = datasetId, ApplicantId = who.UserId!, Purpose = purpose!.Trim(), Scenario = scenario!.Trim(),
-            AgreementAcceptedAt = now, SubmittedAt = now,
+            AgreementAcceptedAt = now, AgreementVersionId = agreementVersionId, SubmittedAt = now,
         };
         db.AccessApplications.Add(application);
         if (!await SaveAsync(teamId.Value, datasetId,

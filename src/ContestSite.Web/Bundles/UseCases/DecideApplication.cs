@@ -2,6 +2,7 @@ using ContestSite.Core.Bundles;
 using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Audit;
+using ContestSite.Web.Bundles.Incidents;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Bundles.UseCases;
@@ -20,12 +21,21 @@ public sealed class DecideApplication(ContestDbContext db, ApplicationEmails ema
     public async Task<RuleResult> ApproveAsync(int id, string deciderId, int validDays, string? note, string? securityAssessment = null)
     {
         var dataset = await db.AccessApplications.Where(a => a.Id == id)
-            .Select(a => db.Datasets.Where(d => d.Id == a.DatasetId).Select(d => new { d.SensitivityLevel, Sensitive = d.Fields.Any(f => f.IsSensitive) }).FirstOrDefault())
+            .Select(a => db.Datasets.Where(d => d.Id == a.DatasetId).Select(d => new { d.Id, d.OpenType, d.SensitivityLevel, Sensitive = d.Fields.Any(f => f.IsSensitive) }).FirstOrDefault())
             .FirstOrDefaultAsync();
         var needsReview = dataset is not null && AccessApplicationRules.NeedsExpertReview(dataset.SensitivityLevel, dataset.Sensitive);
         var detail = string.IsNullOrWhiteSpace(securityAssessment) ? note : $"{note}; 安全评估：{securityAssessment.Trim()}";
-        return await ActAsync(id, "data.application.approved",
+        Task<RuleResult> Approve() => ActAsync(id, "data.application.approved",
             a => AccessApplicationRules.Approve(a, deciderId, validDays, note, clock.GetUtcNow(), needsReview, securityAssessment), detail);
+        if (dataset is null) return await Approve();
+        // Locked and looked at in the approval's transaction, as a stop does: an approval racing a stop ends suspended or refused.
+        return await db.InTransactionAsync(async () =>
+        {
+            await DataStopLocks.LockAsync(db, dataset.Id);
+            if (await DataStopLocks.IsStoppedAsync(db, dataset.Id, dataset.OpenType))
+                return RuleResult.Refuse("该数据集正处于应急处置中，暂停批准新的使用申请；解除后再处理");
+            return await Approve();
+        });
     }
 
     public Task<RuleResult> RejectAsync(int id, string deciderId, string? reason) =>
