@@ -15,11 +15,12 @@ return args.FirstOrDefault() switch
     "bundle" => await BundleBenchmark.RunAsync(args.Skip(1).ToArray()),
     "public-pages" => await PublicPagesBenchmark.RunAsync(args.Skip(1).ToArray()),
     "zip-check" => ZipCheckBenchmark.Run(args.Skip(1).ToArray()),
+    "performance-report" => await PerformanceReportBenchmark.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ContestSite.Benchmarks -- catalog | masking [sizeMB] | upload | finalise-load [teams] | judging | public-pages [seconds] | bundle [sizeMB] | zip-check [file.zip]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ContestSite.Benchmarks -- catalog | masking [sizeMB] | upload | finalise-load [teams] | judging | public-pages [seconds] | bundle [sizeMB] | zip-check [file.zip] | performance-report [datasets]");
     return 2;
 }

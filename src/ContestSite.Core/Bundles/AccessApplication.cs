@@ -22,6 +22,8 @@ public class AccessApplication
     public DateTimeOffset SubmittedAt { get; set; }
     /// <summary>The organizer asked the expert committee for an opinion before deciding.</summary>
     public DateTimeOffset? OpinionRequestedAt { get; set; }
+    /// <summary>The date the organizer asked the experts to answer by; no opinion after it makes the request overdue.</summary>
+    public DateTimeOffset? OpinionDueAt { get; set; }
     public string? DeciderId { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
     public string? DecisionNote { get; set; }
@@ -36,6 +38,10 @@ public class AccessApplication
     public int Version { get; set; }
 
     /// <summary>Whether this application lets <paramref name="teamId"/> use <paramref name="datasetId"/> at <paramref name="now"/>.</summary>
+    /// <summary>Asked, not answered by anyone, and past its date: shown to the organizers as overdue.</summary>
+    public bool OpinionOverdue(DateTimeOffset now) =>
+        Status == ApplicationStatus.Pending && Opinions.Count == 0 && AccessApplicationRules.OpinionLate(OpinionDueAt, now);
+
     public bool Grants(int teamId, Guid datasetId, DateTimeOffset now) =>
         Status == ApplicationStatus.Approved && TeamId == teamId && DatasetId == datasetId && ExpiresAt is { } expires && now < expires;
 }

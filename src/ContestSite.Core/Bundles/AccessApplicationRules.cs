@@ -35,13 +35,19 @@ public static class AccessApplicationRules
         return RuleResult.Ok;
     }
 
-    public static RuleResult RequestOpinion(AccessApplication application, DateTimeOffset now)
+    /// <summary>Asks the expert committee to answer by <paramref name="dueAt"/>, which must be in the future.</summary>
+    public static RuleResult RequestOpinion(AccessApplication application, DateTimeOffset now, DateTimeOffset dueAt)
     {
         if (application.Status != ApplicationStatus.Pending) return RuleResult.Refuse("只有待审核的申请可以征求专家意见");
         if (application.OpinionRequestedAt is not null) return RuleResult.Refuse("已经征求过专家意见");
+        if (dueAt <= now) return RuleResult.Refuse("专家答复期限须晚于现在");
         application.OpinionRequestedAt = now;
+        application.OpinionDueAt = dueAt;
         return RuleResult.Ok;
     }
+
+    /// <summary>An unanswered request is late from its answer date on (requests made before dates existed never are).</summary>
+    public static bool OpinionLate(DateTimeOffset? dueAt, DateTimeOffset now) => dueAt is { } due && now >= due;
 
     public static RuleResult GiveOpinion(AccessApplication application, string judgeId, string judgeName, bool supports, string? comment, DateTimeOffset now)
     {

@@ -15,8 +15,8 @@ public sealed class ApplicationEmails(ContestDbContext db, EmailOutbox outbox, E
 {
     /// <summary>
     /// Asks every member of the expert committee who may give an opinion now (enabled, not withdrawn from the
-    /// committee) for theirs, with a link to the application's opinion page. An opinion has no deadline of its
-    /// own: the organizers decide when they are ready, so the mail says that.
+    /// committee) for theirs, with a link to the application's opinion page and the date the organizers asked for
+    /// an answer by (China time); the organizers may still decide earlier, so the mail says that too.
     /// </summary>
     /// <returns>the number of mails queued</returns>
     public async Task<int> EnqueueOpinionRequestAsync(AccessApplication application, CancellationToken cancellationToken = default)
@@ -28,7 +28,8 @@ public sealed class ApplicationEmails(ContestDbContext db, EmailOutbox outbox, E
         foreach (var expert in experts)
             outbox.Enqueue(templates.Build(expert.PreferredCulture, expert.Email!, expert.DisplayName, "征求专家意见：数据集“{0}”的使用申请",
                 [("组委会就团队“{0}”使用受限开放数据集“{1}”的申请征求专家委员会的意见。", [team, title]),
-                 ("请在组委会作出决定前提交您的意见；申请一经批准或驳回，就不再接受意见。", [])],
+                 ("请于 {0}（北京时间）前提交您的意见。", [ContestTime.Display(application.OpinionDueAt!.Value)]),
+                 ("申请一经批准或驳回，就不再接受意见。", [])],
                 ("填写意见", urls.BaseUrl + $"/data-applications/opinions/{application.Id}"), title));
         return experts.Count;
     }

@@ -26,6 +26,9 @@ public sealed class BundleOptions
 
     /// <summary>How long an approval lasts unless the organizer says otherwise.</summary>
     public int DefaultApprovalDays { get; set; } = 90;
+
+    /// <summary>The days the experts are given to answer, as the organizer's request form proposes them.</summary>
+    public int DefaultOpinionDays { get; set; } = 5;
 }
 
 /// <summary>Stops the site at start with a message naming the bundle setting that is wrong.</summary>
@@ -42,6 +45,8 @@ public sealed class BundleOptionsValidator : IValidateOptions<BundleOptions>
         if (options.RiskMaxRefused < 1) failures.Add("ContestSite__Bundles__RiskMaxRefused must be at least 1.");
         if (options.DefaultApprovalDays is < 1 or > Core.Bundles.AccessApplicationRules.MaxApprovalDays)
             failures.Add($"ContestSite__Bundles__DefaultApprovalDays must be between 1 and {Core.Bundles.AccessApplicationRules.MaxApprovalDays}.");
+        if (options.DefaultOpinionDays is < 1 or > 60)
+            failures.Add("ContestSite__Bundles__DefaultOpinionDays must be between 1 and 60.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -13,11 +13,14 @@ public sealed class CatalogPermissions : IPermissionProvider
     public const string ViewCatalog = "catalog.view";
     public const string DownloadOpenData = "catalog.download";
     public const string ManageCatalog = "catalog.manage";
+    /// <summary>开放目录绩效: downloads and applications per provider are the organizers' figures for the 通报, not public.</summary>
+    public const string ViewPerformance = "catalog.performance";
     public IEnumerable<Permission> Permissions =>
     [
         new(ViewCatalog, "数据目录", "浏览和搜索数据目录", ManageCatalog),
         new(DownloadOpenData, "数据目录", "下载无条件开放数据集的文件", ManageCatalog),
         new(ManageCatalog, "数据目录", "维护数据目录：新增、编辑、下架数据集，上传文件，导入门户目录"),
+        new(ViewPerformance, "数据目录", "查看开放目录绩效（各省级部门、设区市的新增数据集、下载量、数据申请和展示应用）并导出通报表", ManageCatalog),
     ];
 }
 
@@ -27,6 +30,7 @@ public sealed class CatalogNavigation : INavigationProvider
     [
         new(NavMenu.Main, "数据目录", "/datasets", CatalogPermissions.ViewCatalog, 20),
         new(NavMenu.Admin, "数据目录", "/admin/datasets", CatalogPermissions.ManageCatalog, 200),
+        new(NavMenu.Admin, "开放目录绩效", "/datasets/stats", CatalogPermissions.ViewPerformance, 201),
     ];
 }
 
@@ -52,6 +56,10 @@ public static class CatalogFeature
         services.AddScoped<Review.ReviewQueue>();
         services.AddScoped<ContestSite.Web.Admin.IOrganizerTaskSource, Review.CatalogReviewTasks>();
         services.AddCatalogImportOptions();
+        services.AddScoped<Performance.OpeningPerformance>();
+        services.AddScoped<Performance.PerformanceExport>();
+        services.AddOptions<Performance.CatalogTargetsOptions>().BindConfiguration(Performance.CatalogTargetsOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Performance.CatalogTargetsOptions>, Performance.CatalogTargetsOptionsValidator>();
         services.AddScoped<IRecipeStep, CatalogRecipeStep>();
         services.AddSiteCommand<CatalogImportCommand>();
         services.AddSiteCommand<CatalogReindexCommand>();

@@ -1,13 +1,17 @@
 using ContestSite.Core.Catalog;
 using ContestSite.Search;
 using ContestSite.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ContestSite.Web.Catalog;
 
 [RequirePermission(CatalogPermissions.ViewCatalog)]
-public sealed class DatasetSearchModel(CatalogIndex index) : PageModel
+public sealed class DatasetSearchModel(CatalogIndex index, IAuthorizationService authorization) : PageModel
 {
+    /// <summary>Whether to link the opening-performance page (organizers' figures).</summary>
+    public bool MaySeePerformance { get; private set; }
+
     public static readonly IReadOnlyList<(string Facet, string Label)> FacetLabels =
     [
         (FacetNames.OpenType, "开放类型"), (FacetNames.Domain, "数据领域"), (FacetNames.Region, "地区"),
@@ -18,10 +22,11 @@ public sealed class DatasetSearchModel(CatalogIndex index) : PageModel
     public CatalogSearchResult Result { get; private set; } = null!;
     public int PageCount => Math.Max(1, (int)Math.Ceiling(Math.Min(Result.Total, CatalogSearcher.MaxResultWindow) / (double)Result.PageSize));
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
         Query = CatalogSearchRequest.From(Request.Query);
         Result = index.Searcher.Search(Query);
+        MaySeePerformance = (await authorization.AuthorizeAsync(User, PermissionPolicies.Prefix + CatalogPermissions.ViewPerformance)).Succeeded;
     }
 
     public bool IsSelected(string facet, string value) => Query.Filters().TryGetValue(facet, out var values) && values.Contains(value);

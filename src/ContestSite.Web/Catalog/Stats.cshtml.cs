@@ -1,49 +1,31 @@
-using ContestSite.Core.Catalog;
-using ContestSite.Data;
+using ContestSite.Web.Catalog.Performance;
+using ContestSite.Web.Exports;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Catalog;
 
 /// <summary>
-/// 开放目录绩效: datasets first published in a year, per provincial department and per city, against the
-/// plan's yearly targets (5 new datasets for each provincial department, 150 for each city).
+/// 开放目录绩效 for the organizers: Zhejiang's provincial departments and cities against the plan's yearly targets, with
+/// downloads, applications and showcased applications per provider, and the same table to download for the 通报.
 /// </summary>
-[RequirePermission(CatalogPermissions.ViewCatalog)]
-public sealed class CatalogStatsModel(ContestDbContext db, TimeProvider clock) : PageModel
+[RequirePermission(CatalogPermissions.ViewPerformance)]
+public sealed class CatalogStatsModel(OpeningPerformance performance) : PageModel
 {
-    public const int DepartmentTarget = 5;
-    public const int CityTarget = 150;
-
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
-    public int ShownYear { get; private set; }
-    public IReadOnlyList<int> Years { get; private set; } = [];
-    public IReadOnlyList<Row> Departments { get; private set; } = [];
-    public IReadOnlyList<Row> Cities { get; private set; } = [];
+    public PerformanceReport Report { get; private set; } = null!;
 
-    public sealed record Row(string Name, int Count, int Target)
+    public async Task OnGetAsync() => Report = await performance.ReportAsync(Year, HttpContext.RequestAborted);
+
+    public Task<IActionResult> OnGetCsvAsync([FromServices] PerformanceExport export) => ExportAsync(export, ExportFormat.Csv);
+
+    public Task<IActionResult> OnGetXlsxAsync([FromServices] PerformanceExport export) => ExportAsync(export, ExportFormat.Xlsx);
+
+    private async Task<IActionResult> ExportAsync(PerformanceExport export, ExportFormat format)
     {
-        public bool Met => Count >= Target;
-    }
-
-    public async Task OnGetAsync()
-    {
-        var published = db.Datasets.AsNoTracking().Where(d => d.Status == DatasetStatus.Published && d.FirstPublished != null);
-        var firsts = await published.Select(d => d.FirstPublished!.Value).ToListAsync();
-        Years = firsts.Select(f => ContestTime.ToChina(f).Year).Distinct().OrderDescending().ToList();
-        var thisYear = ContestTime.ToChina(clock.GetUtcNow()).Year;
-        ShownYear = Year is { } asked && asked is > 1990 and < 2200 ? asked : thisYear;
-
-        var from = new DateTimeOffset(ShownYear, 1, 1, 0, 0, 0, ContestTime.Offset);
-        var to = from.AddYears(1);
-        var inYear = published.Where(d => d.FirstPublished >= from && d.FirstPublished < to);
-        Departments = (await inYear.Where(d => d.City == null && d.Provider != null).GroupBy(d => d.Provider!)
-                .Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
-            .Select(g => new Row(g.Key, g.Count, DepartmentTarget)).OrderByDescending(r => r.Count).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
-        Cities = (await inYear.Where(d => d.City != null).GroupBy(d => d.City!)
-                .Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
-            .Select(g => new Row(g.Key, g.Count, CityTarget)).OrderByDescending(r => r.Count).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+        var report = await performance.ReportAsync(Year, HttpContext.RequestAborted);
+        await TabularExport.SendAsync(Response, export.Table(report), format, $"opening-performance-{report.Year}", HttpContext.RequestAborted);
+        return new EmptyResult();
     }
 }

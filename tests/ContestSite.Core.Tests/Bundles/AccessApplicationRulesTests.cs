@@ -79,12 +79,30 @@ public sealed class AccessApplicationRulesTests
     {
         var application = Pending();
         Assert.False(AccessApplicationRules.GiveOpinion(application, "j", "评委", true, "同意", Now).Allowed);
-        Assert.True(AccessApplicationRules.RequestOpinion(application, Now).Allowed);
-        Assert.False(AccessApplicationRules.RequestOpinion(application, Now).Allowed);
+        Assert.True(AccessApplicationRules.RequestOpinion(application, Now, Now.AddDays(5)).Allowed);
+        Assert.False(AccessApplicationRules.RequestOpinion(application, Now, Now.AddDays(5)).Allowed);
         Assert.True(AccessApplicationRules.GiveOpinion(application, "j", "评委", true, "同意", Now).Allowed);
         Assert.True(AccessApplicationRules.GiveOpinion(application, "j", "评委", false, "再想想不妥", Now).Allowed);
         var opinion = Assert.Single(application.Opinions);
         Assert.False(opinion.Supports);
         Assert.Equal("再想想不妥", opinion.Comment);
+    }
+
+    [Fact]
+    public void An_opinion_is_asked_only_with_an_answer_date_in_the_future_and_is_overdue_once_it_passes_unanswered()
+    {
+        var application = Pending();
+
+        Assert.False(AccessApplicationRules.RequestOpinion(application, Now, Now).Allowed);
+        Assert.False(AccessApplicationRules.RequestOpinion(application, Now, Now.AddMinutes(-1)).Allowed);
+        Assert.Null(application.OpinionRequestedAt);
+        Assert.Null(application.OpinionDueAt);
+        Assert.True(AccessApplicationRules.RequestOpinion(application, Now, Now.AddDays(5)).Allowed);
+
+        Assert.Equal(Now.AddDays(5), application.OpinionDueAt);
+        Assert.False(application.OpinionOverdue(Now.AddDays(5).AddMinutes(-1)));
+        Assert.True(application.OpinionOverdue(Now.AddDays(5)));
+        AccessApplicationRules.GiveOpinion(application, "j", "评委", true, "同意", Now.AddDays(6));
+        Assert.False(application.OpinionOverdue(Now.AddDays(6)));
     }
 }

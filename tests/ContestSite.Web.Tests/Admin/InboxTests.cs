@@ -63,7 +63,7 @@ public sealed partial class InboxTests
         Assert.Contains("href=\"/admin/teams?status=Submitted\"", (await organizer.GetAsync("/admin")).Html);
 
         // Asking the experts moves the application to "waiting for an opinion"; the opinion brings it back to decide.
-        await organizer.DecideAsync(applicationId, "Opinion");
+        await organizer.AskExpertsAsync(applicationId, site.Clock.GetUtcNow().AddDays(5));
         var asked = await InboxAsync(organizer);
         Assert.Equal("等待专家意见的数据使用申请：1 项", asked["data.awaiting-opinion"]);
         Assert.DoesNotContain("data.applications", asked.Keys);

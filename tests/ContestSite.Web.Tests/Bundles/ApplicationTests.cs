@@ -59,7 +59,7 @@ public sealed class ApplicationTests
         using var organizer = await site.OrganizerAsync();
 
         var beforeAsked = await judge.GetAsync($"/data-applications/opinions/{id}");
-        await organizer.DecideAsync(id, "Opinion");
+        await organizer.AskExpertsAsync(id, site.Clock.GetUtcNow().AddDays(5));
         var list = await judge.GetAsync("/data-applications/opinions");
         var opinion = await judge.PostFormAsync($"/data-applications/opinions/{id}", new Dictionary<string, string> { ["Supports"] = "false", ["Comment"] = "用途与救助名单无关" });
         var detail = await organizer.GetAsync($"/admin/data-applications/{id}");
@@ -115,7 +115,7 @@ public sealed class ApplicationTests
         Dictionary<string, string> Approval(string? assessment = null) => assessment is null ? new() { ["validDays"] = "30" } : new() { ["validDays"] = "30", ["assessment"] = assessment };
 
         var noOpinion = await organizer.DecideAsync(reliefId, "Approve", Approval("风险可控"));
-        await organizer.DecideAsync(reliefId, "Opinion");
+        await organizer.AskExpertsAsync(reliefId, site.Clock.GetUtcNow().AddDays(5));
         var askedNotAnswered = await organizer.DecideAsync(reliefId, "Approve", Approval("风险可控"));
         var gradedNoOpinion = await organizer.DecideAsync(gradedId, "Approve", Approval("风险可控"));
         await site.ExpertOpinionAsync(reliefId);

@@ -47,16 +47,20 @@ public sealed class BundleMailTests
         await site.WithDbAsync(db => db.Users.Where(u => u.Id == disabled).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsDisabled, true)));
         using var organizer = await site.OrganizerAsync();
 
-        var asked = await organizer.DecideAsync(id, "Opinion");
-        var again = await organizer.DecideAsync(id, "Opinion");
+        var due = site.Clock.GetUtcNow().AddDays(5);
+        var asked = await organizer.AskExpertsAsync(id, due);
+        var again = await organizer.AskExpertsAsync(id, due);
 
         Assert.Equal(HttpStatusCode.Redirect, asked.Status);
         Assert.Contains("已经征求过专家意见", again.Text);
         var mail = await site.Smtp.WaitForAsync("expert@example.com", m => m.Subject == "征求专家意见：数据集“低保救助对象名单”的使用申请");
         Assert.Contains("组委会就团队“审慎队”使用受限开放数据集“低保救助对象名单”的申请征求专家委员会的意见。", mail.TextBody);
         Assert.Contains($"http://contest.test/data-applications/opinions/{id}", mail.TextBody);
+        var chinaDue = due.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"请于 {chinaDue}（北京时间）前提交您的意见。", mail.TextBody);
         var englishMail = await site.Smtp.WaitForAsync("english-expert@example.com", m => m.Subject == "Your opinion is requested: an application to use the dataset \"低保救助对象名单\"");
         Assert.Contains("team \"审慎队\"'s application", englishMail.TextBody);
+        Assert.Contains($"Please give your opinion by {chinaDue} (Beijing time).", englishMail.TextBody);
         Assert.Equal(["english-expert@example.com", "expert@example.com"], await RecipientsAsync(site, "低保救助对象名单"));
     }
 

@@ -93,6 +93,10 @@ public static partial class BundleTestKit
     public static Task<SiteClient.Page> DecideAsync(this SiteClient organizer, int applicationId, string handler, Dictionary<string, string>? fields = null) =>
         organizer.PostFormAsync($"/admin/data-applications/{applicationId}", fields ?? [], $"/admin/data-applications/{applicationId}?handler={handler}");
 
+    /// <summary>The organizer asks the expert committee through the page, to answer by <paramref name="dueAt"/> (China time in the form).</summary>
+    public static Task<SiteClient.Page> AskExpertsAsync(this SiteClient organizer, int applicationId, DateTimeOffset dueAt) =>
+        organizer.DecideAsync(applicationId, "Opinion", new() { ["dueAt"] = ContestTime.ToInput(dueAt) });
+
     /// <summary>
     /// Applies through the page and has the organizer approve it for <paramref name="days"/> days, with the security
     /// assessment; the expert committee's supporting opinion (which data with sensitive fields needs) is written

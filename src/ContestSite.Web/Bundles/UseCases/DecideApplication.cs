@@ -10,9 +10,10 @@ namespace ContestSite.Web.Bundles.UseCases;
 /// <summary>An organizer asks the expert committee (who are mailed), approves with an expiry, rejects, or revokes; each step is audited.</summary>
 public sealed class DecideApplication(ContestDbContext db, ApplicationEmails emails, IAuditLog audit, TimeProvider clock)
 {
-    public Task<RuleResult> RequestOpinionAsync(int id) =>
-        ActAsync(id, "data.application.opinion-requested", a => AccessApplicationRules.RequestOpinion(a, clock.GetUtcNow()), null,
-            a => emails.EnqueueOpinionRequestAsync(a));
+    /// <summary>Asks the expert committee to answer by <paramref name="dueAt"/> (in the future), mailing each expert the date.</summary>
+    public Task<RuleResult> RequestOpinionAsync(int id, DateTimeOffset dueAt) =>
+        ActAsync(id, "data.application.opinion-requested", a => AccessApplicationRules.RequestOpinion(a, clock.GetUtcNow(), dueAt),
+            "答复期限 " + ContestTime.Display(dueAt), a => emails.EnqueueOpinionRequestAsync(a));
 
     /// <summary>
     /// Approves for <paramref name="validDays"/>; for a dataset at L3 or with sensitive fields only with an expert opinion
