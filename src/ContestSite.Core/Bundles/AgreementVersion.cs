@@ -37,8 +37,9 @@ public static class AgreementRules
         var text = markdown?.Trim() ?? "";
         if (text.Length == 0) return RuleResult.Refuse("请填写协议正文");
         if (text.Length > MaxLength) return RuleResult.Refuse("协议正文不能超过 {0} 个字", MaxLength);
-        if (string.IsNullOrWhiteSpace(note)) return RuleResult.Refuse("请说明本次修改的内容");
-        if (note.Trim().Length > MaxNoteLength) return RuleResult.Refuse("修改说明不能超过 {0} 个字", MaxNoteLength);
+        // The first version of a text has nothing to compare with; every later one says what changed.
+        if (current is not null && string.IsNullOrWhiteSpace(note)) return RuleResult.Refuse("请说明本次修改的内容");
+        if ((note?.Trim().Length ?? 0) > MaxNoteLength) return RuleResult.Refuse("修改说明不能超过 {0} 个字", MaxNoteLength);
         return text == current?.Trim() ? RuleResult.Refuse("协议正文没有变化，无须发布新版本") : RuleResult.Ok;
     }
 

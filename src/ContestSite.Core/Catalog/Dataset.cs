@@ -50,6 +50,19 @@ public class Dataset
     public long DownloadCount { get; set; }
     public DatasetStatus Status { get; set; }
 
+    /// <summary>How many times the dataset was submitted for review; a review answers one submission (one round) only.</summary>
+    public int ReviewRound { get; set; }
+
+    /// <summary>Who submitted the current or last round for review, and when (null: never submitted, or by the operator's recipe).</summary>
+    public DateTimeOffset? SubmittedAt { get; set; }
+    public string? SubmittedById { get; set; }
+
+    /// <summary>The organizer who last changed the dataset by hand: they may not review it either (four eyes).</summary>
+    public string? LastEditedById { get; set; }
+
+    /// <summary>The import that brought the dataset in, so a batch review can take "all in review from this import".</summary>
+    public Guid? ImportId { get; set; }
+
     /// <summary>The portal host the record was imported from (data.zjzwfw.gov.cn...); null when made here.</summary>
     public string? Source { get; set; }
 

@@ -11,4 +11,5 @@ public abstract partial class ContestDbContext
     public DbSet<CatalogChange> CatalogChanges => Set<CatalogChange>();
     public DbSet<IndexCursor> IndexCursors => Set<IndexCursor>();
     public DbSet<ClassificationChange> ClassificationChanges => Set<ClassificationChange>();
+    public DbSet<DatasetReview> DatasetReviews => Set<DatasetReview>();
 }

@@ -27,6 +27,9 @@ internal sealed class DatasetConfiguration : IEntityTypeConfiguration<Dataset>
         dataset.HasIndex(d => d.SourceKey).IsUnique();
         dataset.HasIndex(d => new { d.Status, d.LastUpdated });
         dataset.HasIndex(d => d.Provider);
+        dataset.Property(d => d.SubmittedById).HasMaxLength(450);
+        dataset.Property(d => d.LastEditedById).HasMaxLength(450);
+        dataset.HasIndex(d => d.ImportId);
         dataset.HasMany(d => d.Fields).WithOne().HasForeignKey(f => f.DatasetId).OnDelete(DeleteBehavior.Cascade);
         dataset.HasMany(d => d.Resources).WithOne().HasForeignKey(r => r.DatasetId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -66,5 +69,22 @@ internal sealed class ClassificationChangeConfiguration : IEntityTypeConfigurati
         change.Property(c => c.Reason).HasMaxLength(Classification.MaxReasonLength);
         change.Property(c => c.ByUserId).HasMaxLength(450);
         change.Property(c => c.ByName).HasMaxLength(256);
+    }
+}
+
+internal sealed class DatasetReviewConfiguration : IEntityTypeConfiguration<DatasetReview>
+{
+    public void Configure(EntityTypeBuilder<DatasetReview> review)
+    {
+        review.HasOne<Dataset>().WithMany().HasForeignKey(r => r.DatasetId).OnDelete(DeleteBehavior.Restrict);
+        // One review per submission: of two reviewers deciding the same round at once, one is recorded.
+        review.HasIndex(r => new { r.DatasetId, r.Round }).IsUnique();
+        review.HasIndex(r => r.BatchId);
+        review.Property(r => r.OpenTypeJustification).HasMaxLength(DatasetReviewRules.MaxTextLength);
+        review.Property(r => r.ReturnReason).HasMaxLength(DatasetReviewRules.MaxTextLength);
+        review.Property(r => r.SensitiveFields).HasMaxLength(4000);
+        review.Property(r => r.SubmittedById).HasMaxLength(450);
+        review.Property(r => r.ReviewerId).HasMaxLength(450);
+        review.Property(r => r.ReviewerName).HasMaxLength(256);
     }
 }

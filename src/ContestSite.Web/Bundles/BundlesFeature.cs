@@ -60,6 +60,7 @@ public static class BundlesFeature
         services.AddScoped<ApplyForDataset>();
         services.AddScoped<Agreements>();
         services.AddScoped<PublishAgreement>();
+        services.AddScoped<AcceptBundleTerms>();
         services.AddScoped<DecideApplication>();
         services.AddScoped<GiveOpinion>();
         services.AddScoped<ClearRiskFlag>();

@@ -7,11 +7,12 @@ namespace ContestSite.Web.Catalog;
 public sealed class CatalogImportCommand : ISiteCommand
 {
     public IReadOnlyList<string> Words => ["catalog", "import"];
-    public string Usage => "catalog import <file>      imports a portal's catalogue export (JSON or the combined CSV)";
+    public string Usage => "catalog import <file> [--publish]  imports a portal's catalogue export (JSON or the combined CSV) as drafts (or in review, by ContestSite__Catalog__Import__ArriveAs); --publish publishes them, recorded as published by the operator";
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
     {
-        if (arguments.Count != 1)
+        var publish = arguments.Count == 2 && arguments[1] == "--publish";
+        if (arguments.Count != 1 && !publish)
         {
             await Console.Error.WriteLineAsync("用法 / usage: " + Usage);
             return 2;
@@ -25,7 +26,7 @@ public sealed class CatalogImportCommand : ISiteCommand
         using var scope = services.CreateScope();
         CatalogImportReport report;
         await using (var file = File.OpenRead(path))
-            report = await scope.ServiceProvider.GetRequiredService<UseCases.ImportCatalogFile>().ImportAsync(Path.GetFileName(path), file, cancellationToken);
+            report = await scope.ServiceProvider.GetRequiredService<UseCases.ImportCatalogFile>().ImportAsync(Path.GetFileName(path), file, userId: null, publish, cancellationToken);
         await CatalogImportReporting.WriteAsync(report, output);
         return report.Succeeded ? 0 : 1;
     }

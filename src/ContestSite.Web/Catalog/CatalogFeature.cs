@@ -3,6 +3,7 @@ using ContestSite.Search;
 using ContestSite.Web.Hosting;
 using ContestSite.Web.Navigation;
 using ContestSite.Web.Security;
+using ContestSite.Web.Catalog.Review;
 using ContestSite.Web.Setup;
 
 namespace ContestSite.Web.Catalog;
@@ -49,6 +50,12 @@ public static class CatalogFeature
         services.AddScoped<UseCases.AddDatasetFile>();
         services.AddScoped<UseCases.RemoveDatasetFile>();
         services.AddScoped<UseCases.CountDatasetView>();
+        services.AddScoped<Review.SubmitForReview>();
+        services.AddScoped<Review.ReturnToDraft>();
+        services.AddScoped<Review.ReviewDatasets>();
+        services.AddScoped<Review.ReviewQueue>();
+        services.AddScoped<ContestSite.Web.Admin.IOrganizerTaskSource, Review.CatalogReviewTasks>();
+        services.AddCatalogImportOptions();
         services.AddScoped<Performance.OpeningPerformance>();
         services.AddScoped<Performance.PerformanceExport>();
         services.AddOptions<Performance.CatalogTargetsOptions>().BindConfiguration(Performance.CatalogTargetsOptions.Section).ValidateOnStart();

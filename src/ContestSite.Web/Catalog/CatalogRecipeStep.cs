@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ContestSite.Core.Catalog;
 using ContestSite.Data;
+using ContestSite.Web.Audit;
 using ContestSite.Web.Setup;
 using ContestSite.Web.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace ContestSite.Web.Catalog;
 /// imports a catalogue file, relative to the recipe, and attaches data files to datasets by title
 /// (a file already attached with the same content is not attached again).
 /// </summary>
-public sealed class CatalogRecipeStep(CatalogImportService importer, ContestDbContext db, IFileStore files, TimeProvider clock) : IRecipeStep
+public sealed class CatalogRecipeStep(CatalogImportService importer, ContestDbContext db, IFileStore files, IAuditLog audit, TimeProvider clock) : IRecipeStep
 {
     public string Name => "catalog";
 
@@ -22,10 +23,15 @@ public sealed class CatalogRecipeStep(CatalogImportService importer, ContestDbCo
         var path = Path.GetFullPath(Path.Combine(context.RecipeDirectory, relative));
         if (!File.Exists(path)) throw new RecipeStepException($"找不到目录文件：{path}");
         await using var file = File.OpenRead(path);
-        var report = await importer.ImportAsync(file, cancellationToken);
+        // The operator installing the site publishes the demo catalogue directly: recorded as a batch assessment by the
+        // recipe (nothing confirmed by a person), so the review history says how these datasets were opened.
+        var report = await importer.ImportAsync(file, ImportArrival.PublishedByOperator("安装配方"), cancellationToken);
         if (!report.Succeeded) throw new RecipeStepException($"目录文件 {relative} 无法导入：{report.FatalError}");
         if (report.Problems.Count > 0)
             throw new RecipeStepException($"目录文件 {relative} 有 {report.Problems.Count} 条记录无法读取，第一条在第 {report.Problems[0].Position} 条：{report.Problems[0].Reason}");
+        foreach (var id in report.InsertedIds)
+            await audit.AppendAsync(new AuditEvent("catalog.dataset-reviewed", $"dataset:{id}", "published-by-recipe",
+                $"安装配方导入 {relative}，直接发布，未经组织者审核; 批次 {report.ImportId} ({report.Inserted})") { DatasetId = id }, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var attached = 0;
         foreach (var item in RecipeJson.Array(step, "files"))

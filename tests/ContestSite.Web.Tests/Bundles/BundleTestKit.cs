@@ -23,7 +23,10 @@ public static partial class BundleTestKit
         public string Text(string name) => Encoding.UTF8.GetString(Entries[name]).TrimStart('\uFEFF');
     }
 
-    /// <summary>A published dataset of the given class with five fields (four sensitive) and one CSV file.</summary>
+    /// <summary>
+    /// A dataset of the given class with five fields (four sensitive, no masking rules yet) and one CSV file, published
+    /// through the review (submitted by the organizer, approved by a second one).
+    /// </summary>
     public static Task<Data> DatasetAsync(this SiteFactory site, string title, OpenType openType = OpenType.Restricted, string csv = Csv, string fileName = "people.csv") =>
         site.DatasetAsync(title, openType, Encoding.UTF8.GetBytes(csv), fileName);
 
@@ -31,9 +34,9 @@ public static partial class BundleTestKit
     {
         using var scope = site.Services.CreateScope();
         var stored = await scope.ServiceProvider.GetRequiredService<IFileStore>().SaveAsync(new MemoryStream(content), 1_000_000);
-        return await site.WithDbAsync(async db =>
+        var data = await site.WithDbAsync(async db =>
         {
-            var dataset = new Dataset { Title = title, OpenType = openType, Status = DatasetStatus.Published, Provider = "省大数据局", CreatedAt = site.Clock.GetUtcNow(), UpdatedAt = site.Clock.GetUtcNow() };
+            var dataset = new Dataset { Title = title, OpenType = openType, Status = DatasetStatus.Draft, Provider = "省大数据局", CreatedAt = site.Clock.GetUtcNow(), UpdatedAt = site.Clock.GetUtcNow() };
             var names = new[] { ("姓名", true), ("手机号", true), ("身份证号", true), ("区域", false), ("备注", true) };
             dataset.Fields.AddRange(names.Select((f, i) => new DatasetField { Name = f.Item1, IsSensitive = f.Item2, SortOrder = i }));
             var resource = new DatasetResource { FileName = fileName, SizeBytes = stored.Size, StorageKey = stored.Key, ContentHash = stored.Sha256, UploadedAt = site.Clock.GetUtcNow() };
@@ -42,6 +45,8 @@ public static partial class BundleTestKit
             await db.SaveChangesAsync();
             return new Data(dataset.Id, resource.Id);
         });
+        await site.PublishThroughReviewAsync(data.Id);
+        return data;
     }
 
     /// <summary>Rules for three of the four sensitive fields; 备注 is left without one, so it must be dropped.</summary>

@@ -11,11 +11,11 @@ public sealed class CatalogEditingTests
     private static Dictionary<string, string> DatasetForm(string title, string fields) => new()
     {
         ["Input.Title"] = title, ["Input.Description"] = "各区公共自行车站点", ["Input.Provider"] = "杭州市交通运输局",
-        ["Input.OpenType"] = nameof(OpenType.Unconditional), ["Input.Fields"] = fields, ["Input.Published"] = "true",
+        ["Input.OpenType"] = nameof(OpenType.Unconditional), ["Input.Fields"] = fields,
     };
 
     [Fact]
-    public async Task An_organizer_creates_a_dataset_with_its_fields_and_the_creation_is_audited()
+    public async Task An_organizer_creates_a_draft_dataset_with_its_fields_and_the_creation_is_audited()
     {
         await using var site = await SiteFactory.CreateAsync();
         using var organizer = await site.OrganizerAsync();
@@ -24,7 +24,7 @@ public sealed class CatalogEditingTests
 
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
         var dataset = await site.WithDbAsync(db => db.Datasets.Include(d => d.Fields).AsNoTracking().SingleAsync(d => d.Title == "公共自行车站点"));
-        Assert.Equal(DatasetStatus.Published, dataset.Status);
+        Assert.Equal(DatasetStatus.Draft, dataset.Status);
         Assert.Equal(["站点名称", "身份证号"], dataset.Fields.OrderBy(f => f.SortOrder).Select(f => f.Name));
         Assert.True(dataset.Fields.Single(f => f.Name == "身份证号").IsSensitive);
         Assert.True(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "catalog.dataset-created" && e.Subject == $"dataset:{dataset.Id}")));

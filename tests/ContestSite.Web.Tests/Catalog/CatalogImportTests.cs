@@ -108,13 +108,15 @@ public sealed class CatalogImportTests(SharedSite shared) : IClassFixture<Shared
     }
 
     [Fact]
-    public async Task The_import_command_imports_a_file_and_the_reindex_command_rebuilds_the_index()
+    public async Task The_import_command_imports_drafts_or_with_publish_published_datasets_and_the_reindex_command_rebuilds_the_index()
     {
         var appData = SiteProcess.NewAppDataFolder();
         try
         {
             var env = SiteProcess.SqliteSite(appData);
-            var import = await SiteProcess.RunAsync(env, "catalog", "import", CatalogTestKit.RealFile("jiangsu_jiangsu.json"));
+            var drafts = await SiteProcess.RunAsync(env, "catalog", "import", CatalogTestKit.RealFile("zhejiang_zhejiang.json"));
+            Assert.True(drafts.ExitCode == 0, drafts.Error + drafts.Output);
+            var import = await SiteProcess.RunAsync(env, "catalog", "import", CatalogTestKit.RealFile("jiangsu_jiangsu.json"), "--publish");
             Assert.True(import.ExitCode == 0, import.Error + import.Output);
             Assert.Contains("新增 965", import.Output);
 

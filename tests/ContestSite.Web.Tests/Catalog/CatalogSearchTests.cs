@@ -66,7 +66,7 @@ public sealed class CatalogSearchTests(SharedSite shared) : IClassFixture<Shared
         var form = new Dictionary<string, string>
         {
             ["Input.Title"] = "银发族照护机构名录", ["Input.Provider"] = "省民政厅", ["Input.OpenType"] = "Unconditional",
-            ["Input.Fields"] = "机构名称|文本|养老机构的名称|\n联系电话|文本|机构电话|敏感", ["Input.Published"] = "true",
+            ["Input.Fields"] = "机构名称|文本|养老机构的名称|\n联系电话|文本|机构电话|敏感",
             // The sensitive fields (and so the classification) change, which needs a reason.
             ["Input.ClassificationReason"] = "标注联系电话为敏感字段",
         };
@@ -91,10 +91,9 @@ public sealed class CatalogSearchTests(SharedSite shared) : IClassFixture<Shared
         var dataset = await site.WithDbAsync(db => db.Datasets.SingleAsync(d => d.Title == "气象站逐日观测数据"));
         using var organizer = await site.OrganizerAsync();
 
-        await organizer.PostFormAsync($"/admin/datasets/{dataset.Id}", new Dictionary<string, string>
-        {
-            ["Input.Title"] = dataset.Title, ["Input.OpenType"] = "Unconditional", ["Input.Published"] = "false",
-        });
+        var unpublished = await organizer.PostFormAsync($"/admin/datasets/{dataset.Id}", new Dictionary<string, string> { ["reason"] = "数据源停止更新" },
+            $"/admin/datasets/{dataset.Id}/publication?handler=Unpublish");
+        Assert.Equal(HttpStatusCode.Redirect, unpublished.Status);
 
         await CatalogTestKit.WaitForSearchAsync(site, client, "q=" + Uri.EscapeDataString("气象站"), r => CatalogTestKit.Total(r) == 0);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/datasets/{dataset.Id}")).StatusCode);

@@ -22,7 +22,7 @@ public sealed class ClassificationTests
         var form = new Dictionary<string, string>
         {
             ["Input.Title"] = d.Title, ["Input.Description"] = d.Description ?? "", ["Input.Provider"] = d.Provider ?? "",
-            ["Input.OpenType"] = openType.ToString(), ["Input.Fields"] = fields, ["Input.Published"] = "true",
+            ["Input.OpenType"] = openType.ToString(), ["Input.Fields"] = fields,
         };
         if (level is { } l) form["Input.SensitivityLevel"] = l.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (reason is not null) form["Input.ClassificationReason"] = reason;

@@ -141,7 +141,7 @@ public sealed class OutOfRangeDateTests(SharedSite shared) : IClassFixture<Share
         {
             var form = new Dictionary<string, string>
             {
-                ["Input.Title"] = "改过的标题", ["Input.OpenType"] = "Unconditional", ["Input.Published"] = "true", [$"Input.{field}"] = value,
+                ["Input.Title"] = "改过的标题", ["Input.OpenType"] = "Unconditional", [$"Input.{field}"] = value,
             };
             AssertRefusedWithTheRange(await organizer.PostFormAsync($"/admin/datasets/{before.Id}", form), $"{field}={value}");
         }

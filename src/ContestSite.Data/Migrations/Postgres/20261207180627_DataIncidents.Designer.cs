@@ -349,6 +349,9 @@ namespace ContestSite.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("OpinionDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("OpinionRequestedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -334,6 +334,9 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.Property<long?>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("OpinionDueAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("OpinionRequestedAt")
                         .HasColumnType("INTEGER");
 

@@ -11,6 +11,8 @@ namespace ContestSite.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // SQLite adds the foreign key below by rebuilding AccessApplications from this migration's target model, so that
+            // model (Designer) includes OpinionDueAt, which ApplicationOpinionDeadline (made on another branch) adds first.
             migrationBuilder.AddColumn<int>(
                 name: "SuspendedByIncidentId",
                 table: "AccessApplications",

@@ -26,7 +26,9 @@ public sealed class EditBundleModel(ContestDbContext db, CurrentContest current,
 
     public async Task<IActionResult> OnGetAsync(int trackId) => await LoadAsync(trackId) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostTermsAsync(int trackId, string? terms) => ActAsync(trackId, () => edit.SetTermsAsync(trackId, terms), "使用条款已保存。");
+    public Task<IActionResult> OnPostTermsAsync(int trackId, string? terms, string? note) =>
+        ActAsync(trackId, () => edit.SetTermsAsync(trackId, terms, note, UserId),
+            "已发布新版使用条款，各团队下次下载数据包前须由队长接受。");
 
     public Task<IActionResult> OnPostAddAsync(int trackId, Guid datasetId) => ActAsync(trackId, () => edit.AddAsync(trackId, datasetId), "数据集已加入数据包。");
 

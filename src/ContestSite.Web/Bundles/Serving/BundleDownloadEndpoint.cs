@@ -27,7 +27,7 @@ public static class BundleDownloadEndpoint
     }
 
     private static async Task<IResult> DownloadAsync(HttpContext http, DataAccess access, ContestDbContext db, CurrentContest current,
-        BundleIssuer issuer, RiskMonitor risk, IAuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
+        BundleIssuer issuer, RiskMonitor risk, Agreements agreements, IAuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var who = await access.WhoAsync(http.User, cancellationToken);
         var team = who.Team;
@@ -40,6 +40,13 @@ public static class BundleDownloadEndpoint
         if (bundle is null || bundle.Datasets.Count == 0)
         {
             await audit.AppendAsync(new AuditEvent("bundle.issue", $"track:{team.TrackId}", "refused", "no bundle") { TeamId = team.Id }, cancellationToken);
+            return Results.Redirect("/bundles");
+        }
+        // The team's first download of each version of the terms waits for the captain's acceptance of it.
+        if (await agreements.CurrentAsync(AgreementKind.BundleTerms, team.TrackId, cancellationToken) is { } terms
+            && !await db.AgreementAcceptances.AnyAsync(a => a.AgreementVersionId == terms.Id && a.TeamId == team.Id, cancellationToken))
+        {
+            await audit.AppendAsync(new AuditEvent("bundle.issue", $"bundle:{bundle.Id}", "refused", $"terms version {terms.Number} not accepted") { TeamId = team.Id }, cancellationToken);
             return Results.Redirect("/bundles");
         }
         var contest = await current.FindAsync(cancellationToken);

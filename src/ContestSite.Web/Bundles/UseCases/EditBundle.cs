@@ -7,17 +7,22 @@ using Microsoft.EntityFrameworkCore;
 namespace ContestSite.Web.Bundles.UseCases;
 
 /// <summary>An organizer sets a track's terms and adds or removes datasets; prohibited datasets are refused.</summary>
-public sealed class EditBundle(ContestDbContext db, IAuditLog audit, TimeProvider clock)
+public sealed class EditBundle(ContestDbContext db, PublishAgreement publish, IAuditLog audit, TimeProvider clock)
 {
-    public async Task<RuleResult> SetTermsAsync(int trackId, string? terms)
+    /// <summary>
+    /// New terms are a new published version of the track's bundle terms (kept with every earlier one); teams accept
+    /// the version in force before their next bundle download. The bundle keeps the text for its manifest.
+    /// </summary>
+    public async Task<RuleResult> SetTermsAsync(int trackId, string? terms, string? note, string userId)
     {
         terms = terms?.Trim() ?? "";
         if (terms.Length > BundleRules.MaxTermsLength) return RuleResult.Refuse("使用条款不能超过 {0} 个字符", BundleRules.MaxTermsLength);
         var bundle = await BundleOfAsync(trackId);
         bundle.Terms = terms;
         bundle.UpdatedAt = clock.GetUtcNow();
-        await audit.AppendAsync(() => new AuditEvent("bundle.terms", $"track:{trackId}", "ok"));
-        return RuleResult.Ok;
+        var (published, _) = await publish.RunAsync(AgreementKind.BundleTerms, trackId, terms, note, userId);
+        if (!published.Allowed) db.ChangeTracker.Clear();
+        return published;
     }
 
     public async Task<RuleResult> AddAsync(int trackId, Guid datasetId)

@@ -20,7 +20,7 @@ public sealed class PublishAgreement(ContestDbContext db, Agreements agreements,
         if (!allowed.Allowed) return (allowed, null);
         var version = new AgreementVersion
         {
-            Kind = kind, TrackId = trackId, Number = (current?.Number ?? 0) + 1, Markdown = markdown!.Trim(), ChangeNote = note!.Trim(),
+            Kind = kind, TrackId = trackId, Number = (current?.Number ?? 0) + 1, Markdown = markdown!.Trim(), ChangeNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
             PublishedAt = clock.GetUtcNow(), PublishedById = userId,
         };
         db.AgreementVersions.Add(version);

@@ -25,7 +25,6 @@ public sealed class DatasetInput
     [StringLength(100, ErrorMessage = "更新频率过长")] public string? UpdateFrequency { get; set; }
     [InputDateRange] public DateOnly? FirstPublished { get; set; }
     [InputDateRange] public DateOnly? LastUpdated { get; set; }
-    public bool Published { get; set; }
     /// <summary>Why the open type, level or sensitive fields change; required for such a change, kept in the dataset's history.</summary>
     public string? ClassificationReason { get; set; }
 
@@ -38,7 +37,6 @@ public sealed class DatasetInput
         RecordCount = d.RecordCount, UpdateFrequency = d.UpdateFrequency,
         FirstPublished = d.FirstPublished is { } p ? DateOnly.FromDateTime(ContestTime.ToChina(p).DateTime) : null,
         LastUpdated = d.LastUpdated is { } u ? DateOnly.FromDateTime(ContestTime.ToChina(u).DateTime) : null,
-        Published = d.Status == DatasetStatus.Published,
     };
 
     /// <summary>Copies the form onto the dataset; returns the lines of the field list that could not be read.</summary>
@@ -58,7 +56,6 @@ public sealed class DatasetInput
         d.UpdateFrequency = Trimmed(UpdateFrequency);
         d.FirstPublished = FirstPublished is { } p ? new DateTimeOffset(p.ToDateTime(TimeOnly.MinValue), ContestTime.Offset) : null;
         d.LastUpdated = LastUpdated is { } u ? new DateTimeOffset(u.ToDateTime(TimeOnly.MinValue), ContestTime.Offset) : null;
-        d.Status = Published ? DatasetStatus.Published : DatasetStatus.Draft;
         return ApplyFields(d);
     }
 

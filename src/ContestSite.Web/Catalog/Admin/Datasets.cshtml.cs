@@ -14,6 +14,9 @@ public sealed class DatasetsModel(ContestDbContext db) : PageModel
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public DatasetStatus? Status { get; set; }
+    /// <summary>Only the datasets one import brought in (the import report links here to review them as a batch).</summary>
+    [BindProperty(SupportsGet = true)] public Guid? Import { get; set; }
+    public int InReviewFromImport { get; private set; }
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public int Total { get; private set; }
     public IReadOnlyList<Dataset> Items { get; private set; } = [];
@@ -25,6 +28,11 @@ public sealed class DatasetsModel(ContestDbContext db) : PageModel
         var q = CatalogSearchRequest.Clean(Q);
         if (q is not null) datasets = datasets.Where(d => d.Title.Contains(q) || (d.Provider != null && d.Provider.Contains(q)));
         if (Status is { } status) datasets = datasets.Where(d => d.Status == status);
+        if (Import is { } import)
+        {
+            datasets = datasets.Where(d => d.ImportId == import);
+            InReviewFromImport = await db.Datasets.CountAsync(d => d.ImportId == import && d.Status == DatasetStatus.InReview);
+        }
         Total = await datasets.CountAsync();
         Items = await datasets.OrderByDescending(d => d.UpdatedAt).ThenBy(d => d.Title).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync();
     }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using ContestSite.Web.Catalog.UseCases;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +25,7 @@ public sealed class ImportModel(ImportCatalogFile importer, IStringLocalizerFact
             return Page();
         }
         await using (var content = file.OpenReadStream())
-            Report = await importer.ImportAsync(file.FileName, content, HttpContext.RequestAborted);
+            Report = await importer.ImportAsync(file.FileName, content, User.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken: HttpContext.RequestAborted);
         if (!Report.Succeeded) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }

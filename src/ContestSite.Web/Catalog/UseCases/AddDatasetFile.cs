@@ -17,6 +17,7 @@ public sealed class AddDatasetFile(ContestDbContext db, IFileStore files, IAudit
     {
         var dataset = await db.Datasets.Include(d => d.Resources).SingleOrDefaultAsync(d => d.Id == datasetId, cancellationToken);
         if (dataset is null) return null;
+        if (dataset.Status == DatasetStatus.InReview) return RuleResult.Refuse("该数据集正在审核中，不能修改；如需修改，请先撤回审核");
         StoredFile stored;
         try
         {

@@ -20,7 +20,7 @@ public sealed record DatasetChange(Guid Id, IReadOnlyList<string> BadFieldLines,
 /// Adds a dataset to the catalogue by hand, or changes one (the index follows through the change log). A change of
 /// an existing dataset's open type, level or sensitive fields needs a reason; each part changed is kept as
 /// old → new with who, when and why, marked as decided here (a portal re-import no longer changes it), and audited
-/// with the dataset's id. The level's rule (<see cref="SensitivityRules"/>) is checked whenever the classification
+/// with the dataset's id. A new dataset is a draft; one in review is not changed (withdraw it first). The level's rule (<see cref="SensitivityRules"/>) is checked whenever the classification
 /// changes.
 /// </summary>
 public sealed class SaveDataset(ContestDbContext db, IAuditLog audit, TimeProvider clock)
@@ -32,6 +32,8 @@ public sealed class SaveDataset(ContestDbContext db, IAuditLog audit, TimeProvid
         var dataset = datasetId is null ? new Dataset { Title = "", CreatedAt = now }
             : await db.Datasets.Include(d => d.Fields).AsSplitQuery().SingleOrDefaultAsync(d => d.Id == datasetId, cancellationToken);
         if (dataset is null) return null;
+        // The reviewer assesses what will be published: withdrawn first, then changed, then submitted again.
+        if (dataset.Status == DatasetStatus.InReview) return new DatasetChange(dataset.Id, [], RuleResult.Refuse("该数据集正在审核中，不能修改；如需修改，请先撤回审核"));
         var before = Classification.Of(dataset);
         var badLines = input.ApplyTo(dataset);
         // A refused change leaves nothing tracked behind it.
@@ -54,9 +56,11 @@ public sealed class SaveDataset(ContestDbContext db, IAuditLog audit, TimeProvid
         }
 
         dataset.UpdatedAt = now;
+        dataset.LastEditedById = userId;
         if (datasetId is null)
         {
-            // Made here by hand: every part of its classification is the organizer's from the start.
+            // Made here by hand: a draft, published only through review; every part of its classification is the organizer's from the start.
+            dataset.Status = DatasetStatus.Draft;
             dataset.DecidedHere = ClassificationFields.OpenType | ClassificationFields.SensitivityLevel | ClassificationFields.SensitiveFields;
             db.Datasets.Add(dataset);
         }
