@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ContestSite.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteContestDbContext))]
-    [Migration("20261207193400_DataCloseOuts")]
+    [Migration("20261207194829_DataCloseOuts")]
     partial class DataCloseOuts
     {
         /// <inheritdoc />
@@ -969,8 +969,15 @@ namespace ContestSite.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Industry")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastEditedById")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("LastUpdated")
@@ -994,6 +1001,9 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.Property<long?>("RecordCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ReviewRound")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("SensitivityLevel")
                         .HasColumnType("INTEGER");
 
@@ -1011,6 +1021,13 @@ namespace ContestSite.Data.Migrations.Sqlite
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Tags")
                         .IsRequired()
@@ -1033,6 +1050,8 @@ namespace ContestSite.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
 
                     b.HasIndex("Provider");
 
@@ -1117,6 +1136,85 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.HasIndex("DatasetId");
 
                     b.ToTable("DatasetResources");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Catalog.DatasetReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BatchSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ByRecipe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LevelConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MaskingRulesComplete")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenTypeJustification")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SensitiveFields")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SensitiveFieldsConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SensitivityLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("DatasetId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("DatasetReviews");
                 });
 
             modelBuilder.Entity("ContestSite.Core.Catalog.IndexCursor", b =>
@@ -3224,6 +3322,15 @@ namespace ContestSite.Data.Migrations.Sqlite
                         .WithMany("Resources")
                         .HasForeignKey("DatasetId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Catalog.DatasetReview", b =>
+                {
+                    b.HasOne("ContestSite.Core.Catalog.Dataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ContestSite.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresContestDbContext))]
-    [Migration("20261207193502_DataCloseOuts")]
+    [Migration("20261207194931_DataCloseOuts")]
     partial class DataCloseOuts
     {
         /// <inheritdoc />
@@ -1012,9 +1012,16 @@ namespace ContestSite.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Industry")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LastEditedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<DateTimeOffset?>("LastUpdated")
                         .HasColumnType("timestamp with time zone");
@@ -1037,6 +1044,9 @@ namespace ContestSite.Data.Migrations.Postgres
                     b.Property<long?>("RecordCount")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("ReviewRound")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("SensitivityLevel")
                         .HasColumnType("integer");
 
@@ -1054,6 +1064,13 @@ namespace ContestSite.Data.Migrations.Postgres
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<string>("Tags")
                         .IsRequired()
@@ -1076,6 +1093,8 @@ namespace ContestSite.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
 
                     b.HasIndex("Provider");
 
@@ -1164,6 +1183,87 @@ namespace ContestSite.Data.Migrations.Postgres
                     b.HasIndex("DatasetId");
 
                     b.ToTable("DatasetResources");
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Catalog.DatasetReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BatchSize")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ByRecipe")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("LevelConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("MaskingRulesComplete")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("OpenType")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OpenTypeJustification")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ReviewerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ReviewerName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SensitiveFields")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("SensitiveFieldsConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("SensitivityLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("DatasetId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("DatasetReviews");
                 });
 
             modelBuilder.Entity("ContestSite.Core.Catalog.IndexCursor", b =>
@@ -3331,6 +3431,15 @@ namespace ContestSite.Data.Migrations.Postgres
                         .WithMany("Resources")
                         .HasForeignKey("DatasetId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Catalog.DatasetReview", b =>
+                {
+                    b.HasOne("ContestSite.Core.Catalog.Dataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
