@@ -45,8 +45,8 @@ public sealed class CloseOutQueries(ContestDbContext db)
 
     public Task<List<Person>> MembersAsync(int teamId, bool captainOnly, CancellationToken cancellationToken) =>
         db.TeamMembers.AsNoTracking().Where(m => m.TeamId == teamId && (!captainOnly || m.Role == TeamRole.Captain))
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new Person(u.Email!, u.DisplayName, u.PreferredCulture, u.IsDisabled))
-            .Where(p => p.Email != null && !p.Disabled).ToListAsync(cancellationToken);
+            .Join(db.Users.Where(u => u.Email != null && !u.IsDisabled), m => m.UserId, u => u.Id, (m, u) => new Person(u.Email!, u.DisplayName, u.PreferredCulture))
+            .ToListAsync(cancellationToken);
 }
 
-public sealed record Person(string Email, string Name, string Culture, bool Disabled);
+public sealed record Person(string Email, string Name, string Culture);
