@@ -36,6 +36,13 @@ public static class CloseOutTestKit
         return new Received(team, data, applicationId, expires);
     }
 
+    /// <summary>The captain signed in afresh: a sign-in from before the clock moved past the approval's end has expired.</summary>
+    public static Task<SiteClient> CaptainAsync(this SiteFactory site, Received received) => site.SignedInAsync(received.Team.CaptainEmail);
+
+    public static async Task<SiteClient> MemberAsync(this SiteFactory site, Received received) => await site.SignedInAsync(await site.WithDbAsync(db =>
+        db.TeamMembers.Where(m => m.TeamId == received.Team.Id && m.Role == Core.Teams.TeamRole.Member)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.Email!).FirstAsync()));
+
     public static CloseOutJob Job(this SiteFactory site) => site.Services.GetServices<IHostedService>().OfType<CloseOutJob>().Single();
 
     /// <summary>Moves the site's clock to <paramref name="moment"/> and waits for the background job's first pass at or after it.</summary>
