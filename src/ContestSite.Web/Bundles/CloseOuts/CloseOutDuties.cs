@@ -30,14 +30,14 @@ public sealed class CloseOutDuties(ContestDbContext db, CloseOutQueries queries,
             .Where(a => a.DecidedAt != null
                 && (a.Status == ApplicationStatus.Approved || a.Status == ApplicationStatus.Suspended || a.Status == ApplicationStatus.Revoked)
                 && !db.CloseOuts.Any(c => c.ApplicationId == a.Id)
-                && db.DownloadRecords.Any(r => r.TeamId == a.TeamId && r.DatasetId == a.DatasetId && r.ResourceId != null && !r.Refused && r.At >= a.DecidedAt))
+                && db.DownloadRecords.Any(r => r.TeamId == a.TeamId && r.DatasetId == a.DatasetId && r.ResourceId != null && !r.Refused && r.At >= a.SubmittedAt))
             .Join(db.Teams, a => a.TeamId, t => t.Id, (a, t) => new { Application = a, t.ContestId })
             .OrderBy(x => x.Application.Id).ToListAsync(cancellationToken);
         foreach (var candidate in candidates)
         {
             var application = candidate.Application;
             if (CloseOutRules.EndOf(application, contestEnds.TryGetValue(candidate.ContestId, out var end) ? end : null, now) is not { } ended) continue;
-            var received = await queries.ReceivedAsync(application.TeamId, application.DatasetId, application.DecidedAt!.Value, ended.At, cancellationToken);
+            var received = await queries.ReceivedAsync(application.TeamId, application.DatasetId, application.SubmittedAt, ended.At, cancellationToken);
             if (received.Count == 0) continue;
             var closeOut = new CloseOut
             {
@@ -49,6 +49,7 @@ public sealed class CloseOutDuties(ContestDbContext db, CloseOutQueries queries,
                     db.CloseOuts.Add(closeOut);
                     await db.SaveChangesAsync(cancellationToken);
                     await emails.EnqueueOwedAsync(closeOut, received.Count, cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
                     return true;
                 }, cancellationToken)) created.Add(closeOut.Id);
             else claimedElsewhere++;

@@ -10,7 +10,7 @@ public sealed class CloseOutQueries(ContestDbContext db)
 {
     /// <summary>
     /// The files of the dataset the team was sent (on their own or in a bundle; refusals are not receipts) from the
-    /// approval's decision to its end, each with the first time and who received it. Files received under a later
+    /// application's submission to the approval's end, each with the first time and who received it. Files received under a later
     /// approval belong to that approval's own close-out.
     /// </summary>
     public async Task<IReadOnlyList<ReceivedFile>> ReceivedAsync(int teamId, Guid datasetId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
@@ -31,8 +31,9 @@ public sealed class CloseOutQueries(ContestDbContext db)
 
     public async Task<IReadOnlyList<ReceivedFile>> ReceivedAsync(CloseOut closeOut, CancellationToken cancellationToken)
     {
-        var decidedAt = await db.AccessApplications.AsNoTracking().Where(a => a.Id == closeOut.ApplicationId).Select(a => a.DecidedAt).SingleAsync(cancellationToken);
-        return await ReceivedAsync(closeOut.TeamId, closeOut.DatasetId, decidedAt ?? closeOut.EndedAt, closeOut.EndedAt, cancellationToken);
+        // From the submission (a revocation overwrites DecidedAt): nothing of the dataset is served to the team between it and the approval.
+        var submittedAt = await db.AccessApplications.AsNoTracking().Where(a => a.Id == closeOut.ApplicationId).Select(a => a.SubmittedAt).SingleAsync(cancellationToken);
+        return await ReceivedAsync(closeOut.TeamId, closeOut.DatasetId, submittedAt, closeOut.EndedAt, cancellationToken);
     }
 
     /// <summary>The end of each contest: the close of its last round's review (大赛已结束 from then on).</summary>
