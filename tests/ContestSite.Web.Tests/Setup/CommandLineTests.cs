@@ -26,10 +26,11 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task Audit_verify_reports_the_first_entry_that_was_edited_in_the_database()
     {
-        // A copy of the site set up once per run, set up once more: a keyed, anchored chain of two entries.
+        // A copy of the site set up once per run, set up once more: a keyed, anchored chain of at least two entries
+        // (the setup's, and one per dataset the recipe publishes).
         var appData = await SetUpAsync(times: 1);
         var env = SiteProcess.SqliteSite(appData);
-        Assert.Equal(2, await ChainLengthAsync(appData));
+        Assert.True(await ChainLengthAsync(appData) >= 2);
 
         await using (var connection = new SqliteConnection($"Data Source={Path.Combine(appData, "contestsite.db")};Pooling=false"))
         {
@@ -50,7 +51,7 @@ public sealed class CommandLineTests : IDisposable
     {
         var appData = await SetUpAsync(times: 2);
         var env = SiteProcess.SqliteSite(appData);
-        Assert.Equal(3, await ChainLengthAsync(appData));
+        Assert.True(await ChainLengthAsync(appData) >= 3);
 
         await using (var connection = new SqliteConnection($"Data Source={Path.Combine(appData, "contestsite.db")};Pooling=false"))
         {
