@@ -20,7 +20,6 @@ public sealed class HandleDataRequest(ContestDbContext db, DataRequestEmails ema
             r.RoutedTo = DataRequestRules.Clean(provider);
             r.RoutedAt = now;
             if (r.State == DataRequestState.Open) r.State = DataRequestState.Routed;
-            return Task.FromResult<string?>(null);
         }, mail: false, cancellationToken);
 
     public Task<RuleResult> AnswerAsync(int id, string? answer, bool decline, CancellationToken cancellationToken = default) =>
@@ -29,7 +28,6 @@ public sealed class HandleDataRequest(ContestDbContext db, DataRequestEmails ema
             r.Answer = DataRequestRules.Clean(answer);
             r.AnsweredAt = now;
             r.State = decline ? DataRequestState.Declined : DataRequestState.Answered;
-            return Task.FromResult<string?>(null);
         }, mail: true, cancellationToken);
 
     public async Task<RuleResult> LinkDatasetAsync(int id, Guid datasetId, CancellationToken cancellationToken = default)
@@ -41,19 +39,18 @@ public sealed class HandleDataRequest(ContestDbContext db, DataRequestEmails ema
             r.DatasetId = datasetId;
             r.OpenedAt = now;
             r.State = DataRequestState.Opened;
-            return Task.FromResult(dataset?.Title);
-        }, mail: true, cancellationToken, datasetId);
+        }, mail: true, cancellationToken, datasetId, dataset?.Title);
     }
 
-    private async Task<RuleResult> ChangeAsync(int id, string action, Func<DataRequest, RuleResult> check, Func<DataRequest, DateTimeOffset, Task<string?>> change,
-        bool mail, CancellationToken cancellationToken, Guid? datasetId = null)
+    private async Task<RuleResult> ChangeAsync(int id, string action, Func<DataRequest, RuleResult> check, Action<DataRequest, DateTimeOffset> change,
+        bool mail, CancellationToken cancellationToken, Guid? datasetId = null, string? datasetTitle = null)
     {
         var request = await db.DataRequests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null) return RuleResult.Refuse("数据需求不存在");
         var allowed = check(request);
         if (!allowed.Allowed) return allowed;
         var now = clock.GetUtcNow();
-        var datasetTitle = await change(request, now);
+        change(request, now);
         request.UpdatedAt = now;
         request.Version++;
         try
