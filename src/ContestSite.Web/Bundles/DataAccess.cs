@@ -43,6 +43,10 @@ public sealed class DataAccess(ContestDbContext db, CurrentContest current)
     public Task<bool> IsStoppedAsync(Guid datasetId, OpenType openType, CancellationToken cancellationToken = default) =>
         Incidents.DataStopLocks.IsStoppedAsync(db, datasetId, openType, cancellationToken);
 
+    /// <summary>Whether the person captains the team: acts taken for the whole team (accepting the bundle terms) are the captain's.</summary>
+    public Task<bool> IsCaptainAsync(int teamId, string? userId, CancellationToken cancellationToken = default) =>
+        db.TeamMembers.AnyAsync(m => m.TeamId == teamId && m.UserId == userId && m.Role == TeamRole.Captain, cancellationToken);
+
     public async Task<List<AccessApplication>> ApplicationsAsync(int? teamId, Guid? datasetId = null, CancellationToken cancellationToken = default)
     {
         if (teamId is null) return [];

@@ -62,7 +62,7 @@ public sealed class BundleIndexModel(ContestDbContext db, DataAccess access, Cur
         Applications = await db.Rows(db.AccessApplications.AsNoTracking().Where(a => a.TeamId == team.Id))
             .OrderByDescending(r => r.Application.SubmittedAt).Take(100).ToListAsync();
         Stops = await access.StopsAsync();
-        IsCaptain = await db.TeamMembers.AnyAsync(m => m.TeamId == team.Id && m.UserId == UserId && m.Role == TeamRole.Captain);
+        IsCaptain = await access.IsCaptainAsync(team.Id, UserId);
         Terms = await agreements.CurrentAsync(AgreementKind.BundleTerms, team.TrackId);
         if (Terms is { } terms)
         {

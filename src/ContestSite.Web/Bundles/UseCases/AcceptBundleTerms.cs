@@ -11,13 +11,12 @@ namespace ContestSite.Web.Bundles.UseCases;
 /// The captain accepts, for the team, the version in force of the track's bundle terms: recorded once per version and
 /// team (a unique index settles two clicks at once), audited. Until then the team's bundle is not issued.
 /// </summary>
-public sealed class AcceptBundleTerms(ContestDbContext db, Agreements agreements, IAuditLog audit, TimeProvider clock)
+public sealed class AcceptBundleTerms(ContestDbContext db, DataAccess access, Agreements agreements, IAuditLog audit, TimeProvider clock)
 {
     public async Task<RuleResult> RunAsync(Requester who, int? versionId, bool confirmed, CancellationToken cancellationToken = default)
     {
         if (who.Team is not { } team) return RuleResult.Refuse("数据包发给参赛团队。请先创建或加入一个团队。");
-        var captain = await db.TeamMembers.AnyAsync(m => m.TeamId == team.Id && m.UserId == who.UserId && m.Role == TeamRole.Captain, cancellationToken);
-        if (!captain) return RuleResult.Refuse("只有队长可以代表团队接受数据包使用条款");
+        if (!await access.IsCaptainAsync(team.Id, who.UserId, cancellationToken)) return RuleResult.Refuse("只有队长可以代表团队接受数据包使用条款");
         var current = await agreements.CurrentAsync(AgreementKind.BundleTerms, team.TrackId, cancellationToken);
         var acceptable = AgreementRules.CanAccept(current?.Id, versionId);
         if (!acceptable.Allowed) return acceptable;
