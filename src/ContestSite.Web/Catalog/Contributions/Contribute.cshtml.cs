@@ -43,7 +43,8 @@ public sealed class ContributeModel(ContestDbContext db, CurrentContest current,
 
     public async Task<IActionResult> OnPostAsync(Guid? id, List<IFormFile>? files, [FromServices] ContributeDataset contribute)
     {
-        var uploads = (files ?? []).Where(f => f.Length > 0).Select(f => new ContributedFile(f.FileName, f.OpenReadStream)).ToList();
+        // A file input left empty sends a part without a name; a named empty file is checked (and refused) like any other.
+        var uploads = (files ?? []).Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).Select(f => new ContributedFile(f.FileName, f.OpenReadStream)).ToList();
         var outcome = await contribute.RunAsync(UserId, id, Input, uploads, HttpContext.RequestAborted);
         if (outcome is not { } done) return NotFound();
         if (!done.Result.Allowed)
