@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using ContestSite.Core.Catalog;
 using ContestSite.Core.Catalog.Contributions;
-using ContestSite.Web.Catalog.Contributions;
 using ContestSite.Web.Tests.Files;
 using ContestSite.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -382,7 +381,7 @@ public sealed class ContributionTests(ContributionTests.ContributionSites shared
         Assert.False(File.Exists(StoredPath(site, DataZip)), "no file is kept for a contribution refused at the last moment");
     }
 
-    /// <summary>Holds the contribution's locking read of the switch until the test has turned the switch off.</summary>
+    /// <summary>Holds the contribution's locking read of the switch (the first update naming it) until the test has turned the switch off.</summary>
     private sealed class SwitchGate : DbCommandInterceptor
     {
         private readonly TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -394,8 +393,11 @@ public sealed class ContributionTests(ContributionTests.ContributionSites shared
         public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result,
             CancellationToken cancellationToken = default)
         {
-            if (Armed && command.CommandText.Contains(ContributeDataset.SwitchTag, StringComparison.Ordinal))
+            if (Armed && command.CommandText.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase)
+                && command.CommandText.Contains(nameof(Core.Contests.Contest.AcceptsContributions), StringComparison.Ordinal))
             {
+                // Once: the test's own "off" passes.
+                Armed = false;
                 _arrived.TrySetResult();
                 await _released.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
             }

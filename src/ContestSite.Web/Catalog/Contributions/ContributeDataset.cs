@@ -19,9 +19,6 @@ namespace ContestSite.Web.Catalog.Contributions;
 /// </summary>
 public sealed class ContributeDataset(ContestDbContext db, CurrentContest current, ContributionFiles files, IAuditLog audit, TimeProvider clock)
 {
-    /// <summary>The tag of the query that takes the switch under lock (a test holds a contribution there).</summary>
-    public const string SwitchTag = "contribution-switch";
-
     /// <summary>
     /// New when <paramref name="datasetId"/> is null. Null result: no contribution of this person has that id
     /// (another's looks the same as none).
@@ -67,7 +64,7 @@ public sealed class ContributeDataset(ContestDbContext db, CurrentContest curren
             var stored = await db.InTransactionAsync(async () =>
             {
                 // Locks the contest row (a settings save waits, or is waited for) and reads the switch as it is now.
-                var stillOpen = await db.Contests.TagWith(SwitchTag).Where(c => c.Id == contest.Id && c.AcceptsContributions)
+                var stillOpen = await db.Contests.Where(c => c.Id == contest.Id && c.AcceptsContributions)
                     .ExecuteUpdateAsync(s => s.SetProperty(c => c.AcceptsContributions, true), cancellationToken);
                 if (stillOpen == 0) return false;
                 // Stored only once the contribution will be: a refusal keeps no file.
