@@ -9,8 +9,8 @@ namespace ContestSite.Web.Tests.Bundles;
 /// <summary>
 /// 销毁: an ended approval whose team received files owes a close-out, mailed to the captain and reminded once; the
 /// captain attests every received file; organizers see, and escalate, the overdue ones.
-/// Tests that move the clock to a reminder or a deadline, or count what the whole site mailed or audited, have a site of
-/// their own; the others share one per provider, each with a team, a dataset and an approval of its own.
+/// Tests that move the clock to a reminder, a deadline or the contest's end, or count what the whole site mailed or audited,
+/// have a site of their own; the others share one per provider, each with a team, a dataset and an approval of its own.
 /// </summary>
 public sealed class CloseOutTests(CloseOutTests.Sites sites) : IClassFixture<CloseOutTests.Sites>
 {
@@ -40,29 +40,27 @@ public sealed class CloseOutTests(CloseOutTests.Sites sites) : IClassFixture<Clo
     [InlineData(TestProvider.Postgres)]
     public async Task A_team_that_received_a_file_owes_a_close_out_when_its_approval_expires_and_the_captain_is_mailed_once_with_the_deadline_and_a_link(TestProvider provider)
     {
-        await using var site = await TeamTestKit.SiteAsync(provider);
-        var received = await site.TeamThatReceivedAsync();
+        var (site, received) = await ReceivedOnSharedSiteAsync(provider);
 
         var before = await site.CloseOutPassAtAsync(received.ExpiresAt.AddMinutes(-10));
         Assert.Empty(before.Created);
-        Assert.Empty(await site.CloseOutsAsync());
+        Assert.Empty(await site.CloseOutsAsync(received));
 
         var pass = await site.CloseOutPassAtAsync(received.ExpiresAt.AddMinutes(1));
-        var closeOut = Assert.Single(await site.CloseOutsAsync());
+        var closeOut = Assert.Single(await site.CloseOutsAsync(received));
         Assert.Equal(CloseOutState.Owed, closeOut.State);
         Assert.Equal(CloseOutEnd.Expired, closeOut.EndReason);
         Assert.Equal(received.ExpiresAt, closeOut.EndedAt);
         Assert.Equal(received.ExpiresAt.AddDays(14), closeOut.DueAt);
-        var mail = Assert.Single(await site.MailsAsync(CloseOutTestKit.OwedSubject));
-        Assert.Equal("captain@example.com", mail.ToAddress);
+        var mail = Assert.Single(await site.MailsAsync(CloseOutTestKit.OwedSubject, received.Team.CaptainEmail));
         Assert.Contains($"{SiteFactory.PublicBaseUrl}/bundles/closeouts/{closeOut.Id}", mail.TextBody);
         Assert.Contains(ContestTime.Display(closeOut.DueAt), mail.TextBody);
 
         var again = await site.Job().RunOnceAsync();
         Assert.Empty(again.Created);
-        Assert.Single(await site.CloseOutsAsync());
-        Assert.Single(await site.MailsAsync(CloseOutTestKit.OwedSubject));
-        await site.Smtp.WaitForAsync("captain@example.com", m => m.Subject == CloseOutTestKit.OwedSubject);
+        Assert.Single(await site.CloseOutsAsync(received));
+        Assert.Single(await site.MailsAsync(CloseOutTestKit.OwedSubject, received.Team.CaptainEmail));
+        await site.Smtp.WaitForAsync(received.Team.CaptainEmail, m => m.Subject == CloseOutTestKit.OwedSubject);
     }
 
     [Fact]
@@ -79,8 +77,7 @@ public sealed class CloseOutTests(CloseOutTests.Sites sites) : IClassFixture<Clo
     [Fact]
     public async Task Restricted_files_received_inside_the_bundle_are_owed_and_count_once_for_the_risk_warning()
     {
-        await using var site = await TeamTestKit.SiteAsync();
-        var received = await site.TeamThatReceivedAsync(download: false);
+        var (site, received) = await ReceivedOnSharedSiteAsync(download: false);
         await site.PutInBundleAsync(await site.WithDbAsync(db => db.Teams.Where(t => t.Id == received.Team.Id).Select(t => t.TrackId).SingleAsync()), received.Data.Id);
         var zip = await received.Team.Captain.DownloadBundleAsync();  // before the approval ends: the sign-in is fresh
         Assert.Contains(zip.Names, n => n.EndsWith("people.csv", StringComparison.Ordinal));
@@ -92,7 +89,7 @@ public sealed class CloseOutTests(CloseOutTests.Sites sites) : IClassFixture<Clo
         Assert.DoesNotContain("resourceId", zip.Text("manifest.json"), StringComparison.OrdinalIgnoreCase);
 
         await site.CloseOutPassAtAsync(received.ExpiresAt.AddMinutes(1));
-        var closeOut = Assert.Single(await site.CloseOutsAsync());
+        var closeOut = Assert.Single(await site.CloseOutsAsync(received));
         var page = await (await site.CaptainAsync(received)).GetAsync($"/bundles/closeouts/{closeOut.Id}");
         Assert.Contains("people.csv", page.Text);
     }
@@ -115,8 +112,7 @@ public sealed class CloseOutTests(CloseOutTests.Sites sites) : IClassFixture<Clo
     [Fact]
     public async Task A_revoked_approval_owes_a_close_out_from_the_moment_it_was_revoked()
     {
-        await using var site = await TeamTestKit.SiteAsync();
-        var received = await site.TeamThatReceivedAsync();
+        var (site, received) = await ReceivedOnSharedSiteAsync();
         site.Clock.Advance(TimeSpan.FromDays(2));
         var revokedAt = site.Clock.GetUtcNow();
         using var organizer = await site.OrganizerAsync();
@@ -124,7 +120,7 @@ public sealed class CloseOutTests(CloseOutTests.Sites sites) : IClassFixture<Clo
 
         await site.CloseOutPassAtAsync(revokedAt.AddMinutes(1));
 
-        var closeOut = Assert.Single(await site.CloseOutsAsync());
+        var closeOut = Assert.Single(await site.CloseOutsAsync(received));
         Assert.Equal(CloseOutEnd.Revoked, closeOut.EndReason);
         Assert.Equal(revokedAt.AddDays(14), closeOut.DueAt, TimeSpan.FromSeconds(1));
     }
@@ -357,20 +353,19 @@ public sealed class CloseOutTests(CloseOutTests.Sites sites) : IClassFixture<Clo
     [Fact]
     public async Task A_close_out_owed_after_a_new_approval_for_the_same_dataset_can_still_be_attested_for_the_files_of_the_old_one()
     {
-        await using var site = await TeamTestKit.SiteAsync();
-        var received = await site.TeamThatReceivedAsync();
+        var (site, received) = await ReceivedOnSharedSiteAsync();
         await site.CloseOutPassAtAsync(received.ExpiresAt.AddMinutes(1));
-        var closeOut = Assert.Single(await site.CloseOutsAsync());
-        var renewed = await site.ApprovedApplicationAsync(await site.CaptainAsync(received), received.Team.Id, received.Data.Id);
+        var closeOut = Assert.Single(await site.CloseOutsAsync(received));
+        var renewed = await site.ApprovedApplicationAsync(await site.CaptainAsync(received), received.Team.Id, received.Data.Id, days: 3);
         Assert.NotEqual(received.ApplicationId, renewed);
 
         var attested = await (await site.CaptainAsync(received)).AttestAsync(closeOut.Id, [received.Data.FileId], CloseOutTestKit.ChinaDate(site.Clock.GetUtcNow()));
 
         Assert.Equal(HttpStatusCode.Redirect, attested.Status);
-        Assert.Equal(CloseOutState.Attested, (await site.CloseOutsAsync()).Single().State);
+        Assert.Equal(CloseOutState.Attested, (await site.CloseOutsAsync(received)).Single().State);
         // The new approval's own close-out covers only what is received under it: nothing yet, so nothing is owed when it ends.
         var newExpiry = await site.WithDbAsync(db => db.AccessApplications.Where(a => a.Id == renewed).Select(a => a.ExpiresAt!.Value).SingleAsync());
         await site.CloseOutPassAtAsync(newExpiry.AddMinutes(1));
-        Assert.Single(await site.CloseOutsAsync());
+        Assert.Single(await site.CloseOutsAsync(received));
     }
 }
