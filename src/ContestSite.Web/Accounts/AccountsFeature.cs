@@ -104,6 +104,8 @@ public static class AccountsFeature
         });
         services.AddScoped<UserSessions>();
         services.AddScoped<SecondFactorCookies>();
+        services.AddSingleton<StaffSecondFactor>();
+        services.AddScoped<ContestSite.Web.Setup.IRecipeStep, DemoAccountsStep>();
         services.AddScoped<UnknownAccountPasswordCheck>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<UseCases.SignIn>();

@@ -85,11 +85,14 @@ public static class SiteHost
         app.UseAntiforgery();
         app.UseOutputCache();
 
+        // Registered before the host starts, so it runs after the console lifetime's own start-up lines (callbacks run last-in first-out).
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
                 .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
-            foreach (var address in addresses) Console.WriteLine($"站点已启动 / site running at: {address}");
+            // The console logger writes from a queue of its own: a moment's wait lets its last start-up lines out first.
+            var listening = addresses.ToList();
+            _ = Task.Delay(TimeSpan.FromMilliseconds(300)).ContinueWith(_ => app.Services.GetRequiredService<StartupBanner>().Print(listening), TaskScheduler.Default);
         });
         if (string.IsNullOrWhiteSpace(app.Configuration[$"{SiteOptions.Section}:{nameof(SiteOptions.PublicBaseUrl)}"])
             && !string.IsNullOrWhiteSpace(app.Configuration[PublicAddress.LegacySetting]))

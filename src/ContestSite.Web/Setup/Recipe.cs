@@ -16,15 +16,26 @@ public interface IRecipeStep
 public sealed class RecipeStepException(string message) : Exception(message);
 
 [ExtensionPoint]
-public sealed class RecipeContext(string recipeDirectory)
+public sealed class RecipeContext(string recipeDirectory, DateTimeOffset now)
 {
     /// <summary>Relative file names in a recipe are read from the recipe's own folder.</summary>
     public string RecipeDirectory { get; } = recipeDirectory;
+    /// <summary>The moment the run began: every <c>"now+14d"</c> of one run counts from the same instant.</summary>
+    public DateTimeOffset Now { get; } = now;
+    /// <summary>The password every demo account of this run shares, once a step has asked for it (never stored in clear).</summary>
+    public string? DemoPassword { get; set; }
+    /// <summary>The demo accounts made by this run, for the start-up block: address and role.</summary>
+    public List<(string Email, string Role)> DemoAccounts { get; } = [];
     /// <summary>Lines for the operator: the generated organizer password, counts of what was imported.</summary>
     public List<string> Messages { get; } = [];
 }
 
-public sealed record RecipeResult(bool Succeeded, string? Error, IReadOnlyList<string> Messages);
+public sealed record RecipeResult(bool Succeeded, string? Error, IReadOnlyList<string> Messages)
+{
+    /// <summary>The shared password of the demo accounts this run made (null when it made none).</summary>
+    public string? DemoPassword { get; init; }
+    public IReadOnlyList<(string Email, string Role)> DemoAccounts { get; init; } = [];
+}
 
 [ExtensionPoint]
 public static class RecipeJson
@@ -49,12 +60,18 @@ public static class RecipeJson
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDecimal()
             : throw new RecipeStepException($"步骤 {stepName} 缺少数值属性 \"{property}\"");
 
-    public static DateTimeOffset RequiredTime(JsonElement element, string property, string stepName)
+    /// <summary>
+    /// An absolute time (<c>2020-09-01T00:00:00+08:00</c>) or one relative to the start of the run: <c>now</c>,
+    /// <c>now+14d</c>, <c>now-30d</c>, <c>now+2h</c>, <c>now-1d12h</c> (units d, h, m), so a demo season is always live.
+    /// </summary>
+    public static DateTimeOffset RequiredTime(JsonElement element, string property, string stepName, RecipeContext context)
     {
         var text = RequiredString(element, property, stepName);
+        if (RelativeTime.TryParse(text, context.Now, out var relative, out var problem))
+            return problem is null ? relative : throw new RecipeStepException($"步骤 {stepName} 的 \"{property}\" 不是有效的相对时间：{text}（{problem}）");
         return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time)
             ? time.ToUniversalTime()
-            : throw new RecipeStepException($"步骤 {stepName} 的 \"{property}\" 不是有效时间：{text}（示例：2020-09-01T00:00:00+08:00）");
+            : throw new RecipeStepException($"步骤 {stepName} 的 \"{property}\" 不是有效时间：{text}（示例：2020-09-01T00:00:00+08:00 或 now+14d）");
     }
 
     public static IEnumerable<JsonElement> Array(JsonElement element, string property)

@@ -18,6 +18,7 @@ public static class EnrolmentGate
     public static IApplicationBuilder UseSecondFactorEnrolment(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         if (http.User.Identity?.IsAuthenticated == true
+            && http.RequestServices.GetRequiredService<StaffSecondFactor>().Required
             && !Open.Any(open => http.Request.Path.StartsWithSegments(open, StringComparison.OrdinalIgnoreCase))
             && http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
             && await http.RequestServices.GetRequiredService<ContestDbContext>().OwesEnrolmentAsync(userId, http.RequestAborted))

@@ -1,6 +1,8 @@
 using ContestSite.Data;
+using ContestSite.Web.Hosting;
 using ContestSite.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ContestSite.Web.Accounts.TwoFactor;
 
@@ -23,4 +25,14 @@ public static class SecondFactorPolicy
     public static Task<bool> OwesEnrolmentAsync(this ContestDbContext db, string userId, CancellationToken cancellationToken = default) =>
         db.Users.AnyAsync(u => u.Id == userId && !u.TwoFactorEnabled
             && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && RequiredNormalized.Contains(r.NormalizedName))), cancellationToken);
+}
+
+/// <summary>
+/// Whether the staff second factor is in force on this site: always outside Development (the settings refuse to start
+/// otherwise); in Development only when <c>ContestSite__Accounts__RequireStaffSecondFactor</c> is true, so a newcomer
+/// trying the demo can sign in as an organizer or a judge without an authenticator app.
+/// </summary>
+public sealed class StaffSecondFactor(IOptions<SiteOptions> options, IHostEnvironment environment)
+{
+    public bool Required { get; } = options.Value.Accounts.RequireStaffSecondFactor ?? !environment.IsDevelopment();
 }
