@@ -15,15 +15,15 @@ public sealed class ContestStep(ContestDbContext db) : IRecipeStep
 
     public async Task ExecuteAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken)
     {
-        var year = RecipeJson.OptionalInt(step, "year", 0);
-        var contest = await db.Contests.Include(c => c.Tracks).Include(c => c.Rounds).ThenInclude(r => r.Criteria)
+        var year = RecipeJson.Year(step, "year", Name, context);
+        var contest = await db.Contests.Include(c => c.Tracks).Include(c => c.Rounds).ThenInclude(r => r.Criteria).AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Year == year, cancellationToken);
         if (contest is null)
         {
             contest = new Contest { Name = "", Year = year };
             db.Contests.Add(contest);
         }
-        contest.Name = RecipeJson.RequiredString(step, "name", Name);
+        contest.Name = RecipeJson.RequiredString(step, "name", Name).Replace("{year}", year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         contest.Description = RecipeJson.OptionalString(step, "description");
         contest.RegistrationOpensAt = RecipeJson.RequiredTime(step, "registrationOpensAt", Name, context);
         contest.RegistrationClosesAt = RecipeJson.RequiredTime(step, "registrationClosesAt", Name, context);

@@ -74,6 +74,24 @@ public static class RecipeJson
             : throw new RecipeStepException($"步骤 {stepName} 的 \"{property}\" 不是有效时间：{text}（示例：2020-09-01T00:00:00+08:00 或 now+14d）");
     }
 
+    /// <summary>A year as a number (<c>2020</c>) or relative to the run (<c>"now"</c>, <c>"now-1"</c>); 0 when absent.</summary>
+    public static int Year(JsonElement element, string property, string stepName, RecipeContext context)
+    {
+        if (!element.TryGetProperty(property, out var value)) return 0;
+        if (value.ValueKind == JsonValueKind.Number) return value.GetInt32();
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString()!.Replace(" ", "", StringComparison.Ordinal) : "";
+        var thisYear = context.Now.ToOffset(TimeSpan.FromHours(8)).Year; // the contest's year is the year in China
+        if (text == "now") return thisYear;
+        if (text.Length > 4 && text.StartsWith("now", StringComparison.Ordinal) && text[3] is '+' or '-'
+            && int.TryParse(text[4..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var years))
+            return text[3] == '+' ? thisYear + years : thisYear - years;
+        throw new RecipeStepException($"步骤 {stepName} 的 \"{property}\" 应为年份（2020）或相对年份（\"now\"、\"now-1\"），不是：{value}");
+    }
+
+    public static JsonElement Object(JsonElement element, string property, string stepName) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Object ? value
+            : throw new RecipeStepException($"步骤 {stepName} 缺少对象属性 \"{property}\"");
+
     public static IEnumerable<JsonElement> Array(JsonElement element, string property)
     {
         if (!element.TryGetProperty(property, out var value)) return [];

@@ -9,7 +9,7 @@ namespace ContestSite.Web.Setup;
 /// </summary>
 public static partial class RelativeTime
 {
-    [GeneratedRegex(@"\G([+-])(\d{1,5})([dhm])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G([+-]?)(\d{1,5})([dhm])", RegexOptions.CultureInvariant)]
     private static partial Regex Part();
 
     /// <summary>False when the text does not start with <c>now</c> (then it is an absolute time); otherwise <paramref name="problem"/> says what is wrong, if anything.</summary>
@@ -22,15 +22,18 @@ public static partial class RelativeTime
         var rest = trimmed[3..].Replace(" ", "", StringComparison.Ordinal);
         var offset = TimeSpan.Zero;
         var position = 0;
+        var negative = false;
         while (position < rest.Length)
         {
             var match = Part().Match(rest, position);
-            if (!match.Success)
+            // The first amount carries its sign; the ones after it without a sign share it (now-1d12h is a day and a half ago).
+            if (!match.Success || (position == 0 && match.Groups[1].Length == 0))
             {
                 problem = $"“{rest[position..]}”看不懂：相对时间写作 now、now+14d、now-30d、now+2h 或 now-1d12h（单位 d、h、m）";
                 return true;
             }
-            var amount = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) * (match.Groups[1].Value == "-" ? -1 : 1);
+            if (match.Groups[1].Length > 0) negative = match.Groups[1].Value == "-";
+            var amount = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) * (negative ? -1 : 1);
             offset += match.Groups[3].Value switch
             {
                 "d" => TimeSpan.FromDays(amount),
