@@ -11,6 +11,16 @@ public interface IRecipeStep
     Task ExecuteAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Something a step will need that its owner writes on a connection of its own (a generated key): made before the
+/// recipe's transaction opens, because on SQLite a second connection would wait for that transaction's lock.
+/// </summary>
+[ExtensionPoint]
+public interface IRecipePreparation
+{
+    Task PrepareAsync(CancellationToken cancellationToken);
+}
+
 /// <summary>A step that cannot be carried out; its message says why, in words an operator can act on.</summary>
 [ExtensionPoint]
 public sealed class RecipeStepException(string message) : Exception(message);

@@ -9,7 +9,7 @@ namespace ContestSite.Web.Setup;
 /// Runs a recipe's steps in order inside one transaction: either every step applies, or the database
 /// is left exactly as it was and the error names the step and the reason.
 /// </summary>
-public sealed class RecipeExecutor(IEnumerable<IRecipeStep> steps, ContestDbContext db, IAuditLog audit, TimeProvider clock, ILogger<RecipeExecutor> logger)
+public sealed class RecipeExecutor(IEnumerable<IRecipeStep> steps, IEnumerable<IRecipePreparation> preparations, ContestDbContext db, IAuditLog audit, TimeProvider clock, ILogger<RecipeExecutor> logger)
 {
     private readonly Dictionary<string, IRecipeStep> _steps = steps.ToDictionary(s => s.Name, StringComparer.Ordinal);
 
@@ -52,6 +52,7 @@ public sealed class RecipeExecutor(IEnumerable<IRecipeStep> steps, ContestDbCont
         }
 
         var context = new RecipeContext(recipeDirectory, clock.GetUtcNow());
+        foreach (var preparation in preparations) await preparation.PrepareAsync(cancellationToken);
         var strategy = db.Database.CreateExecutionStrategy();
         string? error = null;
         await strategy.ExecuteAsync(async () =>
