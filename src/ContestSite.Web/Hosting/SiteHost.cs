@@ -22,6 +22,9 @@ public static class SiteHost
     public static WebApplicationBuilder AddContestSite(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Data-protection keys live in App_Data/keys beside the database, protected like it by the folder's permissions; without a
+        // certificate to encrypt them at rest ASP.NET Core warns at every new key. Only that warning of that one class is dropped.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section))
             .PostConfigure(o => PublicAddress.FoldLegacySetting(o, builder.Configuration)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SiteOptions>, SiteOptionsValidator>();
