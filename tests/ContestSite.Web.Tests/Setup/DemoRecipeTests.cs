@@ -352,4 +352,36 @@ public sealed class DemoRecipeTests
         }
         lock (lines) return [.. lines];
     }
+
+    [Fact]
+    public async Task A_lost_organizer_password_is_replaced_by_the_reset_command_printed_once_and_the_old_one_stops_working()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        var env = SiteProcess.SqliteSite(site.AppDataPath);
+
+        var result = await SiteProcess.RunAsync(env, "accounts", "reset-password", SiteFactory.OrganizerEmail);
+
+        Assert.Equal(0, result.ExitCode);
+        var password = System.Text.RegularExpressions.Regex.Match(result.Output, @"new password for \S+: (\S+)").Groups[1].Value;
+        Assert.Equal(20, password.Length);
+        using var withOld = site.CreateSiteClient();
+        Assert.NotEqual(HttpStatusCode.Redirect, (await withOld.SignInAsync(SiteFactory.OrganizerEmail, SiteFactory.OrganizerPassword)).Status);
+        using var withNew = site.CreateSiteClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await withNew.SignInAsync(SiteFactory.OrganizerEmail, password)).Status);
+        Assert.Equal(1, await site.AuditCountAsync("account.password-reset-by-operator"));
+    }
+
+    [Fact]
+    public async Task The_reset_command_names_an_unknown_address_and_changes_nothing()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        var stamps = await site.WithDbAsync(db => db.Users.Select(u => u.SecurityStamp).ToListAsync());
+
+        var result = await SiteProcess.RunAsync(SiteProcess.SqliteSite(site.AppDataPath), "accounts", "reset-password", "nobody@test.local");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("nobody@test.local", result.Error);
+        Assert.Equal(stamps, await site.WithDbAsync(db => db.Users.Select(u => u.SecurityStamp).ToListAsync()));
+        Assert.Equal(0, await site.AuditCountAsync("account.password-reset-by-operator"));
+    }
 }
