@@ -63,7 +63,7 @@ public sealed class DemoWalkthroughTests(BrowserFixture browser)
         await row.GetByRole(AriaRole.Link, new() { Name = NewTeam }).ClickAsync();
         await organizer.GetByRole(AriaRole.Button, new() { Name = "通过", Exact = true }).ClickAsync();
         await Expect(organizer.GetByRole(AriaRole.Heading, new() { Level = 1 }).Locator(".badge")).ToHaveTextAsync("已通过");
-        await organizer.GotoAsync(new Uri(root, "/admin/data-applications").ToString());
+        await organizer.GotoAsync(new Uri(root, "/admin/data-applications?status=Approved").ToString());
         await Expect(organizer.GetByRole(AriaRole.Main)).ToContainTextAsync("银龄守护");
         await Screenshots.TakeDesktopAndMobileAsync(organizer, "demo-admin-data-applications");
         await organizer.GotoAsync(new Uri(root, "/admin/bundles").ToString());
