@@ -105,6 +105,7 @@ public static class AccountsFeature
         });
         services.AddScoped<UserSessions>();
         services.AddScoped<SecondFactorCookies>();
+        services.AddScoped<SecondFactorPolicy>();
         services.AddSingleton<StaffSecondFactor>();
         services.AddScoped<ContestSite.Web.Setup.IRecipeStep, DemoAccountsStep>();
         services.AddSiteCommand<ResetPasswordCommand>();

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using ContestSite.Data;
 
 namespace ContestSite.Web.Accounts.TwoFactor;
 
@@ -18,10 +17,9 @@ public static class EnrolmentGate
     public static IApplicationBuilder UseSecondFactorEnrolment(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         if (http.User.Identity?.IsAuthenticated == true
-            && http.RequestServices.GetRequiredService<StaffSecondFactor>().Required
             && !Open.Any(open => http.Request.Path.StartsWithSegments(open, StringComparison.OrdinalIgnoreCase))
             && http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
-            && await http.RequestServices.GetRequiredService<ContestDbContext>().OwesEnrolmentAsync(userId, http.RequestAborted))
+            && await http.RequestServices.GetRequiredService<SecondFactorPolicy>().OwesEnrolmentAsync(userId, http.RequestAborted))
         {
             // A page asked for is returned to after enrolment; a form posted is dropped (it did nothing).
             var returnTo = HttpMethods.IsGet(http.Request.Method) ? (http.Request.Path + http.Request.QueryString).ToString() : null;
