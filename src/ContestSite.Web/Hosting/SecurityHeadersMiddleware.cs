@@ -7,6 +7,9 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; " +
         "base-uri 'self'; form-action 'self'; frame-ancestors 'none'; media-src 'self'";
 
+    /// <summary>The site's policy, plus one origin allowed in frames (a gallery entry's video player); nothing else is loosened.</summary>
+    public static string PolicyFraming(string origin) => ContentSecurityPolicy + "; frame-src " + origin;
+
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(() =>
