@@ -36,7 +36,7 @@ public sealed class GalleryEntryModel(GalleryEntryDetails details, MarkdownRende
         Liked = (await likes.LikedAsync(userId, [id], cancellationToken)).Contains(id);
         OwnTeams = await likes.IsOwnTeamsAsync(userId, id, cancellationToken);
         Video = VideoEmbed.From(item.VideoUrl);
-        if (Video is not null) Response.Headers.ContentSecurityPolicy = SecurityHeadersMiddleware.PolicyFraming(Video.FrameSource);
+        if (Video is not null) Response.Headers.ContentSecurityPolicy = ContentSecurity.PolicyFraming(Video.FrameSource);
         return Page();
     }
 

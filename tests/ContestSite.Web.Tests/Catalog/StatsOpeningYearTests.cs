@@ -1,5 +1,6 @@
 using ContestSite.Core.Catalog;
 using ContestSite.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Tests.Catalog;
 
@@ -32,6 +33,7 @@ public sealed class StatsOpeningYearTests
     public async Task Without_any_dataset_opened_the_stats_page_opens_on_this_year()
     {
         await using var site = await SiteFactory.CreateAsync();
+        await site.WithDbAsync(db => db.Datasets.ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DatasetStatus.Draft)));
         using var organizer = await site.OrganizerAsync();
 
         var opening = await organizer.GetAsync("/datasets/stats");

@@ -15,7 +15,7 @@
       current = (index + links.length) % links.length;
       var link = links[current];
       var thumbnail = link.querySelector('img');
-      image.src = link.href;
+      image.src = link.getAttribute('href');
       image.alt = thumbnail ? thumbnail.alt : '';
       caption.textContent = image.alt;
     }
