@@ -5,6 +5,7 @@ using ContestSite.Data.Accounts;
 using ContestSite.Web.Accounts.UseCases;
 using ContestSite.Web.Localization;
 using ContestSite.Web.Security;
+using ContestSite.Web.Throttling;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,8 +15,10 @@ namespace ContestSite.Web.Accounts;
 
 /// <summary>
 /// The mailed invitation link. It changes nothing on GET (mail scanners open links): a new address sets a display
-/// name and password here, an existing account signs in and accepts with a button.
+/// name and password here, an existing account signs in and accepts with a button. Its GET tells whether a token
+/// is live, so it is throttled as invite codes are, although the tokens are far too long to guess.
 /// </summary>
+[Throttle(ThrottleRules.InviteCode, GuessedRouteValue = "token")]
 public sealed class AcceptInvitationModel(AcceptInvitation accept, UserManager<SiteUser> users, IStringLocalizerFactory localizers) : PageModel
 {
     private readonly IStringLocalizer _t = localizers.Create(typeof(AcceptInvitationModel));

@@ -139,6 +139,8 @@ public static class AuditActionNames
         ["judging.settings-changed"] = "更改评审设置",
         ["setup.recipe"] = "运行站点配方",
         ["storage.file-tampered"] = "文件被篡改",
+        ["submission.entries-exported"] = "导出赛道作品",
+        ["submission.file-opened"] = "查看作品文件",
         ["submission.finalised"] = "作品定稿",
         ["submission.reopened"] = "重新开放作品",
         ["submission.restricted-dataset-declared"] = "声明使用受限数据",

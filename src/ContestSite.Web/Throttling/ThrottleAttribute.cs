@@ -7,7 +7,7 @@ public static class ThrottleRules
     public const string Registration = "registration";
     /// <summary>Forms that send mail to an address someone typed: forgot password, resend confirmation, change email, team invitation.</summary>
     public const string Mail = "mail";
-    /// <summary>Forms where a code can be guessed: joining a team by its invite code.</summary>
+    /// <summary>Forms where a code can be guessed: joining a team by its invite code, a staff invitation link.</summary>
     public const string InviteCode = "invite-code";
     /// <summary>The public verification page of award certificates (<c>/certificates/CODE</c>), open to anyone.</summary>
     public const string CertificateCode = "certificate-code";

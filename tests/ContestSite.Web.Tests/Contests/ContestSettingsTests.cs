@@ -8,6 +8,9 @@ namespace ContestSite.Web.Tests.Contests;
 /// <summary>The refused settings share one site (nothing may change on it); the settings that are saved have their own.</summary>
 public sealed class ContestSettingsTests(SharedSite shared) : IClassFixture<SharedSite>
 {
+    /// <summary>Before 初赛's review opens (2020-11-01 China time): its rubric may still change (<see cref="ContestSite.Core.Contests.RubricLock"/>).</summary>
+    private static readonly DateTimeOffset BeforeReview = new(2020, 10, 20, 10, 0, 0, TimeSpan.FromHours(8));
+
     private static Dictionary<string, string> ContestForm(string opens = "2020-08-01T00:00", string closes = "2020-09-30T18:00", int min = 1, int max = 6) => new()
     {
         ["Input.Name"] = "2020 浙江省数据开放创新应用大赛",
@@ -73,7 +76,7 @@ public sealed class ContestSettingsTests(SharedSite shared) : IClassFixture<Shar
     [Fact]
     public async Task The_organizer_edits_a_round_and_its_rubric()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        await using var site = await SiteFactory.CreateAsync(now: BeforeReview);
         using var client = await site.OrganizerAsync();
         var round = await site.WithDbAsync(db => db.Rounds.SingleAsync(r => r.Sequence == 1));
 
@@ -100,7 +103,7 @@ public sealed class ContestSettingsTests(SharedSite shared) : IClassFixture<Shar
     [Fact]
     public async Task A_criterion_with_a_zero_weight_is_refused()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        await using var site = await SiteFactory.CreateAsync(now: BeforeReview);
         using var client = await site.OrganizerAsync();
         var round = await site.WithDbAsync(db => db.Rounds.SingleAsync(r => r.Sequence == 1));
 
@@ -171,7 +174,7 @@ public sealed class ContestSettingsTests(SharedSite shared) : IClassFixture<Shar
     [Fact]
     public async Task A_criterion_is_deleted_from_the_rubric_and_the_deletion_is_audited()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        await using var site = await SiteFactory.CreateAsync(now: BeforeReview);
         using var client = await site.OrganizerAsync();
         var criterion = await site.WithDbAsync(db => db.RubricCriteria.OrderBy(c => c.Id).FirstAsync());
         var id = criterion.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -17,7 +17,7 @@ public sealed class SubmissionAdminTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [InlineData(TestProvider.Postgres)]
-    public async Task Organizers_list_entries_by_track_and_status_open_any_version_and_download_a_track_as_one_zip(TestProvider provider)
+    public async Task Organizers_list_entries_by_track_and_status_open_any_version_and_download_a_track_as_one_zip_and_their_reading_is_audited(TestProvider provider)
     {
         await using var site = await SiteAsync(provider);
         using var first = await site.ApprovedTeamAsync("<i>一队</i>");
@@ -35,7 +35,15 @@ public sealed class SubmissionAdminTests
         var finalised = await organizer.GetAsync($"/admin/submissions?roundId={first.RoundId}&trackId={trackId}&status=Finalised");
         var firstVersion = await organizer.GetAsync($"/admin/submissions/{entryId}?v=1");
         var export = await organizer.Http.GetAsync($"/admin/submissions/export?roundId={first.RoundId}&trackId={trackId}");
+        var ownRead = await first.Member.Http.GetAsync($"/submissions/files/{keep}");
+        var staffRead = await organizer.Http.GetAsync($"/submissions/files/{keep}");
 
+        Assert.Equal(HttpStatusCode.OK, ownRead.StatusCode);
+        Assert.Equal(Pdf, await staffRead.Content.ReadAsByteArrayAsync());
+        var opened = await site.AuditEntryAsync("submission.file-opened");
+        Assert.Equal((first.Id, $"submission:{entryId}/file:{keep}", await site.OrganizerIdAsync()), (opened.TeamId, opened.Subject, opened.ActorId));
+        Assert.Equal(1, await site.AuditCountAsync("submission.file-opened"));
+        Assert.Equal($"round:{first.RoundId}/track:{trackId}", (await site.AuditEntryAsync("submission.entries-exported")).Subject);
         Assert.Contains("一队终版", finalised.Text);
         Assert.Contains("<i>一队</i>", finalised.Text);
         Assert.DoesNotContain("二队草稿", finalised.Text);

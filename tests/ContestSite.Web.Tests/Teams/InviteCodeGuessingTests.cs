@@ -1,11 +1,17 @@
 using System.Net;
+using ContestSite.Data.Accounts;
+using ContestSite.Web.Security;
+using ContestSite.Web.Tests.Accounts;
 using ContestSite.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static ContestSite.Web.Tests.Teams.TeamTestKit;
 
 namespace ContestSite.Web.Tests.Teams;
 
-/// <summary>Invite codes cannot be guessed at speed, nor invitation mail sent in bulk: both are throttled per address and per account.</summary>
+/// <summary>
+/// Invite codes and staff invitation links cannot be guessed at speed, nor invitation mail sent in bulk: they are
+/// throttled per address and per account.
+/// </summary>
 public sealed class InviteCodeGuessingTests
 {
     private static Task<SiteFactory> SiteWithRealLimitsAsync() =>
@@ -66,5 +72,32 @@ public sealed class InviteCodeGuessingTests
         Assert.Equal(HttpStatusCode.Redirect, renewed.Status);
         Assert.Equal(0, await site.WithDbAsync(db => db.Outbox.CountAsync(m => m.ToAddress == "friend3@test.local")));
         await site.Smtp.WaitForAsync("friend2@test.local");
+    }
+
+    [Fact]
+    public async Task Guessing_staff_invitation_links_is_throttled_and_the_throttled_acceptance_creates_no_account()
+    {
+        await using var site = await SiteWithRealLimitsAsync();
+        using (var organizer = await site.OrganizerAsync())
+            await organizer.InviteAsync(BuiltInRoles.Judge, "guessed-judge@test.local");
+        var link = await site.InvitationLinkAsync("guessed-judge@test.local");
+        using var guesser = site.NewClient();
+
+        for (var i = 0; i < 10; i++) Assert.Equal(HttpStatusCode.OK, (await guesser.GetAsync($"/account/invitation/WRONG{i:D3}")).Status);
+        var looked = await guesser.GetAsync(link);
+        var token = (await guesser.GetAsync("/account/login")).AntiforgeryToken!;
+        var accepted = await guesser.PostAsync(link, new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "猜中者", ["Input.Password"] = "Guessed-pass-2020", ["Input.ConfirmPassword"] = "Guessed-pass-2020", ["__RequestVerificationToken"] = token,
+        });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, looked.Status);
+        Assert.DoesNotContain("guessed-judge@test.local", looked.Text);
+        Assert.Equal(HttpStatusCode.TooManyRequests, accepted.Status);
+        Assert.False(await site.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "guessed-judge@test.local")));
+        Assert.Equal(InvitationStatus.Pending, await site.WithDbAsync(db => db.Invitations.Where(i => i.Email == "guessed-judge@test.local").Select(i => i.Status).SingleAsync()));
+
+        site.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Contains("为 guessed-judge@test.local 创建账号", (await guesser.GetAsync(link)).Text);
     }
 }

@@ -1,4 +1,5 @@
 using ContestSite.Core.Contests;
+using ContestSite.Core.Rules;
 using ContestSite.Data;
 using ContestSite.Web.Contests.UseCases;
 using ContestSite.Web.Localization;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace ContestSite.Web.Contests.Admin;
 
 [RequirePermission(ContestPermissions.ManageContest)]
-public sealed class EditRoundModel(ContestDbContext db, CurrentContest current, IStringLocalizerFactory localizers) : PageModel
+public sealed class EditRoundModel(ContestDbContext db, CurrentContest current, TimeProvider clock, IStringLocalizerFactory localizers) : PageModel
 {
     private readonly IStringLocalizer _t = localizers.Create(typeof(EditRoundModel));
 
@@ -21,6 +22,8 @@ public sealed class EditRoundModel(ContestDbContext db, CurrentContest current, 
     public bool IsNew => Id == "new";
     public IReadOnlyList<RubricCriterion> Criteria { get; private set; } = [];
     public decimal WeightTotal => Criteria.Sum(c => c.Weight);
+    /// <summary>Why criteria may no longer be added, removed or reweighted (<see cref="RubricLock"/>); null while they may.</summary>
+    public string? ScoringLocked { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -65,7 +68,10 @@ public sealed class EditRoundModel(ContestDbContext db, CurrentContest current, 
     public async Task<IActionResult> OnPostDeleteCriterionAsync(int criterionId, [FromServices] DeleteCriterion delete)
     {
         if (!int.TryParse(Id, out var roundId)) return NotFound();
-        return await delete.DeleteAsync(roundId, criterionId, HttpContext.RequestAborted) is null ? NotFound() : Redirect($"/admin/contest/rounds/{roundId}");
+        var change = await delete.DeleteAsync(roundId, criterionId, HttpContext.RequestAborted);
+        if (change is null) return NotFound();
+        if (!change.Saved) TempData["Notice"] = string.Join("；", change.Refusals.Select(r => _t.Localize(r)));
+        return Redirect($"/admin/contest/rounds/{roundId}");
     }
 
     private async Task<Round?> LoadAsync()
@@ -73,6 +79,8 @@ public sealed class EditRoundModel(ContestDbContext db, CurrentContest current, 
         if (!int.TryParse(Id, out var id)) return null;
         var round = await db.Rounds.Include(r => r.Criteria).SingleOrDefaultAsync(r => r.Id == id);
         Criteria = round?.Criteria.OrderBy(c => c.SortOrder).ToList() ?? [];
+        var scoringLock = round is null ? RuleResult.Ok : (await RubricUse.ReadAsync(db, id, HttpContext.RequestAborted)).CanChangeScoring(round, clock.GetUtcNow());
+        ScoringLocked = scoringLock.Allowed ? null : _t.Localize(scoringLock);
         return round;
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ContestSite.Web.Contests.UseCases;
 
 /// <summary>Adds a criterion to a round's rubric, or changes one.</summary>
-public sealed class SaveCriterion(ContestDbContext db, IAuditLog audit)
+public sealed class SaveCriterion(ContestDbContext db, IAuditLog audit, TimeProvider clock)
 {
     /// <summary>Null when there is no such round or criterion.</summary>
     public async Task<ChangeResult?> SaveAsync(int roundId, CriterionInput input, CancellationToken cancellationToken = default)
@@ -16,11 +16,18 @@ public sealed class SaveCriterion(ContestDbContext db, IAuditLog audit)
         if (round is null) return null;
         var target = input.Id is null ? new RubricCriterion { Name = "" } : round.Criteria.FirstOrDefault(c => c.Id == input.Id);
         if (target is null) return null;
+        var use = await RubricUse.ReadAsync(db, roundId, cancellationToken);
+        var weight = input.Weight ?? 0;
+        var maxScore = input.MaxScore ?? 0;
+        var lockRule = input.Id is null || RubricLock.ChangesScoring(target, weight, maxScore, input.WholeNumbersOnly)
+            ? use.CanChangeScoring(round, clock.GetUtcNow())
+            : RubricLock.CanChangeWording(use.ResultsPublished);
+        if (!lockRule.Allowed) return ChangeResult.Refuse(lockRule);
         target.Name = input.Name?.Trim() ?? "";
         target.Description = input.Description?.Trim();
         target.Guidance = input.Guidance?.Trim();
-        target.Weight = input.Weight ?? 0;
-        target.MaxScore = input.MaxScore ?? 0;
+        target.Weight = weight;
+        target.MaxScore = maxScore;
         target.WholeNumbersOnly = input.WholeNumbersOnly;
         var problems = ContestSchedule.Validate(target).ToList();
         if (round.Criteria.Any(c => c.Name == target.Name && c.Id != target.Id)) problems.Add("已有同名评分项");
