@@ -6,5 +6,11 @@ namespace ContestSite.Core.Security;
 /// </summary>
 public sealed record Permission(string Name, string Category, string Description, params string[] ImpliedBy)
 {
+    /// <summary>
+    /// A right the public holds (browse, take part, download open data). Every other right is staff's: an account
+    /// whose roles hold one must use a second factor, whatever the role is called.
+    /// </summary>
+    public bool HeldByThePublic { get; init; }
+
     public override string ToString() => Name;
 }

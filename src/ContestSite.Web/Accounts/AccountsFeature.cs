@@ -104,6 +104,7 @@ public static class AccountsFeature
         });
         services.AddScoped<UserSessions>();
         services.AddScoped<SecondFactorCookies>();
+        services.AddScoped<SecondFactorPolicy>();
         services.AddScoped<UnknownAccountPasswordCheck>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<UseCases.SignIn>();

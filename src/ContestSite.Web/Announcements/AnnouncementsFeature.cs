@@ -12,7 +12,7 @@ public sealed class AnnouncementPermissions : IPermissionProvider
     public const string ManageAnnouncements = "announcements.manage";
     public IEnumerable<Permission> Permissions =>
     [
-        new(ViewAnnouncements, "公告", "阅读已发布的公告", ManageAnnouncements),
+        new(ViewAnnouncements, "公告", "阅读已发布的公告", ManageAnnouncements) { HeldByThePublic = true },
         new(ManageAnnouncements, "公告", "撰写、定时发布和置顶公告"),
     ];
 }

@@ -17,7 +17,7 @@ public sealed class BundlePermissions : IPermissionProvider
     public const string ManageIncidents = "bundles.incidents";
     public IEnumerable<Permission> Permissions =>
     [
-        new(UseBundles, "数据包", "获取本赛道的数据包，申请使用受限开放数据"),
+        new(UseBundles, "数据包", "获取本赛道的数据包，申请使用受限开放数据") { HeldByThePublic = true },
         new(ManageBundles, "数据包", "组建各赛道的数据包，设置字段脱敏规则，处理下载风险预警"),
         new(DecideApplications, "数据包", "审批受限开放数据的使用申请，征求专家意见，撤销许可"),
         new(GiveOpinions, "数据包", "作为专家委员会成员对数据使用申请出具意见"),

@@ -17,8 +17,8 @@ public sealed class CatalogPermissions : IPermissionProvider
     public const string ViewPerformance = "catalog.performance";
     public IEnumerable<Permission> Permissions =>
     [
-        new(ViewCatalog, "数据目录", "浏览和搜索数据目录", ManageCatalog),
-        new(DownloadOpenData, "数据目录", "下载无条件开放数据集的文件", ManageCatalog),
+        new(ViewCatalog, "数据目录", "浏览和搜索数据目录", ManageCatalog) { HeldByThePublic = true },
+        new(DownloadOpenData, "数据目录", "下载无条件开放数据集的文件", ManageCatalog) { HeldByThePublic = true },
         new(ManageCatalog, "数据目录", "维护数据目录：新增、编辑、下架数据集，上传文件，导入门户目录"),
         new(ViewPerformance, "数据目录", "查看开放目录绩效（各省级部门、设区市的新增数据集、下载量、数据申请和展示应用）并导出通报表", ManageCatalog),
     ];

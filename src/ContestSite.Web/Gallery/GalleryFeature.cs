@@ -14,7 +14,7 @@ public sealed class GalleryPermissions : IPermissionProvider
     public const string ManageGallery = "gallery.manage";
     public IEnumerable<Permission> Permissions =>
     [
-        new(ViewGallery, "作品展示", "浏览作品展示", ManageGallery),
+        new(ViewGallery, "作品展示", "浏览作品展示", ManageGallery) { HeldByThePublic = true },
         new(ManageGallery, "作品展示", "记录团队授权，发布、编辑和撤回展示作品"),
     ];
 }

@@ -16,7 +16,7 @@ public sealed class JudgingPermissions : IPermissionProvider
     [
         new(Manage, "评审", "管理评审：分配评委、查看全部评分与排名、晋级、设奖与发布结果"),
         new(Review, "评审", "担任评委：声明利益冲突，为分配给自己的作品打分"),
-        new(ViewResults, "评审", "查看已发布的获奖名单"),
+        new(ViewResults, "评审", "查看已发布的获奖名单") { HeldByThePublic = true },
     ];
 }
 

@@ -12,7 +12,7 @@ public sealed class SubmissionPermissions : IPermissionProvider
     public const string Review = "submissions.review";
     public IEnumerable<Permission> Permissions =>
     [
-        new(Submit, "作品", "提交作品：本队成员编辑、上传、保存作品，队长定稿"),
+        new(Submit, "作品", "提交作品：本队成员编辑、上传、保存作品，队长定稿") { HeldByThePublic = true },
         new(Review, "作品", "管理作品：查看各队作品与历史版本、下载、导出、重新开放已定稿的作品"),
     ];
 }

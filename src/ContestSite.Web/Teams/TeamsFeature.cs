@@ -12,7 +12,7 @@ public sealed class TeamPermissions : IPermissionProvider
     public const string ManageTeams = "teams.manage";
     public IEnumerable<Permission> Permissions =>
     [
-        new(Participate, "团队", "组队参赛：创建团队、加入团队、管理自己的团队"),
+        new(Participate, "团队", "组队参赛：创建团队、加入团队、管理自己的团队") { HeldByThePublic = true },
         new(ManageTeams, "团队", "管理所有团队：审核、取消资格、调整成员、导出名单"),
     ];
 }

@@ -24,7 +24,7 @@ public sealed class RoleChangeTests
     public async Task A_role_granted_or_removed_while_signed_in_applies_on_the_very_next_request()
     {
         await using var site = await SiteFactory.CreateAsync();
-        // A role of the organizers' own making that lets its holders review (no second factor is asked for it).
+        // A role of the organizers' own making that lets its holders review; a staff right, so its holder has an authenticator.
         await site.WithScopeAsync(async services =>
         {
             var roles = services.GetRequiredService<RoleManager<SiteRole>>();
@@ -32,6 +32,7 @@ public sealed class RoleChangeTests
             await roles.AddClaimAsync((await roles.FindByNameAsync(Reviewer))!, new Claim(PermissionPolicies.ClaimType, "judging.review"));
         });
         var user = await site.CreateUserAsync("promoted@test.local", SiteBuilders.Password, "Contestant");
+        await site.EnrolAuthenticatorAsync("promoted@test.local");
         using var person = await site.SignedInAsync("promoted@test.local");
         using var organizer = await site.OrganizerAsync();
         var start = site.Clock.GetUtcNow();

@@ -1,6 +1,8 @@
 using System.Net;
+using System.Security.Claims;
 using System.Text.RegularExpressions;
 using ContestSite.Data.Accounts;
+using ContestSite.Web.Security;
 using ContestSite.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -146,6 +148,32 @@ public sealed partial class TwoFactorEnrolmentTests
         });
 
         AssertSentToEnrolment(await client.GetAsync("/teams"), "/teams");
+    }
+
+    [Fact]
+    public async Task A_custom_role_holding_a_staff_right_sends_its_member_to_enrolment_and_one_holding_only_public_rights_does_not()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        // An organizer's own role with the rights to decide restricted-data applications, under a name that is neither Organizer nor Judge.
+        await site.WithScopeAsync(async services =>
+        {
+            var roles = services.GetRequiredService<RoleManager<SiteRole>>();
+            await roles.CreateAsync(new SiteRole { Name = "数据专员" });
+            await roles.AddClaimAsync((await roles.FindByNameAsync("数据专员"))!, new Claim(PermissionPolicies.ClaimType, "bundles.decide"));
+            await roles.CreateAsync(new SiteRole { Name = "观众" });
+            foreach (var right in new[] { "gallery.view", "catalog.view", "catalog.download" })
+                await roles.AddClaimAsync((await roles.FindByNameAsync("观众"))!, new Claim(PermissionPolicies.ClaimType, right));
+        });
+        await site.CreateUserAsync("officer@example.com", Password, "Contestant", "数据专员");
+        await site.CreateUserAsync("viewer@example.com", Password, "Contestant", "观众");
+        using var officer = await PasswordOnlyAsync(site, "officer@example.com");
+        using var viewer = await PasswordOnlyAsync(site, "viewer@example.com");
+
+        AssertSentToEnrolment(await officer.GetAsync("/admin/data-applications"), "/admin/data-applications");
+        AssertSentToEnrolment(await officer.GetAsync("/teams"), "/teams");
+        Assert.Contains("您的角色（组织者、评委或其他管理角色）要求使用两步验证", (await officer.GetAsync(Enrolment)).Text);
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync("/teams")).Status);
+        Assert.Contains("两步验证可选", (await viewer.GetAsync(Enrolment)).Text);
     }
 
     [Fact]

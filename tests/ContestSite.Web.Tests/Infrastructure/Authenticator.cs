@@ -47,14 +47,17 @@ public static class Authenticator
         });
     }
 
+    public static async Task<bool> SecondFactorRequiredAsync(this SiteFactory site, string userId)
+    {
+        using var scope = site.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<SecondFactorPolicy>().IsRequiredAsync(userId);
+    }
+
     /// <summary>Enrols the account when its role requires an authenticator and it has none yet; true when it has one now.</summary>
     public static async Task<bool> EnrolAuthenticatorIfRequiredAsync(this SiteFactory site, string email)
     {
-        var state = await site.WithDbAsync(async db =>
-        {
-            var user = await db.Users.AsNoTracking().Where(u => u.Email == email).Select(u => new { u.Id, u.TwoFactorEnabled }).SingleOrDefaultAsync();
-            return user is null ? null : new { user.TwoFactorEnabled, Required = await db.IsRequiredAsync(user.Id) };
-        });
+        var user = await site.WithDbAsync(db => db.Users.AsNoTracking().Where(u => u.Email == email).Select(u => new { u.Id, u.TwoFactorEnabled }).SingleOrDefaultAsync());
+        var state = user is null ? null : new { user.TwoFactorEnabled, Required = await site.SecondFactorRequiredAsync(user.Id) };
         if (state is null) return false;
         if (state.TwoFactorEnabled) return true;
         if (!state.Required) return false;

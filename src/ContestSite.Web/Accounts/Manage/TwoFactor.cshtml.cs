@@ -16,7 +16,7 @@ namespace ContestSite.Web.Accounts.Manage;
 /// sent here before any other page (<see cref="EnrolmentGate"/>).
 /// </summary>
 [Authorize]
-public sealed class TwoFactorModel(UserManager<SiteUser> users, ContestDbContext db, IStringLocalizerFactory localizers) : PageModel
+public sealed class TwoFactorModel(UserManager<SiteUser> users, SecondFactorPolicy policy, IStringLocalizerFactory localizers) : PageModel
 {
     private readonly IStringLocalizer _t = localizers.Create(typeof(TwoFactorModel));
 
@@ -81,7 +81,7 @@ public sealed class TwoFactorModel(UserManager<SiteUser> users, ContestDbContext
         ReturnUrl = SafeReturnUrl.IsLocal(ReturnUrl) ? ReturnUrl : null;
         Code = "";
         Enabled = user.TwoFactorEnabled;
-        Required = await db.IsRequiredAsync(user.Id);
+        Required = await policy.IsRequiredAsync(user.Id);
         if (Enabled)
         {
             RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using ContestSite.Data;
 
 namespace ContestSite.Web.Accounts.TwoFactor;
 
@@ -20,7 +19,7 @@ public static class EnrolmentGate
         if (http.User.Identity?.IsAuthenticated == true
             && !Open.Any(open => http.Request.Path.StartsWithSegments(open, StringComparison.OrdinalIgnoreCase))
             && http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
-            && await http.RequestServices.GetRequiredService<ContestDbContext>().OwesEnrolmentAsync(userId, http.RequestAborted))
+            && await http.RequestServices.GetRequiredService<SecondFactorPolicy>().OwesEnrolmentAsync(userId, http.RequestAborted))
         {
             // A page asked for is returned to after enrolment; a form posted is dropped (it did nothing).
             var returnTo = HttpMethods.IsGet(http.Request.Method) ? (http.Request.Path + http.Request.QueryString).ToString() : null;

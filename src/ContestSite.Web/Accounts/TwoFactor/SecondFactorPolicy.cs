@@ -1,4 +1,5 @@
 using ContestSite.Data;
+using ContestSite.Data.Accounts;
 using ContestSite.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,21 +7,37 @@ namespace ContestSite.Web.Accounts.TwoFactor;
 
 /// <summary>
 /// 等保 2.0 asks administrators for two factors: organizers and judges hold the keys to restricted data and to results,
-/// so members of those roles must use an authenticator. Contestants may and are never made to (the plan forbids
-/// forcing repeated or specific verification on the public).
+/// so members of those roles must use an authenticator, and so must members of any role holding a right the public
+/// does not hold (<see cref="ContestSite.Core.Security.Permission.HeldByThePublic"/>): a custom role made with
+/// organizer rights cannot skip it. Contestants may and are never made to (the plan forbids forcing repeated or
+/// specific verification on the public).
 /// </summary>
-public static class SecondFactorPolicy
+public sealed class SecondFactorPolicy(ContestDbContext db, PermissionRegistry permissions)
 {
     public static readonly string[] RequiredForRoles = [BuiltInRoles.Organizer, BuiltInRoles.Judge];
     private static readonly string[] RequiredNormalized = RequiredForRoles.Select(r => r.ToUpperInvariant()).ToArray();
 
+    private readonly string[] _staffPermissions = permissions.All.Where(p => !p.HeldByThePublic).Select(p => p.Name).ToArray();
+
+    private IQueryable<SiteRole> RolesRequiringIt()
+    {
+        var staff = _staffPermissions;
+        return db.Roles.Where(r => RequiredNormalized.Contains(r.NormalizedName)
+            || db.RoleClaims.Any(c => c.RoleId == r.Id && c.ClaimType == PermissionPolicies.ClaimType && staff.Contains(c.ClaimValue!)));
+    }
+
     /// <summary>Whether the account is in a role that requires an authenticator.</summary>
-    public static Task<bool> IsRequiredAsync(this ContestDbContext db, string userId, CancellationToken cancellationToken = default) =>
-        db.UserRoles.AnyAsync(ur => ur.UserId == userId
-            && db.Roles.Any(r => r.Id == ur.RoleId && RequiredNormalized.Contains(r.NormalizedName)), cancellationToken);
+    public Task<bool> IsRequiredAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var roles = RolesRequiringIt();
+        return db.UserRoles.AnyAsync(ur => ur.UserId == userId && roles.Any(r => r.Id == ur.RoleId), cancellationToken);
+    }
 
     /// <summary>Whether the account is in such a role and has no authenticator yet: one query, asked on every signed-in request.</summary>
-    public static Task<bool> OwesEnrolmentAsync(this ContestDbContext db, string userId, CancellationToken cancellationToken = default) =>
-        db.Users.AnyAsync(u => u.Id == userId && !u.TwoFactorEnabled
-            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && RequiredNormalized.Contains(r.NormalizedName))), cancellationToken);
+    public Task<bool> OwesEnrolmentAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var roles = RolesRequiringIt();
+        return db.Users.AnyAsync(u => u.Id == userId && !u.TwoFactorEnabled
+            && db.UserRoles.Any(ur => ur.UserId == u.Id && roles.Any(r => r.Id == ur.RoleId)), cancellationToken);
+    }
 }

@@ -8,17 +8,17 @@ using Microsoft.AspNetCore.Identity;
 namespace ContestSite.Web.Accounts.UseCases;
 
 /// <summary>
-/// A contestant turns the authenticator off (with a current code); the key and recovery codes are deleted. Organizers
-/// and judges cannot while their role requires it.
+/// A contestant turns the authenticator off (with a current code); the key and recovery codes are deleted. Staff (organizers,
+/// judges, any role with staff rights) cannot while their role requires it.
 /// </summary>
-public sealed class DisableAuthenticator(UserManager<SiteUser> users, SignInManager<SiteUser> signIn, ContestDbContext db, IAuditLog audit, AccountEmails emails)
+public sealed class DisableAuthenticator(UserManager<SiteUser> users, SignInManager<SiteUser> signIn, ContestDbContext db, SecondFactorPolicy policy, IAuditLog audit, AccountEmails emails)
 {
-    public const string RequiredByRole = "您的角色（组织者或评委）要求使用两步验证，不能关闭。";
+    public const string RequiredByRole = "您的角色（组织者、评委或其他管理角色）要求使用两步验证，不能关闭。";
 
     public async Task<RuleResult> DisableAsync(SiteUser user, string code)
     {
         if (!user.TwoFactorEnabled) return RuleResult.Refuse("两步验证没有启用。");
-        if (await db.IsRequiredAsync(user.Id))
+        if (await policy.IsRequiredAsync(user.Id))
         {
             await audit.AppendAsync(new AuditEvent("account.two-factor.disabled", $"user:{user.Id}", "required-by-role"));
             return RuleResult.Refuse(RequiredByRole);
