@@ -34,7 +34,7 @@ public sealed class TranslatedAdminPagesTests(BrowserFixture browser)
         await CheckAsync(page, "datasets-stats");
 
         await Open(page, site, "/admin/audit?culture=en-US");
-        await Expect(main.Locator("td", new() { HasText = "Sign-in" })).Not.ToHaveCountAsync(0);
+        await Expect(main.Locator("td", new() { HasText = "Sign in" })).Not.ToHaveCountAsync(0);
         await CheckAsync(page, "admin-audit-en");
         await Open(page, site, "/admin/roles?culture=en-US");
         await Expect(main).ToContainTextAsync("Organizer");
