@@ -20,6 +20,7 @@ internal static class CatalogDocumentBuilder
         StoreIfPresent(document, CatalogFields.RegionStored, dataset.Region);
         StoreIfPresent(document, CatalogFields.DomainStored, dataset.Domain);
         document.Add(new StoredField(CatalogFields.OpenTypeStored, dataset.OpenType.ToString()));
+        document.Add(new StoredField(CatalogFields.OriginStored, dataset.Origin.ToString()));
         foreach (var tag in dataset.Tags)
         {
             document.Add(new StoredField(CatalogFields.Tags, tag));

@@ -19,6 +19,7 @@ public static class CatalogFacetValues
         yield return (FacetNames.OpenType, [dataset.OpenType.ToString()]);
         yield return (FacetNames.Format, dataset.Formats.Count == 0 ? [Unspecified] : dataset.Formats.Distinct().ToList());
         yield return (FacetNames.UpdateFrequency, [dataset.UpdateFrequency ?? Unspecified]);
+        yield return (FacetNames.Origin, [dataset.Origin.ToString()]);
     }
 
     public static IReadOnlyList<string> Of(Dataset dataset, string facet) => Of(dataset).First(f => f.Facet == facet).Values;

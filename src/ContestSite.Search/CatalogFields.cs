@@ -17,6 +17,7 @@ internal static class CatalogFields
     public const string OpenTypeStored = "open_type_stored";
     public const string FormatsStored = "formats_stored";
     public const string UpdatedStored = "updated_stored";
+    public const string OriginStored = "origin_stored";
 
     /// <summary>The whole title, lower-cased and untokenised, for typeahead prefix queries.</summary>
     public const string TitleKey = "title_key";

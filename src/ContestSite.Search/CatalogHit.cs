@@ -13,4 +13,5 @@ public sealed record CatalogHit(
     OpenType OpenType,
     IReadOnlyList<string> Formats,
     DateTimeOffset? Updated,
-    HitHighlights Highlights);
+    HitHighlights Highlights,
+    DatasetOrigin Origin = DatasetOrigin.Government);

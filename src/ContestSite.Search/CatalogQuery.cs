@@ -20,6 +20,9 @@ public sealed record CatalogQuery
 
     public IReadOnlyList<string> Formats { get; init; } = [];
     public IReadOnlyList<string> UpdateFrequencies { get; init; } = [];
+
+    /// <summary>Origin names as in <see cref="Core.Catalog.DatasetOrigin"/> (Government, Contributed).</summary>
+    public IReadOnlyList<string> Origins { get; init; } = [];
     public CatalogSort Sort { get; init; }
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = DefaultPageSize;
@@ -49,6 +52,7 @@ public sealed record CatalogQuery
         Add(FacetNames.OpenType, OpenTypes);
         Add(FacetNames.Format, Formats);
         Add(FacetNames.UpdateFrequency, UpdateFrequencies);
+        Add(FacetNames.Origin, Origins);
         return filters;
     }
 }

@@ -111,6 +111,7 @@ public sealed class CatalogSearcher
             Enum.TryParse<OpenType>(doc.Get(CatalogFields.OpenTypeStored), out var openType) ? openType : OpenType.Restricted,
             doc.GetValues(CatalogFields.FormatsStored),
             updated is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null,
-            highlighter.Highlight(title, description));
+            highlighter.Highlight(title, description),
+            Enum.TryParse<DatasetOrigin>(doc.Get(CatalogFields.OriginStored), out var origin) ? origin : DatasetOrigin.Government);
     }
 }

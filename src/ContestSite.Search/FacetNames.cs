@@ -12,8 +12,10 @@ public static class FacetNames
     public const string OpenType = "openType";
     public const string Format = "format";
     public const string UpdateFrequency = "updateFrequency";
+    /// <summary>来源: <see cref="Core.Catalog.DatasetOrigin"/> names (Government, Contributed).</summary>
+    public const string Origin = "origin";
 
-    public static readonly IReadOnlyList<string> All = [Provider, Region, Domain, OpenType, Format, UpdateFrequency];
+    public static readonly IReadOnlyList<string> All = [Provider, Region, Domain, OpenType, Format, UpdateFrequency, Origin];
 
     /// <summary>Only formats hold several values per dataset.</summary>
     internal static bool IsMultiValued(string facet) => facet == Format;

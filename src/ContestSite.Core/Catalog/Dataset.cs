@@ -71,6 +71,12 @@ public class Dataset
     /// <summary>Identity of an imported record within its portal, so a re-import updates instead of duplicating.</summary>
     public string? SourceKey { get; set; }
 
+    /// <summary>来源: from the portals and organizers, or contributed by society (then <see cref="Contributions.DatasetContribution"/> says by whom).</summary>
+    public DatasetOrigin Origin { get; set; }
+
+    /// <summary>The licence the data is opened under (CC BY 4.0...); null where the portal did not say.</summary>
+    public string? Licence { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -14,6 +14,8 @@ public class Contest
     /// <summary>After this moment nobody joins or leaves a team without an organizer.</summary>
     public DateTimeOffset RosterLocksAt { get; set; }
     public bool IsCurrent { get; set; }
+    /// <summary>Whether organizations and teams may contribute datasets of their own to the catalogue while this contest is current.</summary>
+    public bool AcceptsContributions { get; set; } = true;
     public List<Track> Tracks { get; set; } = [];
     public List<Round> Rounds { get; set; } = [];
 

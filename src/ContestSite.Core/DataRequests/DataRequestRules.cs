@@ -21,19 +21,8 @@ public static class DataRequestRules
         return RuleResult.Ok;
     }
 
-    /// <summary>
-    /// Text as stored and shown: trimmed, line breaks as \n, control characters other than line breaks and tabs
-    /// removed (they have no business in a public page or a mail); null when nothing is left.
-    /// </summary>
-    public static string? Clean(string? text)
-    {
-        if (text is null) return null;
-        var kept = new System.Text.StringBuilder(text.Length);
-        foreach (var c in text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'))
-            if (c is '\n' or '\t' || !char.IsControl(c)) kept.Append(c);
-        var cleaned = kept.ToString().Trim();
-        return cleaned.Length == 0 ? null : cleaned;
-    }
+    /// <summary>Text as stored and shown (<see cref="Text.UserText.Clean"/>).</summary>
+    public static string? Clean(string? text) => Text.UserText.Clean(text);
 
     /// <summary>Closed requests (opened or declined) take no more steps, and no more support.</summary>
     public static bool IsClosed(DataRequestState state) => state is DataRequestState.Opened or DataRequestState.Declined;

@@ -1,4 +1,5 @@
 using ContestSite.Core.Catalog;
+using ContestSite.Core.Catalog.Contributions;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Data;
@@ -12,4 +13,5 @@ public abstract partial class ContestDbContext
     public DbSet<IndexCursor> IndexCursors => Set<IndexCursor>();
     public DbSet<ClassificationChange> ClassificationChanges => Set<ClassificationChange>();
     public DbSet<DatasetReview> DatasetReviews => Set<DatasetReview>();
+    public DbSet<DatasetContribution> DatasetContributions => Set<DatasetContribution>();
 }

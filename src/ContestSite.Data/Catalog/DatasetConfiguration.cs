@@ -1,4 +1,5 @@
 using ContestSite.Core.Catalog;
+using ContestSite.Core.Catalog.Contributions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -30,8 +31,22 @@ internal sealed class DatasetConfiguration : IEntityTypeConfiguration<Dataset>
         dataset.Property(d => d.SubmittedById).HasMaxLength(450);
         dataset.Property(d => d.LastEditedById).HasMaxLength(450);
         dataset.HasIndex(d => d.ImportId);
+        dataset.Property(d => d.Licence).HasMaxLength(ContributionRules.LicenceMax);
         dataset.HasMany(d => d.Fields).WithOne().HasForeignKey(f => f.DatasetId).OnDelete(DeleteBehavior.Cascade);
         dataset.HasMany(d => d.Resources).WithOne().HasForeignKey(r => r.DatasetId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DatasetContributionConfiguration : IEntityTypeConfiguration<DatasetContribution>
+{
+    public void Configure(EntityTypeBuilder<DatasetContribution> contribution)
+    {
+        contribution.HasKey(c => c.DatasetId);
+        contribution.HasOne<Dataset>().WithOne().HasForeignKey<DatasetContribution>(c => c.DatasetId).OnDelete(DeleteBehavior.Cascade);
+        contribution.Property(c => c.ContributorId).HasMaxLength(450);
+        contribution.Property(c => c.Contact).HasMaxLength(ContributionRules.ContactMax);
+        // "My contributions" lists one person's, newest first.
+        contribution.HasIndex(c => new { c.ContributorId, c.ContributedAt });
     }
 }
 

@@ -41,13 +41,14 @@ public static class CatalogApi
         var result = index.Searcher.Search(query);
         return TypedResults.Ok(new SearchResponse(result.Total, result.Page, result.PageSize,
             result.Items.Select(h => new SearchItem(h.Id, h.Title, h.Description, h.Provider, h.Region, h.Domain, h.OpenType, h.Formats, h.Updated,
-                new SearchHighlights(h.Highlights.Title, h.Highlights.Description))).ToList(),
+                new SearchHighlights(h.Highlights.Title, h.Highlights.Description), h.Origin)).ToList(),
             result.Facets.ToDictionary(f => f.Key, f => (IReadOnlyList<FacetItem>)f.Value.Select(v => new FacetItem(v.Value, v.Count)).ToList())));
     }
 
     public sealed record SearchResponse(int Total, int Page, int PageSize, IReadOnlyList<SearchItem> Items, IReadOnlyDictionary<string, IReadOnlyList<FacetItem>> Facets);
     public sealed record SearchItem(Guid Id, string Title, string? Description, string? Provider, string? Region, string? Domain,
-        [property: JsonConverter(typeof(JsonStringEnumConverter<OpenType>))] OpenType OpenType, IReadOnlyList<string> Formats, DateTimeOffset? Updated, SearchHighlights Highlights);
+        [property: JsonConverter(typeof(JsonStringEnumConverter<OpenType>))] OpenType OpenType, IReadOnlyList<string> Formats, DateTimeOffset? Updated, SearchHighlights Highlights,
+        [property: JsonConverter(typeof(JsonStringEnumConverter<DatasetOrigin>))] DatasetOrigin Origin);
     public sealed record SearchHighlights(string Title, string? Description);
     public sealed record FacetItem(string Value, int Count);
     public sealed record SuggestionItem(Guid Id, string Title);
@@ -57,14 +58,15 @@ public static class CatalogApi
         [property: JsonConverter(typeof(JsonStringEnumConverter<OpenType>))] OpenType OpenType, string? OpenTypeLabel, int? SensitivityLevel,
         IReadOnlyList<string> Formats, IReadOnlyList<FieldRecord> Fields, long? RecordCount, string? UpdateFrequency,
         DateTimeOffset? FirstPublished, DateTimeOffset? LastUpdated, IReadOnlyList<ResourceRecord> Resources, long ViewCount, long DownloadCount,
-        string? Source, string? SourceUrl)
+        string? Source, string? SourceUrl,
+        [property: JsonConverter(typeof(JsonStringEnumConverter<DatasetOrigin>))] DatasetOrigin Origin, string? Licence)
     {
         public static DatasetRecord From(Dataset d) => new(d.Id, d.Title, d.Description, d.Provider, d.Province, d.City, d.District, d.Domain, d.Industry,
             d.Tags, d.OpenType, d.OpenTypeLabel, d.SensitivityLevel, d.Formats,
             d.Fields.OrderBy(f => f.SortOrder).Select(f => new FieldRecord(f.Name, f.DataType, f.Description, f.IsSensitive)).ToList(),
             d.RecordCount, d.UpdateFrequency, d.FirstPublished, d.LastUpdated,
             d.OpenType == OpenType.Prohibited ? [] : d.Resources.Select(r => new ResourceRecord(r.Id, r.FileName, r.SizeBytes, r.Format)).ToList(),
-            d.ViewCount, d.DownloadCount, d.Source, d.SourceUrl);
+            d.ViewCount, d.DownloadCount, d.Source, d.SourceUrl, d.Origin, d.Licence);
     }
 
     public sealed record FieldRecord(string Name, string? DataType, string? Description, bool IsSensitive);

@@ -54,6 +54,10 @@ public static class CatalogFeature
         services.AddScoped<Review.ReturnToDraft>();
         services.AddScoped<Review.ReviewDatasets>();
         services.AddScoped<Review.ReviewQueue>();
+        services.AddScoped<Contributions.ContributionFiles>();
+        services.AddScoped<Contributions.ContributeDataset>();
+        services.AddScoped<Contributions.MyContributions>();
+        services.AddScoped<Contributions.ContributionEmails>();
         services.AddScoped<ContestSite.Web.Admin.IOrganizerTaskSource, Review.CatalogReviewTasks>();
         services.AddCatalogImportOptions();
         services.AddScoped<Performance.OpeningPerformance>();

@@ -5,7 +5,7 @@ namespace ContestSite.Web.Catalog;
 
 /// <summary>
 /// The query string of a catalogue search, as the page and the API share it:
-/// <c>?q=&amp;provider=&amp;region=&amp;domain=&amp;openType=&amp;format=&amp;updateFrequency=&amp;sort=&amp;page=&amp;pageSize=</c>.
+/// <c>?q=&amp;provider=&amp;region=&amp;domain=&amp;openType=&amp;format=&amp;updateFrequency=&amp;origin=&amp;sort=&amp;page=&amp;pageSize=</c>.
 /// Repeated parameters are OR-ed within a field. Nothing here can fail: bad numbers fall back to defaults.
 /// </summary>
 public static class CatalogSearchRequest
@@ -21,6 +21,7 @@ public static class CatalogSearchRequest
         OpenTypes = Values(query["openType"]),
         Formats = Values(query["format"]),
         UpdateFrequencies = Values(query["updateFrequency"]),
+        Origins = Values(query["origin"]),
         Sort = CatalogSortNames.Parse(query["sort"].ToString()),
         Page = Number(query["page"], 1, 1, CatalogSearcher.MaxResultWindow),
         PageSize = Number(query["pageSize"], CatalogQuery.DefaultPageSize, 1, CatalogQuery.MaxPageSize),

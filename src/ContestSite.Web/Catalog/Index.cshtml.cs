@@ -15,7 +15,7 @@ public sealed class DatasetSearchModel(CatalogIndex index, IAuthorizationService
     public static readonly IReadOnlyList<(string Facet, string Label)> FacetLabels =
     [
         (FacetNames.OpenType, "开放类型"), (FacetNames.Domain, "数据领域"), (FacetNames.Region, "地区"),
-        (FacetNames.Provider, "数源单位"), (FacetNames.Format, "数据格式"), (FacetNames.UpdateFrequency, "更新频率"),
+        (FacetNames.Provider, "数源单位"), (FacetNames.Format, "数据格式"), (FacetNames.UpdateFrequency, "更新频率"), (FacetNames.Origin, "来源类别"),
     ];
 
     public CatalogQuery Query { get; private set; } = new();
@@ -31,9 +31,13 @@ public sealed class DatasetSearchModel(CatalogIndex index, IAuthorizationService
 
     public bool IsSelected(string facet, string value) => Query.Filters().TryGetValue(facet, out var values) && values.Contains(value);
 
-    /// <summary>What a facet value is called on the page: open types by the plan's Chinese names.</summary>
-    public static string Label(string facet, string value) =>
-        facet == FacetNames.OpenType && Enum.TryParse<OpenType>(value, out var type) ? OpenTypeMapper.PlanName(type) : value;
+    /// <summary>What a facet value is called on the page: open types by the plan's Chinese names, origins as 政府开放 / 社会贡献.</summary>
+    public static string Label(string facet, string value) => facet switch
+    {
+        FacetNames.OpenType when Enum.TryParse<OpenType>(value, out var type) => OpenTypeMapper.PlanName(type),
+        FacetNames.Origin when Enum.TryParse<DatasetOrigin>(value, out var origin) => Contributions.ContributionText.Origin(origin),
+        _ => value,
+    };
 
     /// <summary>The current search with another page number, for the pager links.</summary>
     public string PageUrl(int page)

@@ -970,6 +970,40 @@ namespace ContestSite.Data.Migrations.Postgres
                     b.ToTable("ClassificationChanges");
                 });
 
+            modelBuilder.Entity("ContestSite.Core.Catalog.Contributions.DatasetContribution", b =>
+                {
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ContributedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContributorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DatasetId");
+
+                    b.HasIndex("ContributorId", "ContributedAt");
+
+                    b.ToTable("DatasetContributions");
+                });
+
             modelBuilder.Entity("ContestSite.Core.Catalog.Dataset", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1023,12 +1057,19 @@ namespace ContestSite.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LastUpdated")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Licence")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("OpenType")
                         .HasColumnType("integer");
 
                     b.Property<string>("OpenTypeLabel")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Provider")
                         .HasMaxLength(200)
@@ -1284,6 +1325,9 @@ namespace ContestSite.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AcceptsContributions")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
@@ -3410,6 +3454,15 @@ namespace ContestSite.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("DatasetId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Catalog.Contributions.DatasetContribution", b =>
+                {
+                    b.HasOne("ContestSite.Core.Catalog.Dataset", null)
+                        .WithOne()
+                        .HasForeignKey("ContestSite.Core.Catalog.Contributions.DatasetContribution", "DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

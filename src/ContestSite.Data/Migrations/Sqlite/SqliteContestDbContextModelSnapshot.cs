@@ -927,6 +927,40 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.ToTable("ClassificationChanges");
                 });
 
+            modelBuilder.Entity("ContestSite.Core.Catalog.Contributions.DatasetContribution", b =>
+                {
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContributedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContributorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DatasetId");
+
+                    b.HasIndex("ContributorId", "ContributedAt");
+
+                    b.ToTable("DatasetContributions");
+                });
+
             modelBuilder.Entity("ContestSite.Core.Catalog.Dataset", b =>
                 {
                     b.Property<Guid>("Id")
@@ -980,12 +1014,19 @@ namespace ContestSite.Data.Migrations.Sqlite
                     b.Property<long?>("LastUpdated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Licence")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OpenType")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("OpenTypeLabel")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Provider")
                         .HasMaxLength(200)
@@ -1232,6 +1273,9 @@ namespace ContestSite.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AcceptsContributions")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
@@ -3301,6 +3345,15 @@ namespace ContestSite.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("DatasetId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContestSite.Core.Catalog.Contributions.DatasetContribution", b =>
+                {
+                    b.HasOne("ContestSite.Core.Catalog.Dataset", null)
+                        .WithOne()
+                        .HasForeignKey("ContestSite.Core.Catalog.Contributions.DatasetContribution", "DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

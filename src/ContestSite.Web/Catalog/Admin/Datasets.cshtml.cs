@@ -14,6 +14,8 @@ public sealed class DatasetsModel(ContestDbContext db) : PageModel
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public DatasetStatus? Status { get; set; }
+    /// <summary>Only contributed (社会贡献) or only government data: the inbox links contributions waiting for review here.</summary>
+    [BindProperty(SupportsGet = true)] public DatasetOrigin? Origin { get; set; }
     /// <summary>Only the datasets one import brought in (the import report links here to review them as a batch).</summary>
     [BindProperty(SupportsGet = true)] public Guid? Import { get; set; }
     public int InReviewFromImport { get; private set; }
@@ -28,6 +30,7 @@ public sealed class DatasetsModel(ContestDbContext db) : PageModel
         var q = CatalogSearchRequest.Clean(Q);
         if (q is not null) datasets = datasets.Where(d => d.Title.Contains(q) || (d.Provider != null && d.Provider.Contains(q)));
         if (Status is { } status) datasets = datasets.Where(d => d.Status == status);
+        if (Origin is { } origin) datasets = datasets.Where(d => d.Origin == origin);
         if (Import is { } import)
         {
             datasets = datasets.Where(d => d.ImportId == import);

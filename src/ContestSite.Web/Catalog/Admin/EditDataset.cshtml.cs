@@ -25,6 +25,10 @@ public sealed class EditDatasetModel(ContestDbContext db, IStringLocalizerFactor
     public IReadOnlyList<DatasetResource> Resources { get; private set; } = [];
     /// <summary>Every change of the classification, newest first.</summary>
     public IReadOnlyList<ClassificationChange> History { get; private set; } = [];
+    /// <summary>Who contributed the dataset (社会贡献数据), for the reviewer; null for government data.</summary>
+    public Core.Catalog.Contributions.DatasetContribution? Contribution { get; private set; }
+    public string? ContributorName { get; private set; }
+    public string? Licence { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -89,6 +93,9 @@ public sealed class EditDatasetModel(ContestDbContext db, IStringLocalizerFactor
         var dataset = await db.Datasets.Include(d => d.Fields).Include(d => d.Resources).AsSplitQuery().SingleOrDefaultAsync(d => d.Id == id);
         Resources = dataset?.Resources.OrderBy(r => r.FileName).ToList() ?? [];
         History = await db.ClassificationChanges.AsNoTracking().Where(c => c.DatasetId == id).OrderByDescending(c => c.Id).ToListAsync();
+        Contribution = await db.DatasetContributions.AsNoTracking().SingleOrDefaultAsync(c => c.DatasetId == id);
+        ContributorName = Contribution is null ? null : await db.Users.Where(u => u.Id == Contribution.ContributorId).Select(u => u.DisplayName).FirstOrDefaultAsync();
+        Licence = dataset?.Licence;
         return dataset;
     }
 }

@@ -19,6 +19,12 @@ public sealed class CatalogReviewTasks(ContestDbContext db, IHttpContextAccessor
         if (http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } me)
             waiting = waiting.Where(d => (d.SubmittedById == null || d.SubmittedById != me) && (d.LastEditedById == null || d.LastEditedById != me));
         var count = await waiting.CountAsync(cancellationToken);
-        return [new("catalog.review", "待审核的数据集：{0} 个", count, "/admin/datasets?status=InReview", CatalogPermissions.ManageCatalog)];
+        var contributed = await waiting.CountAsync(d => d.Origin == DatasetOrigin.Contributed, cancellationToken);
+        return
+        [
+            new("catalog.review", "待审核的数据集：{0} 个", count, "/admin/datasets?status=InReview", CatalogPermissions.ManageCatalog),
+            // Contributions come from outside the organizers: shown apart, so they are not lost among an import's thousands.
+            new("catalog.review-contributed", "其中待审核的社会贡献数据：{0} 个", contributed, "/admin/datasets?status=InReview&origin=Contributed", CatalogPermissions.ManageCatalog),
+        ];
     }
 }

@@ -24,7 +24,7 @@ public sealed record ReviewOutcome(int Reviewed, IReadOnlyList<RuleResult> Refus
 /// state changes by a conditional update (still in review, same round), so of two reviewers deciding the same round
 /// at once one is recorded, and a dataset withdrawn meanwhile is not decided; each dataset's review is audited with its id.
 /// </summary>
-public sealed class ReviewDatasets(ContestDbContext db, IAuditLog audit, TimeProvider clock)
+public sealed class ReviewDatasets(ContestDbContext db, IAuditLog audit, Contributions.ContributionEmails contributors, TimeProvider clock)
 {
     public const int MaxBatch = 5000;
     /// <summary>Ids per query: well under what SQLite and PostgreSQL accept as parameters, however large the batch.</summary>
@@ -90,6 +90,8 @@ public sealed class ReviewDatasets(ContestDbContext db, IAuditLog audit, TimePro
         var detail = approve
             ? $"approved; 级别已确认 {assessment.LevelConfirmed}; 敏感字段已确认 {assessment.SensitiveFieldsConfirmed}; 脱敏规则完整 {assessment.MaskingRulesComplete}; 开放类型依据：{Clean(assessment.OpenTypeJustification)}"
             : $"returned; 原因：{Clean(assessment.ReturnReason)}";
+        // Contributors hear of the decision (mail queued with it); organizers' own datasets have nobody to tell.
+        await contributors.EnqueueReviewedAsync(wanted.Select(i => i.DatasetId).ToList(), approve, Clean(assessment.ReturnReason), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         // An empty change tracker keeps each of a thousand appends as cheap as the first.
         db.ChangeTracker.Clear();

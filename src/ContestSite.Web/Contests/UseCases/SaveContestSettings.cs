@@ -32,7 +32,7 @@ public sealed class SaveContestSettings(ContestDbContext db, CurrentContest curr
         }
         if (isNew) db.Contests.Add(contest);
         await audit.AppendAsync(() => new AuditEvent("contest.settings-changed", $"contest:{contest.Id}", "ok",
-            $"registration {ContestTime.Display(contest.RegistrationOpensAt)}–{ContestTime.Display(contest.RegistrationClosesAt)}; team {contest.MinTeamSize}–{contest.MaxTeamSize}; roster lock {ContestTime.Display(contest.RosterLocksAt)}"),
+            $"registration {ContestTime.Display(contest.RegistrationOpensAt)}–{ContestTime.Display(contest.RegistrationClosesAt)}; team {contest.MinTeamSize}–{contest.MaxTeamSize}; roster lock {ContestTime.Display(contest.RosterLocksAt)}; contributions {contest.AcceptsContributions}"),
             CancellationToken.None);
         return ChangeResult.Done(contest.Id);
     }
@@ -48,12 +48,14 @@ public sealed class ContestInput
     [Required(ErrorMessage = "请填写团队名单锁定时间")] public string RosterLocksAt { get; set; } = "";
     [Range(1, 50, ErrorMessage = "团队最少人数须在 1 到 50 之间")] public int MinTeamSize { get; set; } = 1;
     [Range(1, 50, ErrorMessage = "团队最多人数须在 1 到 50 之间")] public int MaxTeamSize { get; set; } = 5;
+    /// <summary>On unless the form says off (the box is followed by a hidden "false" that an unticked box leaves alone).</summary>
+    public bool AcceptsContributions { get; set; } = true;
 
     public static ContestInput From(Contest c) => new()
     {
         Name = c.Name, Year = c.Year, Description = c.Description,
         RegistrationOpensAt = ContestTime.ToInput(c.RegistrationOpensAt), RegistrationClosesAt = ContestTime.ToInput(c.RegistrationClosesAt),
-        RosterLocksAt = ContestTime.ToInput(c.RosterLocksAt), MinTeamSize = c.MinTeamSize, MaxTeamSize = c.MaxTeamSize,
+        RosterLocksAt = ContestTime.ToInput(c.RosterLocksAt), MinTeamSize = c.MinTeamSize, MaxTeamSize = c.MaxTeamSize, AcceptsContributions = c.AcceptsContributions,
     };
 
     public bool TryApply(Contest contest, out string? error)
@@ -70,6 +72,7 @@ public sealed class ContestInput
         contest.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
         (contest.RegistrationOpensAt, contest.RegistrationClosesAt, contest.RosterLocksAt) = (opens, closes, locks);
         (contest.MinTeamSize, contest.MaxTeamSize) = (MinTeamSize, MaxTeamSize);
+        contest.AcceptsContributions = AcceptsContributions;
         return true;
     }
 }
