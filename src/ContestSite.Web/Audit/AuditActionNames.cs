@@ -58,6 +58,7 @@ public static class AuditActionNames
         ["bundle.terms-accepted"] = "接受数据包使用条款",
         ["catalog.dataset-changed"] = "修改数据集",
         ["catalog.dataset-classified"] = "数据集分类分级",
+        ["catalog.dataset-contributed"] = "贡献数据集",
         ["catalog.dataset-created"] = "创建数据集",
         ["catalog.dataset-reviewed"] = "审核数据集",
         ["catalog.dataset-submitted"] = "提交数据集审核",
