@@ -29,7 +29,7 @@ public sealed class DemoAccountsStep(UserManager<SiteUser> users, IOptions<SiteO
             var user = await users.FindByEmailAsync(email);
             if (user is null)
             {
-                context.DemoPassword ??= string.IsNullOrEmpty(options.Value.Setup.DemoPassword) ? OrganizerAccountStep.GeneratePassword() : options.Value.Setup.DemoPassword;
+                context.DemoPassword ??= string.IsNullOrEmpty(options.Value.Setup.DemoPassword) ? GeneratedPasswords.New() : options.Value.Setup.DemoPassword;
                 user = new SiteUser
                 {
                     UserName = email, Email = email, EmailConfirmed = true, LockoutEnabled = true, CreatedAt = clock.GetUtcNow(),

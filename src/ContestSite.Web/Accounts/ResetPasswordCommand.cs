@@ -4,6 +4,7 @@ using ContestSite.Web.Audit;
 using ContestSite.Web.Hosting;
 using ContestSite.Web.Setup;
 using Microsoft.AspNetCore.Identity;
+using ContestSite.Web.Security;
 
 namespace ContestSite.Web.Accounts;
 
@@ -32,7 +33,7 @@ public sealed class ResetPasswordCommand : ISiteCommand
             await Console.Error.WriteLineAsync($"没有这个账号 / no account with the address {arguments[0]}");
             return 1;
         }
-        var password = OrganizerAccountStep.GeneratePassword();
+        var password = GeneratedPasswords.New();
         var db = scope.ServiceProvider.GetRequiredService<ContestDbContext>();
         var errors = await db.InTransactionAsync(async () =>
         {

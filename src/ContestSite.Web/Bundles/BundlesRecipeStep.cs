@@ -7,7 +7,6 @@ using ContestSite.Data;
 using ContestSite.Data.Accounts;
 using ContestSite.Web.Bundles.UseCases;
 using ContestSite.Web.Setup;
-using ContestSite.Web.Teams;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -86,7 +86,7 @@ public sealed class ContestStep(ContestDbContext db, TimeProvider clock) : IReci
                 ThrowIfInvalid(ContestSchedule.Validate(criterion));
             }
         }
-        ThrowIfInvalid([.. ContestSchedule.ValidateOrder(contest, contest.Rounds).Select(r => r.ChineseText!)]);
+        ThrowIfInvalid([.. ContestSchedule.ValidateOrder(contest, contest.Rounds).Select(RuleText.Format)]);
         context.Messages.Add($"赛事 {contest.Name}：{contest.Tracks.Count} 个赛道，{contest.Rounds.Count} 个轮次");
     }
 

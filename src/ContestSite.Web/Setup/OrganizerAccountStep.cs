@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using ContestSite.Data.Accounts;
 using ContestSite.Web.Hosting;
@@ -30,7 +29,7 @@ public sealed class OrganizerAccountStep(UserManager<SiteUser> users, IOptions<S
         }
 
         var generated = string.IsNullOrEmpty(setup.AdminPassword);
-        var password = generated ? GeneratePassword() : setup.AdminPassword!;
+        var password = generated ? GeneratedPasswords.New() : setup.AdminPassword!;
         var user = new SiteUser
         {
             UserName = email,
@@ -48,12 +47,6 @@ public sealed class OrganizerAccountStep(UserManager<SiteUser> users, IOptions<S
     }
 
     /// <summary>20 characters from an alphabet without look-alikes, with a digit and a letter guaranteed.</summary>
-    internal static string GeneratePassword()
-    {
-        const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        var body = RandomNumberGenerator.GetString(alphabet, 18);
-        return body + RandomNumberGenerator.GetString("23456789", 1) + RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyz", 1);
-    }
 
     private static void Check(IdentityResult result)
     {

@@ -4,7 +4,6 @@ using ContestSite.Core.Teams;
 using ContestSite.Data;
 using ContestSite.Web.Setup;
 using ContestSite.Web.Submissions.Uploads;
-using ContestSite.Web.Teams;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Submissions;

@@ -57,7 +57,7 @@ public sealed class OrganizerJourneyTests(BrowserFixture browser)
 
         await roles.Locator("a[href='/admin/roles/Judge']").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Uri(root, "/admin/roles/Judge").ToString());
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Judge");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("评委");
         var grid = page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Group);
         Assert.True(await grid.CountAsync() >= 2, "the permission grid shows one group per category");
         var boxes = page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Checkbox);

@@ -162,7 +162,7 @@ public sealed class DemoRecipeTests
 
         var result = await RunAsync(site, """
             { "name": "relative", "steps": [ { "step": "contest", "name": "{year} 相对时间", "year": 2031, "current": false,
-              "registrationOpensAt": "now-30d", "registrationClosesAt": "now+14d", "rosterLocksAt": "now+1d12h",
+              "registrationOpensAt": "now-30d", "registrationClosesAt": "now+2h", "rosterLocksAt": "now+1d12h",
               "rounds": [ { "name": "初赛", "sequence": 1, "submissionOpensAt": "now", "submissionClosesAt": "now+2h30m",
                 "reviewOpensAt": "2031-01-01T00:00:00+08:00", "reviewClosesAt": "now+3650d", "criteria": [ { "name": "创新性", "weight": 100 } ] } ] } ] }
             """);
@@ -171,7 +171,7 @@ public sealed class DemoRecipeTests
         var contest = await site.WithDbAsync(db => db.Contests.Include(c => c.Rounds).SingleAsync(c => c.Year == 2031));
         Assert.Equal("2031 相对时间", contest.Name);
         Assert.Equal(now.AddDays(-30), contest.RegistrationOpensAt);
-        Assert.Equal(now.AddDays(14), contest.RegistrationClosesAt);
+        Assert.Equal(now.AddHours(2), contest.RegistrationClosesAt);
         Assert.Equal(now.AddHours(36), contest.RosterLocksAt);
         var round = contest.Rounds.Single();
         Assert.Equal(now, round.SubmissionOpensAt);

@@ -49,8 +49,10 @@ public sealed class SecondFactorPolicy(ContestDbContext db, PermissionRegistry p
 /// <summary>
 /// Whether the staff second factor is in force on this site: always outside Development (the settings refuse to start
 /// otherwise); in Development only when <c>ContestSite__Accounts__RequireStaffSecondFactor</c> is true, so a newcomer
-/// trying the demo can sign in as an organizer or a judge without an authenticator app.
+/// trying the demo can sign in as an organizer or a judge without an authenticator app. Published for the start-up
+/// block, which says which applies.
 /// </summary>
+[ExtensionPoint]
 public sealed class StaffSecondFactor(IOptions<SiteOptions> options, IHostEnvironment environment)
 {
     public bool Required { get; } = options.Value.Accounts.RequireStaffSecondFactor ?? !environment.IsDevelopment();

@@ -11,7 +11,9 @@ namespace ContestSite.Web.Bundles.UseCases;
 /// An organizer chooses a masking rule per field. The choices are saved only when they make a plan, so
 /// nothing served can depend on a rule that does not work; an empty choice means "keep" for an ordinary
 /// field and "drop" for a sensitive one.
+/// Published for the catalogue's recipe step, which sets the rules of the restricted datasets it makes before their review.
 /// </summary>
+[ExtensionPoint]
 public sealed class SaveMaskingRules(ContestDbContext db, MaskingKeySource keys, IAuditLog audit)
 {
     public async Task<IReadOnlyList<string>> RunAsync(Guid datasetId, IReadOnlyList<MaskingRuleChoice> choices)

@@ -69,6 +69,8 @@
   }
 
   async function upload(file, kind) {
+    // Shown at once: a browser need not report progress on a small or slow first chunk.
+    show(0, file.size, file.name);
     var started = await request('POST', '/submissions/uploads', { 'Content-Type': 'application/json' },
       JSON.stringify({ roundId: Number(form.dataset.round), kind: kind, fileName: file.name, length: file.size }));
     if (started.status !== 201) throw new Error(started.json && started.json.error || started.status);
