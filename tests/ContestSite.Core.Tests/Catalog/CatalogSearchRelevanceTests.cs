@@ -111,12 +111,12 @@ public class CatalogSearchRelevanceTests(RealCatalogueIndex catalogue) : IClassF
     [Fact]
     public void Typeahead_accepts_traditional_characters_and_full_width_letters()
     {
-        var traditional = catalogue.Searcher.Suggest("杭州市醫療", 5);
+        var traditional = catalogue.Searcher.Suggest("杭州市進出", 5);
         var fullWidth = catalogue.Searcher.Suggest("ＰＭ２", 5);
 
         Assert.NotEmpty(traditional);
-        Assert.StartsWith("杭州市医疗", traditional[0].Title);
-        Assert.Equal(catalogue.Searcher.Suggest("杭州市医疗", 5), traditional);
+        Assert.All(traditional, s => Assert.StartsWith("杭州市进出", s.Title));
+        Assert.Equal(catalogue.Searcher.Suggest("杭州市进出", 5), traditional);
         Assert.NotEmpty(fullWidth);
         Assert.StartsWith("PM2", fullWidth[0].Title);
     }
