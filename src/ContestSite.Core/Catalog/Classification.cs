@@ -39,6 +39,15 @@ public sealed record Classification(OpenType OpenType, int? SensitivityLevel, IR
 
     public static string FieldsText(IReadOnlyList<string> fields) => fields.Count == 0 ? "无" : string.Join("、", fields);
 
+    /// <summary>
+    /// Whether this classification protects less than <paramref name="before"/>: a more open type, a lower or removed
+    /// level, or a field no longer marked sensitive. Tightening protects at once; loosening goes through review.
+    /// </summary>
+    public bool Loosens(Classification before) =>
+        OpenType < before.OpenType
+        || (before.SensitivityLevel is { } was && (SensitivityLevel is not { } now || now < was))
+        || before.SensitiveFields.Except(SensitiveFields, StringComparer.Ordinal).Any();
+
     /// <summary>The parts that differ from <paramref name="before"/>, with their old and new text.</summary>
     public IReadOnlyList<(ClassificationFields Field, string Old, string New)> ChangesFrom(Classification before)
     {

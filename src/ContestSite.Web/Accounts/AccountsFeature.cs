@@ -3,6 +3,7 @@ using ContestSite.Data;
 using ContestSite.Data.Accounts;
 using ContestSite.Web.Accounts.Sessions;
 using ContestSite.Web.Accounts.TwoFactor;
+using ContestSite.Web.Hosting;
 using ContestSite.Web.Navigation;
 using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Identity;
@@ -105,6 +106,9 @@ public static class AccountsFeature
         services.AddScoped<UserSessions>();
         services.AddScoped<SecondFactorCookies>();
         services.AddScoped<SecondFactorPolicy>();
+        services.AddSingleton<StaffSecondFactor>();
+        services.AddScoped<ContestSite.Web.Setup.IRecipeStep, DemoAccountsStep>();
+        services.AddSiteCommand<ResetPasswordCommand>();
         services.AddScoped<UnknownAccountPasswordCheck>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<UseCases.SignIn>();

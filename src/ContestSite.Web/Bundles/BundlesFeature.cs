@@ -63,6 +63,8 @@ public static class BundlesFeature
         services.AddScoped<AcceptBundleTerms>();
         services.AddScoped<DecideApplication>();
         services.AddScoped<GiveOpinion>();
+        services.AddScoped<ContestSite.Web.Setup.IRecipeStep, BundlesRecipeStep>();
+        services.AddScoped<ContestSite.Web.Setup.IRecipePreparation, MaskingKeyPreparation>();
         services.AddScoped<ClearRiskFlag>();
         services.AddScoped<Incidents.IncidentEmails>();
         services.AddScoped<Incidents.StartIncident>();

@@ -69,3 +69,9 @@ public sealed class MaskingKeySource(IOptions<BundleOptions> options, IDataProte
         }
     }
 }
+
+/// <summary>The masking key is stored on a connection of its own: made before a recipe that sets masking rules opens its transaction.</summary>
+public sealed class MaskingKeyPreparation(MaskingKeySource keys) : ContestSite.Web.Setup.IRecipePreparation
+{
+    public Task PrepareAsync(CancellationToken cancellationToken) => keys.GetAsync(cancellationToken);
+}

@@ -66,6 +66,7 @@ public static class CatalogFeature
         services.AddOptions<Performance.CatalogTargetsOptions>().BindConfiguration(Performance.CatalogTargetsOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Performance.CatalogTargetsOptions>, Performance.CatalogTargetsOptionsValidator>();
         services.AddScoped<IRecipeStep, CatalogRecipeStep>();
+        services.AddScoped<IRecipeStep, DatasetsRecipeStep>();
         services.AddSiteCommand<CatalogImportCommand>();
         services.AddSiteCommand<CatalogReindexCommand>();
         services.AddPermissions<CatalogPermissions>();

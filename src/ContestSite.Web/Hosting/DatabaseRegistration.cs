@@ -27,7 +27,12 @@ public static class DatabaseRegistration
             }.ToString();
             services.AddSingleton<SqliteWriteGate>();
             services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<SqliteWriteGate>());
-            services.AddDbContext<ContestDbContext, SqliteContestDbContext>((sp, db) => db.UseSqlite(connectionString).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+            // SQLite rebuilds a table to change it, between PRAGMA foreign_keys = 0 and = 1, which SQLite ignores inside a transaction:
+            // EF Core runs them outside it and warns on every fresh database. The rebuilds are EF Core's own and complete, so that
+            // one warning is silenced here (only for SQLite; every other migration warning still shows).
+            services.AddDbContext<ContestDbContext, SqliteContestDbContext>((sp, db) => db.UseSqlite(connectionString)
+                .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning))
+                .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         }
         return services;
     }

@@ -24,7 +24,7 @@ public static class SiteCommandServices
 public static class SiteCommands
 {
     /// <summary>The first words of every command, so Program can tell a command from a normal start.</summary>
-    public static readonly string[] Verbs = ["setup", "audit", "catalog", "help"];
+    public static readonly string[] Verbs = ["setup", "accounts", "audit", "catalog", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 

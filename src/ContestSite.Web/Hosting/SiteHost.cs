@@ -22,6 +22,9 @@ public static class SiteHost
     public static WebApplicationBuilder AddContestSite(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Data-protection keys live in App_Data/keys beside the database, protected like it by the folder's permissions; without a
+        // certificate to encrypt them at rest ASP.NET Core warns at every new key. Only that warning of that one class is dropped.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section))
             .PostConfigure(o => PublicAddress.FoldLegacySetting(o, builder.Configuration)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SiteOptions>, SiteOptionsValidator>();
@@ -85,11 +88,14 @@ public static class SiteHost
         app.UseAntiforgery();
         app.UseOutputCache();
 
+        // Registered before the host starts, so it runs after the console lifetime's own start-up lines (callbacks run last-in first-out).
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
                 .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
-            foreach (var address in addresses) Console.WriteLine($"站点已启动 / site running at: {address}");
+            // The console logger writes from a queue of its own: a moment's wait lets its last start-up lines out first.
+            var listening = addresses.ToList();
+            _ = Task.Delay(TimeSpan.FromMilliseconds(300)).ContinueWith(_ => app.Services.GetRequiredService<StartupBanner>().Print(listening), TaskScheduler.Default);
         });
         if (string.IsNullOrWhiteSpace(app.Configuration[$"{SiteOptions.Section}:{nameof(SiteOptions.PublicBaseUrl)}"])
             && !string.IsNullOrWhiteSpace(app.Configuration[PublicAddress.LegacySetting]))

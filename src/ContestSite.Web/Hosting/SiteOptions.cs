@@ -23,6 +23,17 @@ public sealed class SiteOptions
     public DatabaseOptions Database { get; set; } = new();
     public SmtpOptions Smtp { get; set; } = new();
     public SetupOptions Setup { get; set; } = new();
+    public AccountOptions Accounts { get; set; } = new();
+}
+
+[ExtensionPoint]
+public sealed class AccountOptions
+{
+    /// <summary>
+    /// Whether organizers and judges must use an authenticator. Unset: required, except in the Development environment,
+    /// where a newcomer without an authenticator app can try every role. Outside Development it cannot be turned off.
+    /// </summary>
+    public bool? RequireStaffSecondFactor { get; set; }
 }
 
 [ExtensionPoint]
@@ -59,6 +70,11 @@ public sealed class SetupOptions
 {
     public string? AdminEmail { get; set; }
     public string? AdminPassword { get; set; }
-    /// <summary>The recipe that the first start of an empty site runs.</summary>
-    public string DefaultRecipe { get; set; } = "recipes/default.recipe.json";
+    /// <summary>
+    /// The recipe that the first start of an empty site runs: a name under <c>recipes/</c> (<c>demo</c>, <c>default</c>)
+    /// or a path to a <c>.recipe.json</c> file. Unset: <c>demo</c> in the Development environment, <c>default</c> otherwise.
+    /// </summary>
+    public string? Recipe { get; set; }
+    /// <summary>The password every demo account shares; unset: one is generated at the first start and shown once.</summary>
+    public string? DemoPassword { get; set; }
 }

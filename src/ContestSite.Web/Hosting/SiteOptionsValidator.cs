@@ -27,6 +27,9 @@ public sealed class SiteOptionsValidator(IHostEnvironment environment) : IValida
             failures.Add("ContestSite__Smtp__PollInterval must be positive.");
         if (!string.IsNullOrEmpty(options.Setup.AdminEmail) && !MailboxAddress.TryParse(options.Setup.AdminEmail, out _))
             failures.Add($"ContestSite__Setup__AdminEmail is not an email address: '{options.Setup.AdminEmail}'.");
+        if (options.Accounts.RequireStaffSecondFactor == false && !environment.IsDevelopment())
+            failures.Add("ContestSite__Accounts__RequireStaffSecondFactor=false is allowed only in the Development environment: " +
+                "organizers and judges always need an authenticator on a real site (remove the setting).");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -28,7 +28,7 @@ public sealed class AnnouncementsStep(ContestDbContext db, TimeProvider clock) :
             announcement.Category = category;
             announcement.BodyMarkdown = RecipeJson.RequiredString(item, "body", Name);
             announcement.Pinned = RecipeJson.OptionalBool(item, "pinned");
-            announcement.PublishAt = item.TryGetProperty("publishAt", out _) ? RecipeJson.RequiredTime(item, "publishAt", Name) : now;
+            announcement.PublishAt = item.TryGetProperty("publishAt", out _) ? RecipeJson.RequiredTime(item, "publishAt", Name, context) : now;
             announcement.UpdatedAt = now;
         }
     }

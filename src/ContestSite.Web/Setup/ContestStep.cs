@@ -15,19 +15,19 @@ public sealed class ContestStep(ContestDbContext db) : IRecipeStep
 
     public async Task ExecuteAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken)
     {
-        var year = RecipeJson.OptionalInt(step, "year", 0);
-        var contest = await db.Contests.Include(c => c.Tracks).Include(c => c.Rounds).ThenInclude(r => r.Criteria)
+        var year = RecipeJson.Year(step, "year", Name, context);
+        var contest = await db.Contests.Include(c => c.Tracks).Include(c => c.Rounds).ThenInclude(r => r.Criteria).AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Year == year, cancellationToken);
         if (contest is null)
         {
             contest = new Contest { Name = "", Year = year };
             db.Contests.Add(contest);
         }
-        contest.Name = RecipeJson.RequiredString(step, "name", Name);
+        contest.Name = RecipeJson.RequiredString(step, "name", Name).Replace("{year}", year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         contest.Description = RecipeJson.OptionalString(step, "description");
-        contest.RegistrationOpensAt = RecipeJson.RequiredTime(step, "registrationOpensAt", Name);
-        contest.RegistrationClosesAt = RecipeJson.RequiredTime(step, "registrationClosesAt", Name);
-        contest.RosterLocksAt = RecipeJson.RequiredTime(step, "rosterLocksAt", Name);
+        contest.RegistrationOpensAt = RecipeJson.RequiredTime(step, "registrationOpensAt", Name, context);
+        contest.RegistrationClosesAt = RecipeJson.RequiredTime(step, "registrationClosesAt", Name, context);
+        contest.RosterLocksAt = RecipeJson.RequiredTime(step, "rosterLocksAt", Name, context);
         contest.MinTeamSize = RecipeJson.OptionalInt(step, "minTeamSize", 1);
         contest.MaxTeamSize = RecipeJson.OptionalInt(step, "maxTeamSize", 5);
         ThrowIfInvalid(ContestSchedule.Validate(contest));
@@ -53,10 +53,10 @@ public sealed class ContestStep(ContestDbContext db) : IRecipeStep
             var round = contest.Rounds.FirstOrDefault(r => r.Sequence == sequence);
             if (round is null) contest.Rounds.Add(round = new Round { Name = "", Sequence = sequence });
             round.Name = RecipeJson.RequiredString(item, "name", Name);
-            round.SubmissionOpensAt = RecipeJson.RequiredTime(item, "submissionOpensAt", Name);
-            round.SubmissionClosesAt = RecipeJson.RequiredTime(item, "submissionClosesAt", Name);
-            round.ReviewOpensAt = RecipeJson.RequiredTime(item, "reviewOpensAt", Name);
-            round.ReviewClosesAt = RecipeJson.RequiredTime(item, "reviewClosesAt", Name);
+            round.SubmissionOpensAt = RecipeJson.RequiredTime(item, "submissionOpensAt", Name, context);
+            round.SubmissionClosesAt = RecipeJson.RequiredTime(item, "submissionClosesAt", Name, context);
+            round.ReviewOpensAt = RecipeJson.RequiredTime(item, "reviewOpensAt", Name, context);
+            round.ReviewClosesAt = RecipeJson.RequiredTime(item, "reviewClosesAt", Name, context);
             round.JudgesPerEntry = RecipeJson.OptionalInt(item, "judgesPerEntry", 3);
             round.AdvanceCount = item.TryGetProperty("advanceCount", out var advance) && advance.ValueKind == JsonValueKind.Number ? advance.GetInt32() : null;
             round.BlindReview = RecipeJson.OptionalBool(item, "blindReview");

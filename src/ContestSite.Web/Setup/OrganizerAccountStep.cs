@@ -48,7 +48,7 @@ public sealed class OrganizerAccountStep(UserManager<SiteUser> users, IOptions<S
     }
 
     /// <summary>20 characters from an alphabet without look-alikes, with a digit and a letter guaranteed.</summary>
-    private static string GeneratePassword()
+    internal static string GeneratePassword()
     {
         const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         var body = RandomNumberGenerator.GetString(alphabet, 18);

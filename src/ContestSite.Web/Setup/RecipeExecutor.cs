@@ -9,7 +9,7 @@ namespace ContestSite.Web.Setup;
 /// Runs a recipe's steps in order inside one transaction: either every step applies, or the database
 /// is left exactly as it was and the error names the step and the reason.
 /// </summary>
-public sealed class RecipeExecutor(IEnumerable<IRecipeStep> steps, ContestDbContext db, IAuditLog audit, ILogger<RecipeExecutor> logger)
+public sealed class RecipeExecutor(IEnumerable<IRecipeStep> steps, IEnumerable<IRecipePreparation> preparations, ContestDbContext db, IAuditLog audit, TimeProvider clock, ILogger<RecipeExecutor> logger)
 {
     private readonly Dictionary<string, IRecipeStep> _steps = steps.ToDictionary(s => s.Name, StringComparer.Ordinal);
 
@@ -51,7 +51,8 @@ public sealed class RecipeExecutor(IEnumerable<IRecipeStep> steps, ContestDbCont
             ordered.Add((number, step, element));
         }
 
-        var context = new RecipeContext(recipeDirectory);
+        var context = new RecipeContext(recipeDirectory, clock.GetUtcNow());
+        foreach (var preparation in preparations) await preparation.PrepareAsync(cancellationToken);
         var strategy = db.Database.CreateExecutionStrategy();
         string? error = null;
         await strategy.ExecuteAsync(async () =>
@@ -78,7 +79,7 @@ public sealed class RecipeExecutor(IEnumerable<IRecipeStep> steps, ContestDbCont
         });
         if (error is not null) return Failed(error);
 
-        return new RecipeResult(true, null, context.Messages);
+        return new RecipeResult(true, null, context.Messages) { DemoPassword = context.DemoAccounts.Count > 0 ? context.DemoPassword : null, DemoAccounts = context.DemoAccounts };
     }
 
     private static RecipeResult Failed(string error, IReadOnlyList<string>? messages = null) => new(false, error, messages ?? []);

@@ -7,6 +7,7 @@ public static class SetupFeature
     public static IServiceCollection AddSetup(this IServiceCollection services)
     {
         services.AddScoped<RecipeExecutor>();
+        services.AddSingleton<StartupBanner>();
         services.AddScoped<IRecipeStep, RolesStep>();
         services.AddScoped<IRecipeStep, OrganizerAccountStep>();
         services.AddScoped<IRecipeStep, ContestStep>();

@@ -25,20 +25,22 @@ public sealed class FinaliseSubmission(ContestDbContext db, SubmissionEmails ema
         var submission = entry.Submission!;
         if (confirmedVersion is { } seen && seen != submission.CurrentVersionNumber) return RuleResult.Refuse("作品刚被修改或已经定稿，请刷新页面查看");
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var changed = await db.Submissions
-            .Where(s => s.Id == submission.Id && s.Status == SubmissionStatus.Draft && s.CurrentVersionNumber == submission.CurrentVersionNumber)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(x => x.Status, SubmissionStatus.Finalised)
-                .SetProperty(x => x.FinalisedAt, now)
-                .SetProperty(x => x.FinalisedByUserId, userId)
-                .SetProperty(x => x.Concurrency, x => x.Concurrency + 1), cancellationToken);
-        if (changed == 0) return RuleResult.Refuse("作品刚被修改或已经定稿，请刷新页面查看");
-        var version = (await db.VersionAsync(submission.Id, submission.CurrentVersionNumber, cancellationToken))!;
-        await emails.EnqueueReceiptAsync(entry.Team, entry.Round, version, now);
-        await audit.AppendAsync(new AuditEvent("submission.finalised", $"submission:{submission.Id}", "ok", $"version={version.Number}") { TeamId = entry.Team.Id }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return RuleResult.Ok;
+        // Joins a transaction already open (a recipe finalising a demo entry).
+        return await db.InTransactionAsync(async () =>
+        {
+            var changed = await db.Submissions
+                .Where(s => s.Id == submission.Id && s.Status == SubmissionStatus.Draft && s.CurrentVersionNumber == submission.CurrentVersionNumber)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.Status, SubmissionStatus.Finalised)
+                    .SetProperty(x => x.FinalisedAt, now)
+                    .SetProperty(x => x.FinalisedByUserId, userId)
+                    .SetProperty(x => x.Concurrency, x => x.Concurrency + 1), cancellationToken);
+            if (changed == 0) return RuleResult.Refuse("作品刚被修改或已经定稿，请刷新页面查看");
+            var version = (await db.VersionAsync(submission.Id, submission.CurrentVersionNumber, cancellationToken))!;
+            await emails.EnqueueReceiptAsync(entry.Team, entry.Round, version, now);
+            await audit.AppendAsync(new AuditEvent("submission.finalised", $"submission:{submission.Id}", "ok", $"version={version.Number}") { TeamId = entry.Team.Id }, cancellationToken);
+            return RuleResult.Ok;
+        }, cancellationToken);
     }
 }
 

@@ -29,16 +29,18 @@ public sealed class SaveSubmission(ContestDbContext db, IOptions<FileLimitsOptio
             if (!result.Allowed) return (result, 0);
             try
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                await db.SubmissionUploads.Where(u => input.UploadIds.Contains(u.Id) && u.TeamId == teamId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(u => u.UsedInVersionId, version!.Id), cancellationToken);
-                await audit.AppendAsync(new AuditEvent("submission.saved", $"submission:{version!.SubmissionId}", "ok", $"version={version.Number}") { TeamId = teamId }, cancellationToken);
-                // Restricted data named in an entry joins that dataset's own trail of use.
-                foreach (var datasetId in newlyRestricted)
-                    await audit.AppendAsync(new AuditEvent("submission.restricted-dataset-declared", $"submission:{version.SubmissionId}", "ok", $"version={version.Number}")
-                        { TeamId = teamId, DatasetId = datasetId }, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                // Joins a transaction already open (a recipe making demo entries), so the entry is part of it.
+                await db.InTransactionAsync(async () =>
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    await db.SubmissionUploads.Where(u => input.UploadIds.Contains(u.Id) && u.TeamId == teamId)
+                        .ExecuteUpdateAsync(s => s.SetProperty(u => u.UsedInVersionId, version!.Id), cancellationToken);
+                    await audit.AppendAsync(new AuditEvent("submission.saved", $"submission:{version!.SubmissionId}", "ok", $"version={version.Number}") { TeamId = teamId }, cancellationToken);
+                    // Restricted data named in an entry joins that dataset's own trail of use.
+                    foreach (var datasetId in newlyRestricted)
+                        await audit.AppendAsync(new AuditEvent("submission.restricted-dataset-declared", $"submission:{version.SubmissionId}", "ok", $"version={version.Number}")
+                            { TeamId = teamId, DatasetId = datasetId }, cancellationToken);
+                }, cancellationToken);
             }
             catch (DbUpdateException exception) when (attempt < MaxAttempts)
             {

@@ -44,6 +44,7 @@ public static class SubmissionsFeature
         services.AddScoped<UploadStatus>();
         services.AddScoped<FormFileUpload>();
         services.AddScoped<SaveSubmission>();
+        services.AddScoped<ContestSite.Web.Setup.IRecipeStep, SubmissionsRecipeStep>();
         services.AddScoped<DeclaredDatasets>();
         services.AddScoped<FinaliseSubmission>();
         services.AddScoped<ReopenSubmission>();

@@ -50,6 +50,7 @@ public static class TeamsFeature
         services.AddScoped<DisqualifyTeam>();
         services.AddScoped<MoveMember>();
         services.AddScoped<TeamExport>();
+        services.AddScoped<ContestSite.Web.Setup.IRecipeStep, TeamsRecipeStep>();
         services.AddPermissions<TeamPermissions>();
         services.AddNavigation<TeamsNavigation>();
         return services;

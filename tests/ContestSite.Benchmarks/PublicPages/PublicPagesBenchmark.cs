@@ -98,7 +98,7 @@ internal static class PublicPagesBenchmark
             ["ContestSite:AppDataPath"] = appData,
             ["ContestSite:Smtp:Host"] = "",
             ["ContestSite:Setup:AdminPassword"] = "Bench-organizer-2020",
-            ["ContestSite:Setup:DefaultRecipe"] = Path.Combine(repository, "recipes", "default.recipe.json"),
+            ["ContestSite:Setup:Recipe"] = Path.Combine(repository, "recipes", "default.recipe.json"),
         });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");

@@ -57,8 +57,17 @@ public static class CloseOutTestKit
     public static Task<List<CloseOut>> CloseOutsAsync(this SiteFactory site) =>
         site.WithDbAsync(db => db.CloseOuts.AsNoTracking().Include(c => c.Attestation!).ThenInclude(a => a.Files).OrderBy(c => c.Id).ToListAsync());
 
+    /// <summary>The close-outs of one team (on a site other tests share, theirs are there too).</summary>
+    public static Task<List<CloseOut>> CloseOutsAsync(this SiteFactory site, Received received) =>
+        site.WithDbAsync(db => db.CloseOuts.AsNoTracking().Where(c => c.TeamId == received.Team.Id)
+            .Include(c => c.Attestation!).ThenInclude(a => a.Files).OrderBy(c => c.Id).ToListAsync());
+
     public static Task<List<OutboxMessage>> MailsAsync(this SiteFactory site, string subject) =>
         site.WithDbAsync(db => db.Outbox.AsNoTracking().Where(m => m.Subject == subject).OrderBy(m => m.Id).ToListAsync());
+
+    /// <summary>The mail with this subject to one address (on a site other tests share, theirs are there too).</summary>
+    public static Task<List<OutboxMessage>> MailsAsync(this SiteFactory site, string subject, string to) =>
+        site.WithDbAsync(db => db.Outbox.AsNoTracking().Where(m => m.Subject == subject && m.ToAddress == to).OrderBy(m => m.Id).ToListAsync());
 
     /// <summary>What an attack must leave unchanged: attestations, attested files, their audit entries, and all mail.</summary>
     public static Task<(int Attestations, int AuditEntries, int Mails)> AttestationStateAsync(this SiteFactory site) => site.WithDbAsync(async db =>

@@ -176,4 +176,57 @@ public sealed class ClassificationTests
         Assert.Contains("尚未设置：驾驶员证号", unmasking.Text);
         Assert.Equal(["Drop"], await site.WithDbAsync(db => db.FieldMaskingRules.Where(r => r.DatasetId == taxi.Id && r.FieldName == "驾驶员证号").Select(r => r.Rule).ToListAsync()));
     }
+
+    [Fact]
+    public async Task A_published_dataset_is_classified_more_strictly_at_once_but_loosening_is_refused_until_it_goes_back_through_review()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        using var organizer = await site.OrganizerAsync();
+        var weather = await site.WithDbAsync(db => db.Datasets.AsNoTracking().Include(d => d.Fields).SingleAsync(d => d.Title == "气象站逐日观测数据"));
+        Assert.Equal((DatasetStatus.Published, OpenType.Unconditional), (weather.Status, weather.OpenType));
+        var url = $"/admin/datasets/{weather.Id}";
+        const string Marked = "站名|文本\n站号|文本||敏感";
+        const string Unmarked = "站名|文本\n站号|文本";
+        Task<Dataset> WeatherAsync() => site.WithDbAsync(db => db.Datasets.AsNoTracking().Include(d => d.Fields).SingleAsync(d => d.Id == weather.Id));
+
+        var tightened = await organizer.PostFormAsync(url, Form(weather, OpenType.Restricted, Marked, reason: "站号可定位设施，改为受限开放"));
+        Assert.Equal(HttpStatusCode.Redirect, tightened.Status);
+        var history = (await HistoryAsync(site, weather.Id)).Count;
+        var audited = await site.AuditCountAsync("catalog.dataset-changed");
+
+        var reopened = await organizer.PostFormAsync(url, Form(weather, OpenType.Unconditional, Marked, reason: "重新评估"));
+        var unmarked = await organizer.PostFormAsync(url, Form(weather, OpenType.Restricted, Unmarked, reason: "重新评估"));
+
+        foreach (var refused in new[] { reopened, unmarked })
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.Status);
+            Assert.Contains("已发布数据集的开放类型、分级或敏感字段只能收紧；要放宽，请先撤回为草稿，修改后提交审核", refused.Text);
+        }
+        var kept = await WeatherAsync();
+        Assert.Equal((DatasetStatus.Published, OpenType.Restricted), (kept.Status, kept.OpenType));
+        Assert.True(kept.Fields.Single(f => f.Name == "站号").IsSensitive);
+        Assert.Equal(history, (await HistoryAsync(site, weather.Id)).Count);
+        Assert.Equal(audited, await site.AuditCountAsync("catalog.dataset-changed"));
+
+        // Back to draft (with a reason), the loosening is saved and the dataset opens again only through review.
+        await organizer.PostFormAsync(url, new Dictionary<string, string> { ["reason"] = "重新评估开放类型" }, url + "/publication?handler=Unpublish");
+        var loosened = await organizer.PostFormAsync(url, Form(weather, OpenType.Unconditional, Unmarked, reason: "复核：站号为公开信息"));
+
+        Assert.Equal(HttpStatusCode.Redirect, loosened.Status);
+        var reviewedAgain = await WeatherAsync();
+        Assert.Equal((DatasetStatus.Draft, OpenType.Unconditional), (reviewedAgain.Status, reviewedAgain.OpenType));
+    }
+
+    [Fact]
+    public void Loosening_is_a_more_open_type_a_lower_or_removed_level_or_a_field_no_longer_sensitive()
+    {
+        var strict = new Classification(OpenType.Restricted, 3, ["身份证号", "电话"]);
+
+        Assert.True(strict with { OpenType = OpenType.Unconditional } is var open && open.Loosens(strict));
+        Assert.True((strict with { SensitivityLevel = 2 }).Loosens(strict));
+        Assert.True((strict with { SensitivityLevel = null }).Loosens(strict));
+        Assert.True((strict with { SensitiveFields = ["电话"] }).Loosens(strict));
+        Assert.False((strict with { OpenType = OpenType.Prohibited, SensitivityLevel = 4, SensitiveFields = ["身份证号", "电话", "住址"] }).Loosens(strict));
+        Assert.False(strict.Loosens(strict));
+    }
 }

@@ -10,15 +10,20 @@ namespace ContestSite.Web.Tests.Catalog;
 /// <summary>
 /// Review before opening (开放前评估审查): a dataset goes draft → in review → published only with the assessment of an
 /// organizer other than the one who submitted or last changed it; every refusal says why and changes nothing.
+/// The tests share one site: each works on datasets of its own (titled apart), and none moves the clock.
 /// </summary>
-public sealed class DatasetReviewTests
+public sealed class DatasetReviewTests(SharedSite shared) : IClassFixture<SharedSite>
 {
+    /// <summary>A title no other test of the shared site gives its dataset (the drafts are found by title).</summary>
+    private static string Unique(string title) => $"{title}{Guid.NewGuid().ToString("N")[..6]}";
+
     [Fact]
     public async Task A_dataset_made_by_hand_is_published_only_after_a_second_organizer_records_the_assessment()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
+        var title = Unique("公共自行车站点");
         using var organizer = await site.OrganizerAsync();
-        var id = await DraftAsync(site, organizer, "公共自行车站点");
+        var id = await DraftAsync(site, organizer, title);
         var organizerId = await site.OrganizerIdAsync();
 
         Assert.Equal(DatasetStatus.Draft, await StatusAsync(site, id));
@@ -34,7 +39,7 @@ public sealed class DatasetReviewTests
         await site.SecondOrganizerIdAsync();
         using var reviewer = await site.SignedInAsync(CatalogReviewBuilders.SecondOrganizerEmail);
         var reviewPage = await reviewer.GetAsync($"/admin/datasets/{id}/review");
-        Assert.Contains("公共自行车站点", reviewPage.Text);
+        Assert.Contains(title, reviewPage.Text);
         var approved = await ReviewAsync(site, reviewer, id, Approval());
 
         Assert.Equal(HttpStatusCode.Redirect, approved.Status);
@@ -56,38 +61,40 @@ public sealed class DatasetReviewTests
     [Fact]
     public async Task The_submitter_reviewing_their_own_dataset_is_refused_and_nothing_changes()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
+        var title = Unique("公共自行车站点");
         using var organizer = await site.OrganizerAsync();
-        var id = await DraftAsync(site, organizer, "公共自行车站点");
+        var id = await DraftAsync(site, organizer, title);
         await SubmitAsync(organizer, id);
 
         var page = await ReviewAsync(site, organizer, id, Approval());
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains("“公共自行车站点”由您提交审核，须由另一位组织者审核", page.Text);
+        Assert.Contains($"“{title}”由您提交审核，须由另一位组织者审核", page.Text);
         await AssertNotReviewedAsync(site, id, DatasetStatus.InReview);
     }
 
     [Fact]
     public async Task The_organizer_who_last_changed_a_dataset_may_not_review_it_though_another_submitted_it()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
+        var title = Unique("公共自行车站点");
         using var organizer = await site.OrganizerAsync();
         await site.SecondOrganizerIdAsync();
         using var second = await site.SignedInAsync(CatalogReviewBuilders.SecondOrganizerEmail);
-        var id = await DraftAsync(site, second, "公共自行车站点");
+        var id = await DraftAsync(site, second, title);
         await SubmitAsync(organizer, id);
 
         var page = await ReviewAsync(site, second, id, Approval());
 
-        Assert.Contains("“公共自行车站点”最近一次由您修改，须由另一位组织者审核", page.Text);
+        Assert.Contains($"“{title}”最近一次由您修改，须由另一位组织者审核", page.Text);
         await AssertNotReviewedAsync(site, id, DatasetStatus.InReview);
     }
 
     [Fact]
     public async Task A_review_that_says_the_masking_rules_are_complete_while_a_sensitive_field_has_none_is_refused()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
         using var organizer = await site.OrganizerAsync();
         var id = await DraftAsync(site, organizer, "公共自行车租用记录", "站点名称|文本\n手机号|文本||敏感", OpenType.Restricted);
         await SubmitAsync(organizer, id);
@@ -103,9 +110,10 @@ public sealed class DatasetReviewTests
     [Fact]
     public async Task Approving_a_draft_that_was_never_submitted_is_refused()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
+        var title = Unique("公共自行车站点");
         using var organizer = await site.OrganizerAsync();
-        var id = await DraftAsync(site, organizer, "公共自行车站点");
+        var id = await DraftAsync(site, organizer, title);
         await site.SecondOrganizerIdAsync();
         using var reviewer = await site.SignedInAsync(CatalogReviewBuilders.SecondOrganizerEmail);
 
@@ -118,9 +126,10 @@ public sealed class DatasetReviewTests
     [Fact]
     public async Task A_review_of_a_dataset_withdrawn_meanwhile_or_submitted_again_is_refused()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
+        var title = Unique("公共自行车站点");
         using var organizer = await site.OrganizerAsync();
-        var id = await DraftAsync(site, organizer, "公共自行车站点");
+        var id = await DraftAsync(site, organizer, title);
         await SubmitAsync(organizer, id);
         await site.SecondOrganizerIdAsync();
         using var reviewer = await site.SignedInAsync(CatalogReviewBuilders.SecondOrganizerEmail);
@@ -140,9 +149,10 @@ public sealed class DatasetReviewTests
     [Fact]
     public async Task An_approval_without_confirmations_or_a_return_without_a_reason_is_refused()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
+        var title = Unique("公共自行车站点");
         using var organizer = await site.OrganizerAsync();
-        var id = await DraftAsync(site, organizer, "公共自行车站点");
+        var id = await DraftAsync(site, organizer, title);
         await SubmitAsync(organizer, id);
         await site.SecondOrganizerIdAsync();
         using var reviewer = await site.SignedInAsync(CatalogReviewBuilders.SecondOrganizerEmail);
@@ -162,9 +172,10 @@ public sealed class DatasetReviewTests
     [Fact]
     public async Task A_returned_dataset_goes_back_to_draft_with_the_reason_kept_and_can_be_edited_and_submitted_again()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
+        var title = Unique("公共自行车站点");
         using var organizer = await site.OrganizerAsync();
-        var id = await DraftAsync(site, organizer, "公共自行车站点");
+        var id = await DraftAsync(site, organizer, title);
         await SubmitAsync(organizer, id);
         await site.SecondOrganizerIdAsync();
         using var reviewer = await site.SignedInAsync(CatalogReviewBuilders.SecondOrganizerEmail);
@@ -183,9 +194,10 @@ public sealed class DatasetReviewTests
     [Fact]
     public async Task A_dataset_in_review_cannot_be_edited_or_get_files_until_it_is_withdrawn()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
+        var title = Unique("公共自行车站点");
         using var organizer = await site.OrganizerAsync();
-        var id = await DraftAsync(site, organizer, "公共自行车站点");
+        var id = await DraftAsync(site, organizer, title);
         await SubmitAsync(organizer, id);
 
         var edit = await organizer.PostFormAsync($"/admin/datasets/{id}", new Dictionary<string, string>
@@ -194,7 +206,7 @@ public sealed class DatasetReviewTests
         });
 
         Assert.Contains("该数据集正在审核中，不能修改；如需修改，请先撤回审核", edit.Text);
-        Assert.Equal("公共自行车站点", await site.WithDbAsync(db => db.Datasets.Where(d => d.Id == id).Select(d => d.Title).SingleAsync()));
+        Assert.Equal(title, await site.WithDbAsync(db => db.Datasets.Where(d => d.Id == id).Select(d => d.Title).SingleAsync()));
         Assert.Equal(0, await site.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "catalog.dataset-changed" && e.DatasetId == id)));
         await WithdrawAsync(organizer, id);
         var again = await organizer.PostFormAsync($"/admin/datasets/{id}", new Dictionary<string, string>
@@ -207,7 +219,7 @@ public sealed class DatasetReviewTests
     [Fact]
     public async Task Unpublishing_needs_a_reason_and_is_audited_with_the_dataset()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
         using var organizer = await site.OrganizerAsync();
         var id = await site.WithDbAsync(db => db.Datasets.Where(d => d.Title == "气象站逐日观测数据").Select(d => d.Id).SingleAsync());
         var unpublish = $"/admin/datasets/{id}/publication?handler=Unpublish";
@@ -228,9 +240,10 @@ public sealed class DatasetReviewTests
     [Fact]
     public async Task A_contestant_a_judge_and_an_anonymous_visitor_posting_the_review_form_are_refused()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
+        var title = Unique("公共自行车站点");
         using var organizer = await site.OrganizerAsync();
-        var id = await DraftAsync(site, organizer, "公共自行车站点");
+        var id = await DraftAsync(site, organizer, title);
         await SubmitAsync(organizer, id);
         using var contestant = await site.ContestantAsync("contestant@example.com");
         await site.JudgeAsync("judge@example.com");
@@ -255,7 +268,7 @@ public sealed class DatasetReviewTests
     [Fact]
     public async Task A_dataset_in_review_is_not_public_in_search_the_details_page_the_api_or_the_bundle_editor()
     {
-        await using var site = await SiteFactory.CreateAsync();
+        var site = shared.Site;
         using var organizer = await site.OrganizerAsync();
         var id = await DraftAsync(site, organizer, "蓝莓骑行驿站");
         await SubmitAsync(organizer, id);

@@ -63,6 +63,10 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
             ["ContestSite:Smtp:RetryMaxDelay"] = "00:00:01",
             ["ContestSite:Setup:AdminEmail"] = OrganizerEmail,
             ["ContestSite:Setup:AdminPassword"] = OrganizerPassword,
+            // The tests start from the default recipe, and with the staff second factor of a real site (Development
+            // would otherwise seed the demo season and let organizers and judges in without an authenticator).
+            ["ContestSite:Setup:Recipe"] = "default",
+            ["ContestSite:Accounts:RequireStaffSecondFactor"] = "true",
             // Tests move the clock by hours and days; an hourly to-do digest would add mail to the organizer's box in
             // tests about something else. The digest's own tests turn it on (OrganizerDigestTests).
             ["ContestSite:Admin:DigestInterval"] = "00:00:00",

@@ -1,7 +1,9 @@
 using ContestSite.Data;
 using ContestSite.Data.Accounts;
+using ContestSite.Web.Hosting;
 using ContestSite.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ContestSite.Web.Accounts.TwoFactor;
 
@@ -12,7 +14,7 @@ namespace ContestSite.Web.Accounts.TwoFactor;
 /// organizer rights cannot skip it. Contestants may and are never made to (the plan forbids forcing repeated or
 /// specific verification on the public).
 /// </summary>
-public sealed class SecondFactorPolicy(ContestDbContext db, PermissionRegistry permissions)
+public sealed class SecondFactorPolicy(ContestDbContext db, PermissionRegistry permissions, StaffSecondFactor staff)
 {
     public static readonly string[] RequiredForRoles = [BuiltInRoles.Organizer, BuiltInRoles.Judge];
     private static readonly string[] RequiredNormalized = RequiredForRoles.Select(r => r.ToUpperInvariant()).ToArray();
@@ -26,9 +28,10 @@ public sealed class SecondFactorPolicy(ContestDbContext db, PermissionRegistry p
             || db.RoleClaims.Any(c => c.RoleId == r.Id && c.ClaimType == PermissionPolicies.ClaimType && staff.Contains(c.ClaimValue!)));
     }
 
-    /// <summary>Whether the account is in a role that requires an authenticator.</summary>
+    /// <summary>Whether the account is in a role that requires an authenticator (none does while the staff second factor is off).</summary>
     public Task<bool> IsRequiredAsync(string userId, CancellationToken cancellationToken = default)
     {
+        if (!staff.Required) return Task.FromResult(false);
         var roles = RolesRequiringIt();
         return db.UserRoles.AnyAsync(ur => ur.UserId == userId && roles.Any(r => r.Id == ur.RoleId), cancellationToken);
     }
@@ -36,8 +39,19 @@ public sealed class SecondFactorPolicy(ContestDbContext db, PermissionRegistry p
     /// <summary>Whether the account is in such a role and has no authenticator yet: one query, asked on every signed-in request.</summary>
     public Task<bool> OwesEnrolmentAsync(string userId, CancellationToken cancellationToken = default)
     {
+        if (!staff.Required) return Task.FromResult(false);
         var roles = RolesRequiringIt();
         return db.Users.AnyAsync(u => u.Id == userId && !u.TwoFactorEnabled
             && db.UserRoles.Any(ur => ur.UserId == u.Id && roles.Any(r => r.Id == ur.RoleId)), cancellationToken);
     }
+}
+
+/// <summary>
+/// Whether the staff second factor is in force on this site: always outside Development (the settings refuse to start
+/// otherwise); in Development only when <c>ContestSite__Accounts__RequireStaffSecondFactor</c> is true, so a newcomer
+/// trying the demo can sign in as an organizer or a judge without an authenticator app.
+/// </summary>
+public sealed class StaffSecondFactor(IOptions<SiteOptions> options, IHostEnvironment environment)
+{
+    public bool Required { get; } = options.Value.Accounts.RequireStaffSecondFactor ?? !environment.IsDevelopment();
 }

@@ -54,7 +54,8 @@ public sealed class ReviewDatasets(ContestDbContext db, IAuditLog audit, Contrib
         var now = clock.GetUtcNow();
         var reviewerName = await db.Users.Where(u => u.Id == reviewerId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
         var approve = assessment.Decision == ReviewDecision.Approved;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Inside a transaction already open (a recipe publishing demo data) the review joins it: the recipe then fails as a whole.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var changed = 0;
         foreach (var round in wanted.GroupBy(i => i.Round))
             foreach (var slice in round.Select(i => i.DatasetId).Chunk(Slice))
@@ -67,7 +68,7 @@ public sealed class ReviewDatasets(ContestDbContext db, IAuditLog audit, Contrib
             }
         if (changed != wanted.Count)
         {
-            await transaction.RollbackAsync(cancellationToken);
+            if (transaction is not null) await transaction.RollbackAsync(cancellationToken);
             return ReviewOutcome.Refused(RuleResult.Refuse("所选数据集中有的刚被其他组织者审核或撤回，本次审核未作任何更改，请刷新后重试"));
         }
 
@@ -101,7 +102,7 @@ public sealed class ReviewDatasets(ContestDbContext db, IAuditLog audit, Contrib
                 $"{detail}; 第 {item.Round} 轮; 批次 {batchId} ({wanted.Count})") { DatasetId = item.DatasetId, ActorId = reviewerId, ActorName = reviewerName }, cancellationToken);
             db.ChangeTracker.Clear();
         }
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         return new ReviewOutcome(wanted.Count, []);
     }
 

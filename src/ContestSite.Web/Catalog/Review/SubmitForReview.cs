@@ -20,7 +20,8 @@ public sealed class SubmitForReview(ContestDbContext db, IAuditLog audit, TimePr
         if (dataset.Status != DatasetStatus.Draft) return RuleResult.Refuse("只有草稿可以提交审核");
         var now = clock.GetUtcNow();
         var round = dataset.ReviewRound + 1;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Joins a transaction already open (a recipe submitting demo data).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         // Conditional: of two submits at once one opens the round.
         var changed = await db.Datasets.Where(d => d.Id == datasetId && d.Status == DatasetStatus.Draft && d.ReviewRound == dataset.ReviewRound)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DatasetStatus.InReview).SetProperty(d => d.ReviewRound, round)
@@ -28,7 +29,7 @@ public sealed class SubmitForReview(ContestDbContext db, IAuditLog audit, TimePr
         if (changed == 0) return RuleResult.Refuse("只有草稿可以提交审核");
         await audit.AppendAsync(new AuditEvent("catalog.dataset-submitted", $"dataset:{dataset.Id}", "ok", $"{dataset.Title}; 第 {round} 轮")
             { DatasetId = dataset.Id }, CancellationToken.None);
-        await transaction.CommitAsync(CancellationToken.None);
+        if (transaction is not null) await transaction.CommitAsync(CancellationToken.None);
         return RuleResult.Ok;
     }
 }

@@ -20,7 +20,8 @@ public sealed record DatasetChange(Guid Id, IReadOnlyList<string> BadFieldLines,
 /// Adds a dataset to the catalogue by hand, or changes one (the index follows through the change log). A change of
 /// an existing dataset's open type, level or sensitive fields needs a reason; each part changed is kept as
 /// old → new with who, when and why, marked as decided here (a portal re-import no longer changes it), and audited
-/// with the dataset's id. A new dataset is a draft; one in review is not changed (withdraw it first). The level's rule (<see cref="SensitivityRules"/>) is checked whenever the classification
+/// with the dataset's id. A new dataset is a draft; one in review is not changed (withdraw it first); a published one
+/// may be classified more strictly at once, never less strictly (that goes back through review). The level's rule (<see cref="SensitivityRules"/>) is checked whenever the classification
 /// changes.
 /// </summary>
 public sealed class SaveDataset(ContestDbContext db, IAuditLog audit, TimeProvider clock)
@@ -54,6 +55,9 @@ public sealed class SaveDataset(ContestDbContext db, IAuditLog audit, TimeProvid
             var levelRule = SensitivityRules.Check(after.SensitivityLevel, after.OpenType, after.SensitiveFields, ruled);
             if (!levelRule.Allowed) return Refused([], levelRule);
         }
+        // Review before opening (four eyes) would mean nothing if a published dataset could be opened further by one person.
+        if (changes.Count > 0 && dataset.Status == DatasetStatus.Published && Classification.Of(dataset).Loosens(before))
+            return Refused([], RuleResult.Refuse("已发布数据集的开放类型、分级或敏感字段只能收紧；要放宽，请先撤回为草稿，修改后提交审核"));
 
         dataset.UpdatedAt = now;
         dataset.LastEditedById = userId;

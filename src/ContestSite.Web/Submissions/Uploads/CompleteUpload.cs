@@ -40,11 +40,12 @@ public sealed class CompleteUpload(ContestDbContext db, StagingArea staging, Upl
         }
         await pending.CommitAsync(CancellationToken.None);
         var now = clock.GetUtcNow();
-        await db.SubmissionUploads.Where(u => u.Id == upload.Id && u.LeaseOwner == lease.Owner && u.Status == SubmissionUploadStatus.Checking)
+        var freed = await db.SubmissionUploads.Where(u => u.Id == upload.Id && u.LeaseOwner == lease.Owner && u.Status == SubmissionUploadStatus.Checking)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(u => u.Status, SubmissionUploadStatus.Ready).SetProperty(u => u.StorageKey, sha)
                 .SetProperty(u => u.ContentType, check.ContentType).SetProperty(u => u.CompletedAt, now)
                 .SetProperty(u => u.LeaseOwner, (string?)null).SetProperty(u => u.LeaseExpiresAt, (DateTimeOffset?)null), CancellationToken.None);
+        if (freed == 1) lease.FreedByCompletion();
         var ready = await leases.CurrentAsync(upload.Id, upload.UserId, CancellationToken.None) ?? upload;
         if (upload.Kind == SubmissionFileKind.Screenshot) await thumbnails.RequestAsync(sha, CancellationToken.None);
         return new UploadOutcome.Ready(ready);

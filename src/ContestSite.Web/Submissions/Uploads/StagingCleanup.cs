@@ -32,7 +32,7 @@ public sealed class StagingCleanup(IServiceScopeFactory scopes, StagingArea stag
     private async Task RequeueMissingThumbnailsAsync(ContestDbContext db, CancellationToken cancellationToken)
     {
         var missing = await db.SubmissionFiles.Where(f => f.Kind == SubmissionFileKind.Screenshot && !db.SubmissionThumbnails.Any(t => t.SourceKey == f.StorageKey))
-            .Select(f => f.StorageKey).Distinct().Take(500).ToListAsync(cancellationToken);
+            .Select(f => f.StorageKey).Distinct().OrderBy(key => key).Take(500).ToListAsync(cancellationToken);
         foreach (var key in missing.TakeWhile(key => thumbnails.TryEnqueue(new ThumbnailJob(key)))) logger.LogDebug("Thumbnails of {Key} queued again", key);
     }
 

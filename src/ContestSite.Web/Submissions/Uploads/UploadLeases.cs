@@ -124,6 +124,12 @@ public sealed class UploadLease : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The completion freed the row in its own update: disposing then only stops renewals, with no second write from another
+    /// connection (which, inside a recipe's open transaction on SQLite, would wait for that transaction's lock).
+    /// </summary>
+    internal void FreedByCompletion() => _released = true;
+
     /// <summary>Ends renewals without freeing the row (a completion that changed the status frees it in the same update).</summary>
     public async Task StopRenewingAsync()
     {
