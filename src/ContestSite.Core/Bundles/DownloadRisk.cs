@@ -14,7 +14,7 @@ public static class DownloadRisk
     /// <summary>The reason as a localizer key with its values, so each organizer reads it in their own language.</summary>
     public static LocalText? Explain(long bytesInWindow, int downloadsInWindow, RiskLimits limits)
     {
-        if (bytesInWindow > limits.MaxBytes) return new LocalText("{0:0.#} 小时内下载 {1:N0} 字节，超过 {2:N0} 字节", limits.Window.TotalHours, bytesInWindow, limits.MaxBytes);
+        if (bytesInWindow > limits.MaxBytes) return new LocalText("{0:0.#} 小时内下载 {1}，超过 {2}", limits.Window.TotalHours, ByteSizes.Words(bytesInWindow), ByteSizes.Words(limits.MaxBytes));
         if (downloadsInWindow > limits.MaxDownloads) return new LocalText("{0:0.#} 小时内下载 {1} 次，超过 {2} 次", limits.Window.TotalHours, downloadsInWindow, limits.MaxDownloads);
         return null;
     }

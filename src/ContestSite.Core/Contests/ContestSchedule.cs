@@ -1,3 +1,5 @@
+using ContestSite.Core.Rules;
+
 namespace ContestSite.Core.Contests;
 
 /// <summary>Checks that a contest's dates and limits make sense before they are saved.</summary>
@@ -25,6 +27,30 @@ public static class ContestSchedule
         if (round.JudgesPerEntry is < 1 or > 20) errors.Add("每件作品的评委人数须在 1 到 20 之间");
         if (round.AdvanceCount is < 0) errors.Add("晋级数量不能为负数");
         return errors;
+    }
+
+    /// <summary>
+    /// The rounds against registration and each other, in their order: a round opens no earlier than registration,
+    /// the first round's submissions close no earlier than registration does (a team may still join until then), and
+    /// a round's submissions open only once the round before it stopped taking them, and its review opens only once
+    /// the review of the round before it has closed.
+    /// </summary>
+    public static IReadOnlyList<RuleResult> ValidateOrder(Contest contest, IEnumerable<Round> rounds)
+    {
+        var problems = new List<RuleResult>();
+        var ordered = rounds.OrderBy(r => r.Sequence).ToList();
+        foreach (var round in ordered.Where(r => r.SubmissionOpensAt < contest.RegistrationOpensAt))
+            problems.Add(RuleResult.Refuse("“{0}”的提交开始时间（{1}）不能早于报名开始时间（{2}）", round.Name, round.SubmissionOpensAt, contest.RegistrationOpensAt));
+        if (ordered.FirstOrDefault() is { } first && first.SubmissionClosesAt < contest.RegistrationClosesAt)
+            problems.Add(RuleResult.Refuse("“{0}”的提交截止时间（{1}）不能早于报名截止时间（{2}）", first.Name, first.SubmissionClosesAt, contest.RegistrationClosesAt));
+        foreach (var (before, after) in ordered.Zip(ordered.Skip(1)))
+        {
+            if (after.SubmissionOpensAt < before.SubmissionClosesAt)
+                problems.Add(RuleResult.Refuse("“{0}”的提交开始时间（{1}）不能早于上一轮“{2}”的提交截止时间（{3}）", after.Name, after.SubmissionOpensAt, before.Name, before.SubmissionClosesAt));
+            if (after.ReviewOpensAt < before.ReviewClosesAt)
+                problems.Add(RuleResult.Refuse("“{0}”的评审开始时间（{1}）不能早于上一轮“{2}”的评审截止时间（{3}）", after.Name, after.ReviewOpensAt, before.Name, before.ReviewClosesAt));
+        }
+        return problems;
     }
 
     public static IReadOnlyList<string> Validate(RubricCriterion criterion)

@@ -138,3 +138,16 @@ public class RoundJudgingSettings
 }
 
 public enum RankingMethod { Raw, Normalised }
+
+/// <summary>The Chinese name of each award level, stored on the award and translated where shown (a special award has its own name).</summary>
+public static class AwardLevelNames
+{
+    public static string Of(AwardLevel level) => level switch
+    {
+        AwardLevel.First => "一等奖",
+        AwardLevel.Second => "二等奖",
+        AwardLevel.Third => "三等奖",
+        AwardLevel.Excellence => "优秀奖",
+        _ => "特别奖",
+    };
+}

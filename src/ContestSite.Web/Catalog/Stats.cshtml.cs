@@ -16,7 +16,8 @@ public sealed class CatalogStatsModel(OpeningPerformance performance) : PageMode
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     public PerformanceReport Report { get; private set; } = null!;
 
-    public async Task OnGetAsync() => Report = await performance.ReportAsync(Year, HttpContext.RequestAborted);
+    public async Task OnGetAsync() =>
+        Report = await performance.ReportAsync(Year ?? await performance.LatestYearWithDataAsync(HttpContext.RequestAborted), HttpContext.RequestAborted);
 
     public Task<IActionResult> OnGetCsvAsync([FromServices] PerformanceExport export) => ExportAsync(export, ExportFormat.Csv);
 
@@ -24,7 +25,7 @@ public sealed class CatalogStatsModel(OpeningPerformance performance) : PageMode
 
     private async Task<IActionResult> ExportAsync(PerformanceExport export, ExportFormat format)
     {
-        var report = await performance.ReportAsync(Year, HttpContext.RequestAborted);
+        var report = await performance.ReportAsync(Year ?? await performance.LatestYearWithDataAsync(HttpContext.RequestAborted), HttpContext.RequestAborted);
         await TabularExport.SendAsync(Response, export.Table(report), format, $"opening-performance-{report.Year}", HttpContext.RequestAborted);
         return new EmptyResult();
     }

@@ -11,17 +11,5 @@ public static class ByteSizeText
     public static string Format(long bytes) => Words(bytes).ToString();
 
     /// <summary>The size as a message argument: "{0} 字节" is words and gets translated, "50 MB" reads the same everywhere.</summary>
-    public static LocalText Words(long bytes)
-    {
-        if (bytes < 1024) return new LocalText("{0} 字节", bytes);
-        string[] units = ["KB", "MB", "GB", "TB"];
-        double value = bytes;
-        var unit = -1;
-        while (value >= 1024 && unit < units.Length - 1)
-        {
-            value /= 1024;
-            unit++;
-        }
-        return new LocalText("{0} " + units[unit], value.ToString(value % 1 == 0 ? "0" : "0.#", CultureInfo.InvariantCulture));
-    }
+    public static LocalText Words(long bytes) => ByteSizes.Words(bytes);
 }

@@ -1,5 +1,6 @@
 using ContestSite.Core.Catalog;
 using ContestSite.Data;
+using ContestSite.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Gallery;
@@ -40,13 +41,14 @@ public sealed class GalleryEntryDetails(ContestDbContext db, GalleryReader reade
 }
 
 /// <summary>The home page's featured list: the newest published entries, awarded ones first.</summary>
-public sealed class FeaturedGalleryEntries(GalleryReader reader) : Home.IFeaturedEntrySource
+public sealed class FeaturedGalleryEntries(GalleryReader reader, Microsoft.Extensions.Localization.IStringLocalizerFactory localizers) : Home.IFeaturedEntrySource
 {
     public async Task<IReadOnlyList<Home.FeaturedEntry>> FeaturedAsync(int count, CancellationToken cancellationToken)
     {
         var entries = await reader.Published().OrderByDescending(e => e.AwardId != null).ThenByDescending(e => e.PublishedAt).ThenByDescending(e => e.Id)
             .Take(count).ToListAsync(cancellationToken);
         var cards = await reader.CardsAsync(entries, cancellationToken);
-        return cards.Select(c => new Home.FeaturedEntry(c.Title, c.TeamName, $"/gallery/{c.Id}", c.Image?.Src, c.AwardName)).ToList();
+        var text = localizers.Create(typeof(FeaturedGalleryEntries));
+        return cards.Select(c => new Home.FeaturedEntry(c.Title, c.TeamName, $"/gallery/{c.Id}", c.Image?.Src, c.AwardName is null ? null : text.Shown(c.AwardName))).ToList();
     }
 }

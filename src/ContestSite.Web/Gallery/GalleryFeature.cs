@@ -56,6 +56,7 @@ public static class GalleryFeature
         services.AddScoped<ChangeGalleryEntry>();
         services.AddScoped<PublishAwardedEntries>();
         services.AddScoped<LikeGalleryEntry>();
+        services.AddScoped<GalleryLikesOfVisitor>();
         services.AddScoped<SwitchGalleryLikes>();
         services.AddScoped<IFeaturedEntrySource, FeaturedGalleryEntries>();
         services.AddScoped<Catalog.IDatasetPageSectionProvider, DatasetApplications>();

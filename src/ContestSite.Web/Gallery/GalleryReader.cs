@@ -10,8 +10,8 @@ namespace ContestSite.Web.Gallery;
 public sealed record GalleryCard(int Id, string Title, string TeamName, int TrackId, string TrackName, string? AwardName,
     string? AwardLevel, int Year, string? Domain, int LikeCount, GalleryImage? Image);
 
-/// <summary>A screenshot as the gallery shows it: re-encoded thumbnails only, one URL per allowed width that exists.</summary>
-public sealed record GalleryImage(string Src, string SrcSet, string Alt);
+/// <summary>A screenshot as the gallery shows it: re-encoded thumbnails only, one URL per allowed width that exists; <paramref name="Large"/> is the widest.</summary>
+public sealed record GalleryImage(string Src, string SrcSet, string Alt, string Large);
 
 public sealed record GalleryPage(int Total, int Page, int PageSize, IReadOnlyList<GalleryCard> Items);
 
@@ -64,7 +64,8 @@ public sealed class GalleryReader(ContestDbContext db, GalleryIndex index, IOpti
             var widths = made.Where(t => t.SourceKey == shot.StorageKey && Widths.Contains(t.SlotWidth)).Select(t => t.SlotWidth).Order().ToList();
             if (widths.Count == 0) continue;
             string Url(int w) => $"/gallery/{entry.Id}/images/{shot.Id}/{w}";
-            images.Add(new GalleryImage(Url(widths[0]), string.Join(", ", widths.Select(w => $"{Url(w)} {w}w")), $"{entry.ShowcaseTitle} ({index + 1})"));
+            images.Add(new GalleryImage(Url(widths[0]), string.Join(", ", widths.Select(w => $"{Url(w)} {w}w")), $"{entry.ShowcaseTitle} ({index + 1})",
+                Url(widths[^1])));
         }
         return images;
     }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using ContestSite.Core.Contests;
 using ContestSite.Core.Judging;
 using ContestSite.Data;
@@ -13,13 +14,15 @@ namespace ContestSite.Web.Gallery;
 /// <summary>The public gallery: cards of published entries with filters by year, track, award and domain, words, and pages.</summary>
 [RequirePermission(GalleryPermissions.ViewGallery)]
 [OutputCache(PolicyName = PublicOutputCache.Policy, Tags = [GalleryCache.Tag])]
-public sealed class GalleryIndexModel(GalleryReader reader, ContestDbContext db) : PageModel
+public sealed class GalleryIndexModel(GalleryReader reader, ContestDbContext db, UseCases.GalleryLikesOfVisitor likes) : PageModel
 {
     public GalleryQuery Query { get; private set; } = GalleryQuery.From(new QueryCollection());
     public GalleryPage Result { get; private set; } = new(0, 1, GalleryQuery.DefaultPageSize, []);
     public IReadOnlyList<int> Years { get; private set; } = [];
     public IReadOnlyList<Track> Tracks { get; private set; } = [];
     public IReadOnlyList<string> Domains { get; private set; } = [];
+    /// <summary>The entries of this page the signed-in visitor liked (signed-in pages are never cached).</summary>
+    public IReadOnlySet<int> Liked { get; private set; } = new HashSet<int>();
     public static readonly AwardLevel[] Awards = Enum.GetValues<AwardLevel>();
 
     public int PageCount => Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
@@ -28,6 +31,7 @@ public sealed class GalleryIndexModel(GalleryReader reader, ContestDbContext db)
     {
         Query = GalleryQuery.From(Request.Query) with { PageSize = GalleryQuery.DefaultPageSize };
         Result = await reader.SearchAsync(Query, cancellationToken);
+        Liked = await likes.LikedAsync(User.FindFirstValue(ClaimTypes.NameIdentifier), Result.Items.Select(c => c.Id).ToList(), cancellationToken);
         Years = await reader.Published().Select(e => e.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
         var trackIds = await reader.Published().Select(e => e.TrackId).Distinct().ToListAsync(cancellationToken);
         Tracks = await db.Tracks.AsNoTracking().Where(t => trackIds.Contains(t.Id)).OrderBy(t => t.ContestId).ThenBy(t => t.SortOrder).ToListAsync(cancellationToken);
@@ -40,9 +44,5 @@ public sealed class GalleryIndexModel(GalleryReader reader, ContestDbContext db)
         ["award"] = Query.Award?.ToString(), ["domain"] = Query.Domain, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(p => p.Value is not null).ToDictionary());
 
-    public static string AwardLabel(AwardLevel level) => level switch
-    {
-        AwardLevel.First => "一等奖", AwardLevel.Second => "二等奖", AwardLevel.Third => "三等奖",
-        AwardLevel.Excellence => "优秀奖", _ => "特别奖",
-    };
+    public static string AwardLabel(AwardLevel level) => AwardLevelNames.Of(level);
 }

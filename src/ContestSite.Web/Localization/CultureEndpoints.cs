@@ -3,6 +3,8 @@ using ContestSite.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.Localization;
 
 namespace ContestSite.Web.Localization;
 
@@ -21,8 +23,17 @@ public static class CultureEndpoints
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
             if (http.User.Identity?.IsAuthenticated == true && await users.GetUserAsync(http.User) is { } user)
             {
+                var mailChanges = user.PreferredCulture != canonical;
                 user.PreferredCulture = canonical;
                 await users.UpdateAsync(user);
+                // The account's language is also the language of its mail: say so, in the language just chosen.
+                if (mailChanges)
+                {
+                    var text = http.RequestServices.GetRequiredService<IStringLocalizerFactory>().Create(typeof(CultureEndpoints));
+                    var tempData = http.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(http);
+                    tempData["Notice"] = SiteCultures.With(canonical, () => text["网站和发给你的邮件将使用中文。"].Value);
+                    tempData.Save();
+                }
             }
             return Results.LocalRedirect(SafeReturnUrl.OrHome(returnUrl));
         })

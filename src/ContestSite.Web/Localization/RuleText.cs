@@ -16,4 +16,15 @@ public static class RuleText
             LocalText words => localizer.Localize(words.Key, words.Arguments),
             _ => a,
         }).ToArray()].Value;
+
+    /// <summary>The rule's message in the site's own language (Simplified Chinese), for the command line and the setup log.</summary>
+    public static string Format(RuleResult result) => result.Message is null ? "" : Format(result.Message, result.Arguments);
+
+    private static string Format(string message, object[] arguments) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, message, arguments.Select(a => a switch
+        {
+            DateTimeOffset moment => ContestTime.Display(moment),
+            LocalText words => Format(words.Key, words.Arguments),
+            _ => a,
+        }).ToArray());
 }

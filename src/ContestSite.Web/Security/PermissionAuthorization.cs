@@ -94,4 +94,14 @@ public static class BuiltInRoles
     public const string Contestant = "Contestant";
     public const string Anonymous = "Anonymous";
     public static readonly string[] All = [Organizer, Judge, Contestant, Anonymous];
+
+    /// <summary>The role as people read it (a localization key): built-in roles have Chinese names; roles organizers made keep theirs.</summary>
+    public static string DisplayName(string role) => role switch
+    {
+        Organizer => "组织者",
+        Judge => "评委",
+        Contestant => "参赛者",
+        Anonymous => "访客",
+        _ => role,
+    };
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ContestSite.Core.Contests;
 using ContestSite.Data;
+using ContestSite.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContestSite.Web.Setup;
@@ -9,7 +10,7 @@ namespace ContestSite.Web.Setup;
 /// <c>{"step":"contest","name":…,"year":2020,…,"tracks":[…],"rounds":[{…,"criteria":[…]}]}</c>: creates or
 /// updates the contest of that year, its tracks (by name), rounds (by sequence) and rubric (by name).
 /// </summary>
-public sealed class ContestStep(ContestDbContext db) : IRecipeStep
+public sealed class ContestStep(ContestDbContext db, TimeProvider clock) : IRecipeStep
 {
     public string Name => "contest";
 
@@ -62,21 +63,30 @@ public sealed class ContestStep(ContestDbContext db) : IRecipeStep
             round.BlindReview = RecipeJson.OptionalBool(item, "blindReview");
             ThrowIfInvalid(ContestSchedule.Validate(round));
 
+            // A recipe run again on a live site obeys the rubric lock as the organizer's form does.
+            var use = round.Id == 0 ? null : await RubricUse.ReadAsync(db, round.Id, cancellationToken);
             var criterionOrder = 0;
             foreach (var c in RecipeJson.Array(item, "criteria"))
             {
                 var criterionName = RecipeJson.RequiredString(c, "name", Name);
                 var criterion = round.Criteria.FirstOrDefault(x => x.Name == criterionName);
+                var weight = RecipeJson.RequiredDecimal(c, "weight", Name);
+                var maxScore = c.TryGetProperty("maxScore", out var max) && max.ValueKind == JsonValueKind.Number ? max.GetDecimal() : 10;
+                var wholeNumbersOnly = RecipeJson.OptionalBool(c, "wholeNumbersOnly", true);
+                if (use is not null && (criterion is null || RubricLock.ChangesScoring(criterion, weight, maxScore, wholeNumbersOnly))
+                    && use.CanChangeScoring(round, clock.GetUtcNow()) is { Allowed: false } locked)
+                    throw new RecipeStepException($"轮次“{round.Name}”的评分项“{criterionName}”：" + RuleText.Format(locked));
                 if (criterion is null) round.Criteria.Add(criterion = new RubricCriterion { Name = criterionName });
                 criterion.Description = RecipeJson.OptionalString(c, "description");
                 criterion.Guidance = RecipeJson.OptionalString(c, "guidance");
-                criterion.Weight = RecipeJson.RequiredDecimal(c, "weight", Name);
-                criterion.MaxScore = c.TryGetProperty("maxScore", out var max) && max.ValueKind == JsonValueKind.Number ? max.GetDecimal() : 10;
-                criterion.WholeNumbersOnly = RecipeJson.OptionalBool(c, "wholeNumbersOnly", true);
+                criterion.Weight = weight;
+                criterion.MaxScore = maxScore;
+                criterion.WholeNumbersOnly = wholeNumbersOnly;
                 criterion.SortOrder = criterionOrder++;
                 ThrowIfInvalid(ContestSchedule.Validate(criterion));
             }
         }
+        ThrowIfInvalid([.. ContestSchedule.ValidateOrder(contest, contest.Rounds).Select(r => r.ChineseText!)]);
         context.Messages.Add($"赛事 {contest.Name}：{contest.Tracks.Count} 个赛道，{contest.Rounds.Count} 个轮次");
     }
 

@@ -12,11 +12,21 @@ namespace ContestSite.Web.Teams;
 /// </summary>
 public sealed class TeamEmails(ContestDbContext db, EmailOutbox outbox, EmailTemplates templates)
 {
-    public void EnqueueInvitation(string email, Team team, string captainName, string link, DateTimeOffset expiresAt) =>
-        outbox.Enqueue(templates.Build(CultureInfo.CurrentUICulture.Name, email, null, "邀请您加入团队“{0}”",
+    /// <summary>
+    /// An invitee who already has an account is greeted by their name, in their language; anyone else by the address,
+    /// in the captain's language. The captain never sees the mail, so this tells them nothing about who is registered.
+    /// </summary>
+    public async Task EnqueueInvitationAsync(string email, Team team, string captainName, string link, DateTimeOffset expiresAt)
+    {
+        var normalized = email.ToUpperInvariant();
+        var person = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized)
+            .Select(u => new { u.DisplayName, u.PreferredCulture }).FirstOrDefaultAsync();
+        outbox.Enqueue(templates.Build(person?.PreferredCulture ?? CultureInfo.CurrentUICulture.Name, email,
+            string.IsNullOrWhiteSpace(person?.DisplayName) ? null : person.DisplayName, "邀请您加入团队“{0}”",
             [("{0} 邀请您加入团队“{1}”，参加浙江省数据开放创新应用大赛。", [captainName, team.Name]),
              ("邀请码：{0}。请登录后点击下面的链接加入，链接在 {1}（北京时间）前有效。", [team.InviteCode!, ContestTime.Display(expiresAt)])],
             ("加入团队", link), team.Name));
+    }
 
     /// <summary>Tells every member of the team the organizers' decision, each in their own language.</summary>
     public async Task EnqueueDecisionAsync(Team team, bool approved, string? reason)

@@ -66,4 +66,55 @@ public sealed class ContestScheduleTests
         Assert.True(contest.IsRegistrationOpen(contest.RegistrationClosesAt.AddTicks(-1)));
         Assert.False(contest.IsRegistrationOpen(contest.RegistrationClosesAt));
     }
+
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    private static Round RoundOf(int sequence, string name, DateTimeOffset opens, int submissionDays, int reviewDays) => new()
+    {
+        Name = name, Sequence = sequence, SubmissionOpensAt = opens, SubmissionClosesAt = opens.AddDays(submissionDays),
+        ReviewOpensAt = opens.AddDays(submissionDays), ReviewClosesAt = opens.AddDays(submissionDays + reviewDays),
+    };
+
+    private static List<Round> SensibleRounds() =>
+    [
+        RoundOf(1, "初赛", new DateTimeOffset(2020, 8, 15, 0, 0, 0, China), 77, 10),
+        RoundOf(2, "复赛", new DateTimeOffset(2020, 11, 12, 0, 0, 0, China), 18, 7),
+    ];
+
+    [Fact]
+    public void Rounds_in_order_after_registration_have_no_errors() => Assert.Empty(ContestSchedule.ValidateOrder(Valid(), SensibleRounds()));
+
+    [Fact]
+    public void A_round_that_opens_before_registration_opens_is_refused()
+    {
+        var rounds = SensibleRounds();
+        rounds[0].SubmissionOpensAt = Valid().RegistrationOpensAt.AddDays(-1);
+
+        Assert.Equal(["“{0}”的提交开始时间（{1}）不能早于报名开始时间（{2}）"], ContestSchedule.ValidateOrder(Valid(), rounds).Select(r => r.Message));
+    }
+
+    [Fact]
+    public void A_first_round_that_closes_before_registration_closes_is_refused()
+    {
+        var rounds = SensibleRounds();
+        rounds[0].SubmissionClosesAt = Valid().RegistrationClosesAt.AddHours(-1);
+
+        Assert.Equal(["“{0}”的提交截止时间（{1}）不能早于报名截止时间（{2}）"], ContestSchedule.ValidateOrder(Valid(), rounds).Select(r => r.Message));
+    }
+
+    [Fact]
+    public void A_round_whose_submissions_or_review_overlap_the_round_before_is_refused_whatever_order_the_rounds_come_in()
+    {
+        var rounds = SensibleRounds();
+        rounds[1].SubmissionOpensAt = rounds[0].SubmissionClosesAt.AddMinutes(-1);
+        rounds[1].ReviewOpensAt = rounds[0].ReviewClosesAt.AddMinutes(-1);
+        rounds.Reverse();
+
+        var refusals = ContestSchedule.ValidateOrder(Valid(), rounds);
+
+        Assert.Equal(["“{0}”的提交开始时间（{1}）不能早于上一轮“{2}”的提交截止时间（{3}）", "“{0}”的评审开始时间（{1}）不能早于上一轮“{2}”的评审截止时间（{3}）"],
+            refusals.Select(r => r.Message));
+        Assert.All(refusals, r => Assert.Equal("复赛", r.Arguments[0]));
+        Assert.All(refusals, r => Assert.Equal("初赛", r.Arguments[2]));
+    }
 }

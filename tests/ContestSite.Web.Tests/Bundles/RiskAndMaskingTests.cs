@@ -121,4 +121,23 @@ public sealed class RiskAndMaskingTests
         Assert.DoesNotContain("330106199001011234", first);
         Assert.DoesNotContain("张三", first);
     }
+
+    [Fact]
+    public async Task The_risk_page_states_the_volume_limit_in_megabytes_in_either_language()
+    {
+        await using var site = await SiteFactory.CreateAsync(settings: s => s["ContestSite:Bundles:RiskMaxBytes"] = (300L * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var organizer = await site.OrganizerAsync();
+
+        var chinese = (await organizer.GetAsync("/admin/data-risk")).Text;
+        var english = (await organizer.GetAsync("/admin/data-risk?culture=en-US")).Text;
+
+        Assert.Contains("下载超过 300 MB 或", chinese);
+        Assert.Contains("downloads more than 300 MB or", english);
+        Assert.DoesNotContain("314,572,800", chinese + english);
+    }
+
+    [Fact]
+    public void A_download_volume_over_the_limit_is_explained_in_kilobytes_megabytes_or_gigabytes() =>
+        Assert.Equal("24 小时内下载 2.5 GB，超过 2 GB",
+            Core.Bundles.DownloadRisk.Exceeded(5L * 512 * 1024 * 1024, 1, new Core.Bundles.RiskLimits(2L * 1024 * 1024 * 1024, 100, TimeSpan.FromHours(24))));
 }

@@ -189,4 +189,71 @@ public sealed class ContestSettingsTests(SharedSite shared) : IClassFixture<Shar
         Assert.False(await site.WithDbAsync(db => db.RubricCriteria.AnyAsync(c => c.Id == criterion.Id)));
         Assert.Equal(1, await site.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "contest.rubric-deleted" && e.Detail == criterion.Name)));
     }
+
+    [Theory]
+    [InlineData(1, "2020-07-20T00:00", "2020-10-31T18:00", "2020-11-01T00:00", "2020-11-10T18:00", "的提交开始时间（2020-07-20 00:00）不能早于报名开始时间")]
+    [InlineData(1, "2020-08-15T00:00", "2020-09-20T18:00", "2020-09-21T00:00", "2020-09-25T18:00", "的提交截止时间（2020-09-20 18:00）不能早于报名截止时间")]
+    [InlineData(1, "2020-08-15T00:00", "2020-10-31T18:00", "2020-11-01T00:00", "2020-12-05T18:00", "的评审开始时间（2020-12-01 00:00）不能早于上一轮")]
+    [InlineData(2, "2020-10-20T00:00", "2020-11-30T18:00", "2020-12-01T00:00", "2020-12-08T18:00", "的提交开始时间（2020-10-20 00:00）不能早于上一轮")]
+    [InlineData(3, "2020-12-10T00:00", "2020-12-15T18:00", "2020-12-05T09:00", "2020-12-18T18:00", "的评审开始时间（2020-12-05 09:00）不能早于上一轮")]
+    public async Task A_round_whose_dates_are_out_of_order_with_registration_or_the_other_rounds_is_refused_and_nothing_changes(
+        int sequence, string submissionOpens, string submissionCloses, string reviewOpens, string reviewCloses, string message)
+    {
+        var site = shared.Site;
+        using var client = await site.OrganizerAsync();
+        var before = await RoundDatesAsync(site);
+        var round = before.Single(r => r.Sequence == sequence);
+
+        var page = await client.PostFormAsync($"/admin/contest/rounds/{round.Id}", new Dictionary<string, string>
+        {
+            ["Input.Name"] = round.Name, ["Input.Sequence"] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.SubmissionOpensAt"] = submissionOpens, ["Input.SubmissionClosesAt"] = submissionCloses,
+            ["Input.ReviewOpensAt"] = reviewOpens, ["Input.ReviewClosesAt"] = reviewCloses, ["Input.JudgesPerEntry"] = "3",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains(message, page.Text);
+        Assert.Equal(before, await RoundDatesAsync(site));
+        Assert.Equal(0, await site.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "contest.round-saved")));
+    }
+
+    [Fact]
+    public async Task A_new_round_that_opens_before_the_last_round_closes_is_refused_and_no_round_is_added()
+    {
+        var site = shared.Site;
+        using var client = await site.OrganizerAsync();
+        var before = await RoundDatesAsync(site);
+
+        var page = await client.PostFormAsync("/admin/contest/rounds/new", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "加赛", ["Input.Sequence"] = "4",
+            ["Input.SubmissionOpensAt"] = "2020-12-12T00:00", ["Input.SubmissionClosesAt"] = "2020-12-20T18:00",
+            ["Input.ReviewOpensAt"] = "2020-12-21T00:00", ["Input.ReviewClosesAt"] = "2020-12-25T18:00", ["Input.JudgesPerEntry"] = "3",
+        });
+
+        Assert.Contains("“加赛”的提交开始时间（2020-12-12 00:00）不能早于上一轮“决赛”的提交截止时间（2020-12-15 18:00）", page.Text);
+        Assert.Equal(before, await RoundDatesAsync(site));
+    }
+
+    [Theory]
+    [InlineData("2020-08-20T00:00", "2020-09-30T18:00", "的提交开始时间（2020-08-15 00:00）不能早于报名开始时间（2020-08-20 00:00）")]
+    [InlineData("2020-08-01T00:00", "2020-11-05T18:00", "的提交截止时间（2020-10-31 18:00）不能早于报名截止时间（2020-11-05 18:00）")]
+    public async Task Registration_dates_that_the_rounds_would_precede_are_refused_and_nothing_changes(string opens, string closes, string message)
+    {
+        var site = shared.Site;
+        using var client = await site.OrganizerAsync();
+        var before = await site.WithDbAsync(db => db.Contests.AsNoTracking().Select(c => new { c.RegistrationOpensAt, c.RegistrationClosesAt }).SingleAsync());
+
+        var page = await client.PostFormAsync("/admin/contest", ContestForm(opens, closes));
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains(message, page.Text);
+        Assert.Equal(before, await site.WithDbAsync(db => db.Contests.AsNoTracking().Select(c => new { c.RegistrationOpensAt, c.RegistrationClosesAt }).SingleAsync()));
+    }
+
+    private sealed record RoundDates(int Id, int Sequence, string Name, DateTimeOffset SubmissionOpensAt, DateTimeOffset SubmissionClosesAt, DateTimeOffset ReviewOpensAt, DateTimeOffset ReviewClosesAt);
+
+    private static async Task<List<RoundDates>> RoundDatesAsync(SiteFactory site) =>
+        (await site.WithDbAsync(db => db.Rounds.AsNoTracking().OrderBy(r => r.Sequence).ToListAsync()))
+        .Select(r => new RoundDates(r.Id, r.Sequence, r.Name, r.SubmissionOpensAt, r.SubmissionClosesAt, r.ReviewOpensAt, r.ReviewClosesAt)).ToList();
 }

@@ -3,6 +3,7 @@ using ContestSite.Core.Contests;
 using ContestSite.Web.Tests.Infrastructure;
 using ContestSite.Web.Tests.Judging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static ContestSite.Web.Tests.Judging.JudgingTestKit;
 
 namespace ContestSite.Web.Tests.Contests;
@@ -136,5 +137,32 @@ public sealed class RubricLockTests
         Assert.False(RubricLock.CanChangeScoring(round, anyScores: true, resultsPublished: false, round.ReviewOpensAt.AddDays(-1)).Allowed);
         Assert.True(RubricLock.CanChangeWording(resultsPublished: false).Allowed);
         Assert.False(RubricLock.CanChangeWording(resultsPublished: true).Allowed);
+    }
+
+    [Fact]
+    public async Task Running_the_recipe_again_on_a_round_under_review_cannot_reweight_its_rubric_and_nothing_of_the_run_is_kept()
+    {
+        await using var site = await SiteAsync();
+        var round = await site.FirstRoundAsync();
+        var before = Snapshot(await RubricAsync(site, round.Id));
+        var recipe = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "recipes", "default.recipe.json"));
+        var reweighted = recipe.Replace("{ \"name\": \"创新性\", \"weight\": 30", "{ \"name\": \"创新性\", \"weight\": 60", StringComparison.Ordinal);
+        Assert.NotEqual(recipe, reweighted);
+
+        ContestSite.Web.Setup.RecipeResult result;
+        using (var scope = site.Services.CreateScope())
+        using (var document = System.Text.Json.JsonDocument.Parse(reweighted))
+            result = await scope.ServiceProvider.GetRequiredService<ContestSite.Web.Setup.RecipeExecutor>()
+                .RunAsync(document.RootElement, Path.Combine(AppContext.BaseDirectory, "recipes"));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("轮次“初赛”的评分项“创新性”：" + ReviewOpened, result.Error);
+        Assert.Equal(before, Snapshot(await RubricAsync(site, round.Id)));
+
+        // The recipe as it was changes nothing in the rubric, so it still runs.
+        using (var scope = site.Services.CreateScope())
+        using (var document = System.Text.Json.JsonDocument.Parse(recipe))
+            Assert.True((await scope.ServiceProvider.GetRequiredService<ContestSite.Web.Setup.RecipeExecutor>()
+                .RunAsync(document.RootElement, Path.Combine(AppContext.BaseDirectory, "recipes"))).Succeeded);
     }
 }

@@ -68,4 +68,21 @@ public sealed class LanguageTests
         Assert.Equal("Please confirm your email address", mail.Subject);
         Assert.Contains("Ann", mail.TextBody);
     }
+
+    [Fact]
+    public async Task Switching_the_language_of_a_signed_in_user_says_that_their_mail_changes_language_too()
+    {
+        await using var site = await SiteFactory.CreateAsync();
+        await site.CreateUserAsync("mail@example.com", "Mail-pass-1");
+        using var client = site.CreateSiteClient();
+        await client.SignInAsync("mail@example.com", "Mail-pass-1");
+
+        await client.PostFormAsync("/", new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = "/" }, "/culture");
+        var english = await client.GetAsync("/");
+        await client.PostFormAsync("/", new Dictionary<string, string> { ["culture"] = "zh-CN", ["returnUrl"] = "/" }, "/culture");
+        var chinese = await client.GetAsync("/");
+
+        Assert.Contains("The site and the emails sent to you will now be in English.", english.Text);
+        Assert.Contains("网站和发给你的邮件将使用中文。", chinese.Text);
+    }
 }

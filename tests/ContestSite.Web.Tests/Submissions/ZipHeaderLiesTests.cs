@@ -117,7 +117,7 @@ public sealed class ZipHeaderLiesTests(ZipHeaderLiesTests.InFirstRound shared) :
             HandMadeZip.Write(Text("x.sh") with { LocalName = "../../../../x.sh" }));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Equal("The name of “x.sh” in its local header differs from the archive's directory; the archive looks forged", await ErrorOfAsync(response));
+        Assert.Equal("The name of \"x.sh\" in its local header differs from the archive's directory; the archive looks forged", await ErrorOfAsync(response));
         Assert.Equal(uploadsBefore, await site.UploadCountAsync());
     }
 

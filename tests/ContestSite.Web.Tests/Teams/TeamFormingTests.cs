@@ -89,4 +89,24 @@ public sealed class TeamFormingTests
         Assert.Contains(name, mail.TextBody);
         Assert.Contains($"/teams/join/{await site.InviteCodeAsync(teamId)}", mail.TextBody);
     }
+
+    [Fact]
+    public async Task The_invitation_mail_greets_a_registered_invitee_by_name_in_their_language_and_anyone_else_by_address()
+    {
+        await using var site = await SiteAsync();
+        using var captain = await site.ContestantAsync("captain@test.local");
+        var friend = await site.CreateUserAsync("friend@test.local");
+        await site.WithDbAsync(db => db.Users.Where(u => u.Id == friend.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.DisplayName, "李小明").SetProperty(u => u.PreferredCulture, "en-US")));
+        var teamId = await captain.CreateTeamAsync(site, "西湖队");
+
+        await captain.PostFormAsync($"/teams/{teamId}", new Dictionary<string, string> { ["Email"] = "Friend@Test.local" }, $"/teams/{teamId}?handler=Invite");
+        await captain.PostFormAsync($"/teams/{teamId}", new Dictionary<string, string> { ["Email"] = "stranger@test.local" }, $"/teams/{teamId}?handler=Invite");
+        var known = await site.Smtp.WaitForAsync("Friend@Test.local");
+        var unknown = await site.Smtp.WaitForAsync("stranger@test.local");
+
+        Assert.StartsWith("Dear 李小明,", known.TextBody);
+        Assert.DoesNotContain("您好", known.TextBody);
+        Assert.StartsWith("stranger@test.local，您好：", unknown.TextBody);
+    }
 }

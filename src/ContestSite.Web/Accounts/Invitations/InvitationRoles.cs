@@ -21,13 +21,7 @@ public static class InvitationRoles
         : [];
 
     /// <summary>The role as people read it; the built-in roles have Chinese names, roles organizers made keep theirs.</summary>
-    public static string Label(string role) => role switch
-    {
-        BuiltInRoles.Judge => "评委",
-        BuiltInRoles.Organizer => "组织者",
-        BuiltInRoles.Contestant => "参赛者",
-        _ => role,
-    };
+    public static string Label(string role) => BuiltInRoles.DisplayName(role);
 
     private static async Task<bool> HasAsync(IAuthorizationService authorization, ClaimsPrincipal user, string permission) =>
         (await authorization.AuthorizeAsync(user, PermissionPolicies.Prefix + permission)).Succeeded;

@@ -27,6 +27,20 @@ public sealed record PerformanceReport(int Year, IReadOnlyList<int> Years, int D
 /// </summary>
 public sealed class OpeningPerformance(ContestDbContext db, IOptions<CatalogTargetsOptions> targets, TimeProvider clock)
 {
+    /// <summary>
+    /// The year the page opens on: the latest year (China time, not after this one) in which a counted dataset was first
+    /// published, so a new year without openings yet does not open on empty counts; this year when there are none.
+    /// </summary>
+    public async Task<int> LatestYearWithDataAsync(CancellationToken cancellationToken = default)
+    {
+        var thisYear = ContestTime.ToChina(clock.GetUtcNow()).Year;
+        var before = new DateTimeOffset(thisYear + 1, 1, 1, 0, 0, 0, ContestTime.Offset).ToUniversalTime();
+        var latest = await db.Datasets.AsNoTracking()
+            .Where(d => d.Province == ZhejiangProviders.Province && d.Status == DatasetStatus.Published && d.FirstPublished != null && d.FirstPublished < before)
+            .OrderByDescending(d => d.FirstPublished).Select(d => d.FirstPublished).FirstOrDefaultAsync(cancellationToken);
+        return latest is { } at ? ContestTime.ToChina(at).Year : thisYear;
+    }
+
     public async Task<PerformanceReport> ReportAsync(int? askedYear, CancellationToken cancellationToken = default)
     {
         var thisYear = ContestTime.ToChina(clock.GetUtcNow()).Year;

@@ -24,10 +24,11 @@ public sealed class SaveContestSettings(ContestDbContext db, CurrentContest curr
         var problems = ContestSchedule.Validate(contest);
         if (await db.Contests.AnyAsync(c => c.Year == contest.Year && c.Id != contest.Id, cancellationToken))
             problems = [.. problems, "该年份已有赛事"];
-        if (problems.Count > 0)
+        var refusals = problems.Select(p => RuleResult.Refuse(p)).Concat(ContestSchedule.ValidateOrder(contest, contest.Rounds)).ToList();
+        if (refusals.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return ChangeResult.Refuse(problems);
+            return new ChangeResult(0, refusals);
         }
         if (isNew) db.Contests.Add(contest);
         await audit.AppendAsync(() => new AuditEvent("contest.settings-changed", $"contest:{contest.Id}", "ok",

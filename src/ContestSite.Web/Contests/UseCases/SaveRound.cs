@@ -43,10 +43,12 @@ public sealed class SaveRound(ContestDbContext db, CurrentContest current, Round
         var problems = ContestSchedule.Validate(round).ToList();
         if (contest.Rounds.Any(r => r.Sequence == round.Sequence && r.Id != round.Id)) problems.Add("已有相同顺序的轮次");
         if (existing is var (before, results) && await ReviewDatesProblemAsync(before, results, round, cancellationToken) is { } datesProblem) problems.Add(datesProblem);
-        if (problems.Count > 0)
+        var refusals = problems.Select(p => RuleResult.Refuse(p))
+            .Concat(ContestSchedule.ValidateOrder(contest, contest.Rounds.Where(r => round.Id == 0 || r.Id != round.Id).Append(round))).ToList();
+        if (refusals.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return ChangeResult.Refuse(problems);
+            return new ChangeResult(0, refusals);
         }
         if (existing is null) db.Rounds.Add(round);
         await audit.AppendAsync(() => new AuditEvent("contest.round-saved", $"round:{round.Id}", "ok",

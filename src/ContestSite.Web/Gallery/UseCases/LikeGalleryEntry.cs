@@ -17,6 +17,9 @@ public sealed class LikeGalleryEntry(ContestDbContext db, GalleryLikeLimiter lim
         if (entry is null) return ChangeResult.Refuse("展示作品不存在");
         if (!await db.GallerySettings.AnyAsync(s => s.ContestId == entry.ContestId && s.LikesEnabled, cancellationToken))
             return ChangeResult.Refuse("本届赛事未开放人气投票");
+        // People's choice counts other people's votes: a team does not vote for itself.
+        if (await db.TeamMembers.AnyAsync(m => m.TeamId == entry.TeamId && m.UserId == userId, cancellationToken))
+            return ChangeResult.Refuse("不能为自己团队的作品点赞");
         if (await db.GalleryLikes.AnyAsync(l => l.EntryId == entryId && l.UserId == userId, cancellationToken))
             return ChangeResult.Refuse("你已经为该作品点过赞");
         if (!limiter.TryAcquire(userId)) return ChangeResult.Refuse("点赞过于频繁，请稍后再试");
@@ -37,6 +40,18 @@ public sealed class LikeGalleryEntry(ContestDbContext db, GalleryLikeLimiter lim
         await cache.PagesChangedAsync(cancellationToken);
         return ChangeResult.Done(entryId);
     }
+}
+
+/// <summary>What one signed-in visitor has to do with entries: which they liked, and which are their own team's (they cannot like those).</summary>
+public sealed class GalleryLikesOfVisitor(ContestDbContext db)
+{
+    public async Task<IReadOnlySet<int>> LikedAsync(string? userId, IReadOnlyCollection<int> entryIds, CancellationToken cancellationToken = default) =>
+        userId is null ? new HashSet<int>()
+            : (await db.GalleryLikes.AsNoTracking().Where(l => l.UserId == userId && entryIds.Contains(l.EntryId)).Select(l => l.EntryId).ToListAsync(cancellationToken)).ToHashSet();
+
+    public Task<bool> IsOwnTeamsAsync(string? userId, int entryId, CancellationToken cancellationToken = default) =>
+        userId is null ? Task.FromResult(false)
+            : db.GalleryEntries.AnyAsync(e => e.Id == entryId && db.TeamMembers.Any(m => m.TeamId == e.TeamId && m.UserId == userId), cancellationToken);
 }
 
 /// <summary>An organizer opens or closes people's choice likes for a contest.</summary>

@@ -15,14 +15,7 @@ namespace ContestSite.Web.Judging.UseCases;
 /// </summary>
 public sealed class ManageAwards(ContestDbContext db, RoundStates states, IAuditLog audit, TimeProvider clock)
 {
-    public static string LevelName(AwardLevel level) => level switch
-    {
-        AwardLevel.First => "一等奖",
-        AwardLevel.Second => "二等奖",
-        AwardLevel.Third => "三等奖",
-        AwardLevel.Excellence => "优秀奖",
-        _ => "特别奖",
-    };
+    public static string LevelName(AwardLevel level) => AwardLevelNames.Of(level);
 
     public Task<RuleResult> AddAsync(Contest contest, Round round, int submissionId, AwardLevel level, string? specialName, CancellationToken cancellationToken = default) =>
         db.InTransactionAsync(() => AddLockedAsync(contest, round, submissionId, level, specialName, cancellationToken), cancellationToken);

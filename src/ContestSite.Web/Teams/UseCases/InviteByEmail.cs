@@ -22,7 +22,7 @@ public sealed class InviteByEmail(ContestDbContext db, TeamWriter writer, TeamEm
             var code = TeamRules.CheckInviteCode(team.InviteCode is null ? null : team, now);
             if (!code.Allowed) return RuleResult.Refuse("当前邀请码已失效，请先生成新的邀请码");
             var captain = team.Captain!;
-            emails.EnqueueInvitation(email.Trim(), team, captain.RealName, joinLink(team.InviteCode!), team.InviteCodeExpiresAt!.Value);
+            await emails.EnqueueInvitationAsync(email.Trim(), team, captain.RealName, joinLink(team.InviteCode!), team.InviteCodeExpiresAt!.Value);
             return RuleResult.Ok;
         }, () => new AuditEvent("team.invited", $"team:{teamId}", "ok", $"email={email.Trim()}"));
         return result;

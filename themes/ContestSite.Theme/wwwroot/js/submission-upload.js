@@ -1,6 +1,8 @@
 // Resumable uploads for the submission form (protocol: docs/uploads.md). Each chosen file is announced,
 // sent in chunks with its offset (a chunk that fails is retried from the offset the server reports),
 // then the form is posted with the finished uploads' ids. Without JavaScript the form posts the files itself.
+// While files are sent the Save button is disabled (a second submit is ignored, so it cannot restart them),
+// leaving the page asks first, and the bar shows the bytes of all chosen files. Words come from the page.
 (function () {
   var CHUNK = 8 * 1024 * 1024;
   var RETRIES = 5;
@@ -12,7 +14,8 @@
       var left = deadline - (Date.now() + skew);
       if (left <= 0) { el.textContent = ' · ' + el.dataset.labelClosed; return; }
       var s = Math.floor(left / 1000), d = Math.floor(s / 86400), h = Math.floor(s % 86400 / 3600), m = Math.floor(s % 3600 / 60);
-      el.textContent = ' · ' + el.dataset.labelLeft + ' ' + (d ? d + 'd ' : '') + h + 'h ' + m + 'm ' + (s % 60) + 's';
+      var format = d ? el.dataset.formatDays : el.dataset.format;
+      el.textContent = ' · ' + el.dataset.labelLeft + ' ' + format.replace('{0}', d).replace('{1}', h).replace('{2}', m).replace('{3}', s % 60);
       setTimeout(tick, 1000);
     }
     tick();
@@ -27,6 +30,18 @@
   var percent = box.querySelector('[data-upload-percent]');
   var label = box.querySelector('[data-upload-label]');
   var error = form.querySelector('[data-upload-error]');
+  var saveButtons = form.querySelectorAll('button[type=submit]');
+  var uploading = false;
+  var sentBefore = 0, totalBytes = 0; // bytes of the files already sent, and of all chosen files
+
+  function warnBeforeLeaving(event) { event.preventDefault(); event.returnValue = ''; }
+
+  function busy(on) {
+    uploading = on;
+    saveButtons.forEach(function (button) { button.disabled = on; });
+    if (on) window.addEventListener('beforeunload', warnBeforeLeaving);
+    else window.removeEventListener('beforeunload', warnBeforeLeaving);
+  }
 
   function request(method, url, headers, body, onProgress) {
     return new Promise(function (resolve, reject) {
@@ -47,9 +62,10 @@
   }
 
   function show(done, total, name) {
-    var value = total ? Math.floor(done * 100 / total) : 100;
-    bar.value = value;
-    percent.textContent = name + ' ' + value + '%';
+    var file = total ? Math.floor(done * 100 / total) : 100;
+    var overall = totalBytes ? Math.floor((sentBefore + done) * 100 / totalBytes) : 100;
+    bar.value = overall;
+    percent.textContent = box.dataset.format.replace('{0}', name).replace('{1}', file).replace('{2}', overall);
   }
 
   async function upload(file, kind) {
@@ -83,24 +99,33 @@
   }
 
   form.addEventListener('submit', async function (event) {
+    if (uploading) { event.preventDefault(); return; }
     var inputs = Array.prototype.filter.call(form.querySelectorAll('input[type=file][data-upload-kind]'), function (i) { return i.files.length > 0; });
     if (inputs.length === 0) return;
     event.preventDefault();
+    busy(true);
     box.hidden = false;
     error.hidden = true;
+    sentBefore = 0;
+    totalBytes = 0;
+    inputs.forEach(function (input) { Array.prototype.forEach.call(input.files, function (file) { totalBytes += file.size; }); });
     try {
       for (var i = 0; i < inputs.length; i++) {
         for (var f = 0; f < inputs[i].files.length; f++) {
           label.textContent = inputs[i].labels[0].textContent;
           var id = await upload(inputs[i].files[f], inputs[i].dataset.uploadKind);
+          sentBefore += inputs[i].files[f].size;
           var hidden = document.createElement('input');
           hidden.type = 'hidden'; hidden.name = 'Input.UploadIds'; hidden.value = id;
           form.appendChild(hidden);
         }
         inputs[i].value = '';
       }
+      busy(false);
+      saveButtons.forEach(function (button) { button.disabled = true; }); // the form is on its way
       form.submit();
     } catch (e) {
+      busy(false);
       error.textContent = e.message;
       error.hidden = false;
     }

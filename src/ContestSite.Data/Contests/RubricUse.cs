@@ -1,10 +1,9 @@
 using ContestSite.Core.Contests;
 using ContestSite.Core.Judging;
 using ContestSite.Core.Rules;
-using ContestSite.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace ContestSite.Web.Contests.UseCases;
+namespace ContestSite.Data;
 
 /// <summary>How far judging of a round has gone, read for <see cref="RubricLock"/>.</summary>
 public sealed record RubricUse(bool AnyScores, bool ResultsPublished)
