@@ -17,8 +17,10 @@ internal static class CatalogAnalyzers
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     // SmartCn loads its dictionary once (~0.4 s); analyzers are thread-safe, so one instance serves all.
-    private static readonly Lazy<Analyzer> Words = new(() => new SmartChineseAnalyzer(Version));
-    private static readonly Lazy<Analyzer> Bigrams = new(() => new CJKAnalyzer(Version));
+    // Both fold traditional characters first (醫院 → 医院), so either script finds the other; their own
+    // filters then fold full-width letters and digits (SmartCn's SegTokenFilter, CJKAnalyzer's CJKWidthFilter).
+    private static readonly Lazy<Analyzer> Words = new(() => new TraditionalFoldingAnalyzer(new SmartChineseAnalyzer(Version)));
+    private static readonly Lazy<Analyzer> Bigrams = new(() => new TraditionalFoldingAnalyzer(new CJKAnalyzer(Version)));
     private static readonly Lazy<Analyzer> Keyword = new(() => new KeywordAnalyzer());
     private static readonly Lazy<Analyzer> CatalogSchema = new(() => PerField(CatalogFields.Searchable.Select(f => f.Name)));
 

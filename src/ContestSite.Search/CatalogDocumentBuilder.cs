@@ -13,7 +13,7 @@ internal static class CatalogDocumentBuilder
         {
             new StringField(CatalogFields.Id, IdTerm(dataset.Id), Field.Store.YES),
             new StoredField(CatalogFields.Title, dataset.Title),
-            new StringField(CatalogFields.TitleKey, dataset.Title.Trim().ToLowerInvariant(), Field.Store.NO),
+            new StringField(CatalogFields.TitleKey, TitleSuggester.Key(dataset.Title), Field.Store.NO),
         };
         StoreIfPresent(document, CatalogFields.Description, dataset.Description);
         StoreIfPresent(document, CatalogFields.ProviderStored, dataset.Provider);

@@ -19,7 +19,17 @@ public sealed class CatalogIndex : IDisposable
         Searcher = new CatalogSearcher(_folder.Searchers, options.Strategy);
     }
 
+    /// <summary>
+    /// The format of the documents this code writes and reads: bump it whenever analysis or fields change,
+    /// and every node rebuilds its index from the database at start (<see cref="NeedsRebuild"/>).
+    /// 1: origin field (contributed datasets); 2: traditional → simplified folding.
+    /// </summary>
+    public const int FormatVersion = 2;
+
     public CatalogIndexOptions Options { get; }
+
+    /// <summary>The index was never rebuilt by this code's format (new, emptied, or written by an older version).</summary>
+    public bool NeedsRebuild => _folder.StoredFormat != FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public CatalogSearcher Searcher { get; }
 
@@ -46,25 +56,19 @@ public sealed class CatalogIndex : IDisposable
     /// <summary>Makes staged changes durable, then visible to searches.</summary>
     public void Commit() => _folder.Commit();
 
-    /// <summary>Replaces the whole index with these datasets (the published ones), committed at the end.</summary>
+    /// <summary>Replaces the whole index with these datasets (the published ones), committed at the end with <see cref="FormatVersion"/>.</summary>
     public Task RebuildAsync(IEnumerable<Dataset> datasets, CancellationToken cancellationToken = default) =>
-        Task.Run(() =>
+        Task.Run(() => _folder.Rebuild(FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), writer =>
         {
-            _folder.Write(writer =>
+            foreach (var dataset in datasets)
             {
-                writer.DeleteAll();
-                foreach (var dataset in datasets)
+                cancellationToken.ThrowIfCancellationRequested();
+                if (dataset.Status == DatasetStatus.Published)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (dataset.Status == DatasetStatus.Published)
-                    {
-                        writer.AddDocument(CatalogDocumentBuilder.Build(dataset, Options.Strategy));
-                    }
+                    writer.AddDocument(CatalogDocumentBuilder.Build(dataset, Options.Strategy));
                 }
-                writer.Commit();
-            });
-            _folder.Searchers.MaybeRefreshBlocking();
-        }, cancellationToken);
+            }
+        }), cancellationToken);
 
     /// <summary>Bytes the index takes on disk.</summary>
     public long SizeOnDisk() => _folder.SizeOnDisk();

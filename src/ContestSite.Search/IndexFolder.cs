@@ -46,6 +46,25 @@ internal sealed class IndexFolder : IDisposable
 
     public IndexWriter Writer { get; }
 
+    /// <summary>Key of the commit user data naming the format of the documents (see <see cref="CatalogIndex.FormatVersion"/>).</summary>
+    private const string FormatKey = "format";
+
+    /// <summary>The format the last rebuild wrote, from the last commit's user data; null for an index never rebuilt (new, or older than formats).</summary>
+    public string? StoredFormat => Writer.CommitData.TryGetValue(FormatKey, out var format) ? format : null;
+
+    /// <summary>Replaces every document with these, then commits them with their format as one commit: a crash leaves the old index and its old format.</summary>
+    public void Rebuild(string format, Action<IndexWriter> addAll)
+    {
+        Write(writer =>
+        {
+            writer.DeleteAll();
+            addAll(writer);
+            writer.SetCommitData(new Dictionary<string, string> { [FormatKey] = format });
+            writer.Commit();
+        });
+        Searchers.MaybeRefreshBlocking();
+    }
+
     public SearcherManager Searchers { get; }
 
     /// <summary>Runs a change of the writer; one at a time, so a rebuild is never interleaved with an upsert.</summary>

@@ -6,7 +6,8 @@ namespace ContestSite.Search;
 /// <summary>
 /// Typeahead: titles that start with the typed text (a prefix query on the untokenised, lower-cased
 /// title), most downloaded first; when those are too few, titles containing the typed words.
-/// Repeated titles (one dataset published as api and as file) are shown once.
+/// Repeated titles (one dataset published as api and as file) are shown once. Traditional characters and
+/// full-width letters are folded as the analysed fields fold them (<see cref="Key"/>).
 /// </summary>
 internal static class TitleSuggester
 {
@@ -51,9 +52,22 @@ internal static class TitleSuggester
         }
     }
 
-    private static string Clean(string? typed)
+    private static string Clean(string? typed) =>
+        Key(new string((typed ?? "").Where(c => !char.IsControl(c)).Take(MaxTypedLength).ToArray()));
+
+    /// <summary>
+    /// The form titles and typed text are compared in: trimmed, simplified characters, half-width letters
+    /// and digits, lower case; so 杭州市醫療 and ＡＱＩ find the titles 杭州市医疗… and aqi….
+    /// </summary>
+    public static string Key(string text)
     {
-        var text = new string((typed ?? "").Where(c => !char.IsControl(c)).Take(MaxTypedLength).ToArray());
-        return text.Trim().ToLowerInvariant();
+        var folded = TraditionalFolding.Fold(text.Trim());
+        return string.Create(folded.Length, folded, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++) span[i] = char.ToLowerInvariant(HalfWidth(source[i]));
+        });
     }
+
+    // Full-width forms U+FF01–FF5E are ASCII 0x21–0x7E shifted by 0xFEE0; U+3000 is the ideographic space.
+    private static char HalfWidth(char c) => c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c == '\u3000' ? ' ' : c;
 }

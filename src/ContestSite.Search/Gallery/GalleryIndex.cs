@@ -16,10 +16,19 @@ public sealed class GalleryIndex : IDisposable
 
     private readonly IndexFolder _folder;
 
+    /// <summary>
+    /// The format of the documents (analysis and fields); bump it with every change of either. An index of
+    /// another format is emptied when opened, and the follower's next pass, finding no stamps, indexes every
+    /// published entry again. 1: traditional → simplified folding.
+    /// </summary>
+    public const int FormatVersion = 1;
+
     public GalleryIndex(GalleryIndexOptions options)
     {
         Options = options;
         _folder = new IndexFolder(options.Folder, Schema.Value, options.RamBufferMb, "gallery");
+        var format = FormatVersion.ToString(CultureInfo.InvariantCulture);
+        if (_folder.StoredFormat != format) _folder.Rebuild(format, _ => { });
         Searcher = new GallerySearcher(_folder, options.Strategy);
     }
 

@@ -43,6 +43,7 @@ public static class CatalogFeature
         services.AddSingleton(sp => new EfCatalogChangeSource(sp.GetRequiredService<IServiceScopeFactory>(), CatalogIndexIdentity.For(folder)));
         services.AddSingleton<CatalogIndexService>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogIndexService>());
+        services.AddHealthChecks().AddCheck<CatalogIndexHealthCheck>("catalogue index");
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, CatalogChangeInterceptor>();
         services.AddScoped<CatalogImportService>();
         services.AddScoped<UseCases.SaveDataset>();

@@ -4,6 +4,7 @@ using ContestSite.Data.Catalog;
 using ContestSite.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ContestSite.Web.Catalog;
 
@@ -63,13 +64,19 @@ public sealed class EfCatalogChangeSource(IServiceScopeFactory scopes, string in
 }
 
 /// <summary>
-/// Keeps this node's index following the database: on start, an index without a cursor is rebuilt from
-/// the database; then changes are applied within a second of being committed.
+/// Keeps this node's index following the database: on start, an index without a cursor, or whose format
+/// is not this code's (<see cref="CatalogIndex.FormatVersion"/>), is rebuilt from the database, and the
+/// node is not ready (<see cref="CatalogIndexHealthCheck"/>) until then; then changes are applied within
+/// a second of being committed.
 /// </summary>
 public sealed class CatalogIndexService(CatalogIndex index, EfCatalogChangeSource source, IServiceScopeFactory scopes, TimeProvider clock, ILogger<CatalogIndexService> logger) : BackgroundService
 {
     private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(500);
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile bool _ready;
+
+    /// <summary>True once the start-up check (and the rebuild it called for) is done: searches answer from a current index.</summary>
+    public bool IsReady => _ready;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -77,7 +84,16 @@ public sealed class CatalogIndexService(CatalogIndex index, EfCatalogChangeSourc
         {
             try
             {
-                if (!await source.HasCursorAsync(stoppingToken)) await RebuildAsync(stoppingToken);
+                if (index.NeedsRebuild)
+                {
+                    logger.LogInformation("The catalogue index has not been built in format {Format} of this version; rebuilding it from the database", CatalogIndex.FormatVersion);
+                    await RebuildAsync(stoppingToken);
+                }
+                else if (!await source.HasCursorAsync(stoppingToken))
+                {
+                    await RebuildAsync(stoppingToken);
+                }
+                _ready = true;
                 var follower = new IndexFollower(index, source, clock);
                 while (!stoppingToken.IsCancellationRequested)
                 {
@@ -127,6 +143,15 @@ public sealed class CatalogIndexService(CatalogIndex index, EfCatalogChangeSourc
         _gate.Dispose();
         base.Dispose();
     }
+}
+
+/// <summary>Unhealthy while the node's catalogue index is being built at start, so a balancer sends it no searches yet.</summary>
+public sealed class CatalogIndexHealthCheck(CatalogIndexService service) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(service.IsReady
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("the catalogue index is being built"));
 }
 
 /// <summary>Writes a change-log row for every dataset a save touches, in the same transaction, so the index cannot miss one.</summary>

@@ -40,7 +40,13 @@ internal static class RelevanceEvaluation
         {
             Console.WriteLine($"{judged.Query,-10}" + string.Concat(scores.Select(s => $" | {s.PerQuery[judged.Query].P,14:F2} {s.PerQuery[judged.Query].Ndcg,8:F3}")));
         }
-        Console.WriteLine($"{"mean",-10}" + string.Concat(scores.Select(s => $" | {s.PrecisionAt10,14:F3} {s.NdcgAt10,8:F3}")));
+        foreach (var kind in Enum.GetValues<RelevanceSet.Kind>())
+        {
+            var queries = RelevanceSet.Queries.Where(q => q.Of == kind).Select(q => q.Query).ToList();
+            Console.WriteLine($"{"mean " + kind + " (" + queries.Count + ")",-10}" + string.Concat(scores.Select(s =>
+                $" | {queries.Average(q => s.PerQuery[q].P),14:F3} {queries.Average(q => s.PerQuery[q].Ndcg),8:F3}")));
+        }
+        Console.WriteLine($"{"mean (" + RelevanceSet.Queries.Length + ")",-10}" + string.Concat(scores.Select(s => $" | {s.PrecisionAt10,14:F3} {s.NdcgAt10,8:F3}")));
     }
 
     private static double Ndcg(List<double> gains, int relevantInCorpus)

@@ -1,3 +1,4 @@
+using Lucene.Net.Analysis.Cjk;
 using ContestSite.Core.Catalog;
 using ContestSite.Search;
 
@@ -92,6 +93,62 @@ public sealed class CatalogIndexTests : IDisposable
         var error = Assert.Throws<InvalidOperationException>(() => new CatalogIndex(new CatalogIndexOptions { Folder = _folder.Path }));
 
         Assert.Contains("open by another writer", error.Message);
+    }
+
+    [Fact]
+    public async Task A_new_index_needs_a_rebuild_and_a_rebuilt_one_no_longer_after_changes_and_reopening()
+    {
+        var neededAtFirst = _index.NeedsRebuild;
+        await _index.RebuildAsync([Published("公交线路信息")]);
+        var neededAfterRebuild = _index.NeedsRebuild;
+        _index.Upsert(Published("地铁站点"));
+        _index.Commit();
+        _index.Dispose();
+
+        using var reopened = new CatalogIndex(new CatalogIndexOptions { Folder = _folder.Path });
+
+        Assert.True(neededAtFirst);
+        Assert.False(neededAfterRebuild);
+        Assert.False(reopened.NeedsRebuild);
+        Assert.Equal(2, reopened.Count);
+    }
+
+    [Fact]
+    public async Task An_index_written_in_an_older_format_needs_a_rebuild_after_which_the_new_analysis_finds_its_datasets()
+    {
+        using var folder = new TempFolder();
+        var hospitals = Published("醫院名錄");
+        // The previous format: same fields, analysed without traditional folding.
+        using (var old = new IndexFolder(folder.Path, new CJKAnalyzer(CatalogAnalyzers.Version), 16, "old catalogue"))
+        {
+            old.Rebuild("1", writer => writer.AddDocument(CatalogDocumentBuilder.Build(hospitals, AnalysisStrategy.Bigrams)));
+        }
+
+        using var index = new CatalogIndex(new CatalogIndexOptions { Folder = folder.Path });
+        var neededBefore = index.NeedsRebuild;
+        var foundBefore = index.Searcher.Search(new CatalogQuery { Text = "医院" }).Total;
+        await index.RebuildAsync([hospitals]);
+        var after = index.Searcher.Search(new CatalogQuery { Text = "医院" });
+
+        Assert.True(neededBefore);
+        Assert.Equal(0, foundBefore);
+        Assert.False(index.NeedsRebuild);
+        Assert.Equal(hospitals.Id, Assert.Single(after.Items).Id);
+        Assert.Equal("<mark>醫院</mark>名錄", after.Items[0].Highlights.Title);
+    }
+
+    [Fact]
+    public void Traditional_text_in_a_dataset_is_found_by_simplified_and_mixed_queries_with_its_own_characters_marked()
+    {
+        _index.Upsert(Published("杭州市醫療機構名錄"));
+        _index.Commit();
+
+        var simplified = Search("医疗机构");
+        var mixed = Search("醫疗機构");
+
+        Assert.Equal(1, simplified.Total);
+        Assert.Equal(1, mixed.Total);
+        Assert.Equal("杭州市<mark>醫療機構</mark>名錄", simplified.Items[0].Highlights.Title);
     }
 
     private CatalogSearchResult Search(string text) => _index.Searcher.Search(new CatalogQuery { Text = text });

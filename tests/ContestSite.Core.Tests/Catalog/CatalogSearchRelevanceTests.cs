@@ -74,4 +74,50 @@ public class CatalogSearchRelevanceTests(RealCatalogueIndex catalogue) : IClassF
         Assert.DoesNotContain(related, hit => hit.Id == bus.Id);
         Assert.Contains(related, hit => hit.Title.Contains("公交") || hit.Title.Contains("线路"));
     }
+    [Theory]
+    [InlineData("醫院", "医院")]
+    [InlineData("杭州市醫療機構", "杭州市医疗机构")]
+    [InlineData("空氣質量", "空气质量")]
+    public void Traditional_characters_find_what_the_simplified_ones_find_in_the_same_order(string traditional, string simplified)
+    {
+        var byTraditional = catalogue.Searcher.Search(new CatalogQuery { Text = traditional, PageSize = 10 });
+        var bySimplified = catalogue.Searcher.Search(new CatalogQuery { Text = simplified, PageSize = 10 });
+
+        Assert.NotEmpty(bySimplified.Items);
+        Assert.Equal(bySimplified.Total, byTraditional.Total);
+        Assert.Equal(bySimplified.Items.Select(h => h.Id), byTraditional.Items.Select(h => h.Id));
+    }
+
+    [Fact]
+    public void Full_width_letters_and_traditional_characters_together_find_what_the_plain_query_finds()
+    {
+        var folded = catalogue.Searcher.Search(new CatalogQuery { Text = "ＡＱＩ實時", PageSize = 10 });
+        var plain = catalogue.Searcher.Search(new CatalogQuery { Text = "AQI实时", PageSize = 10 });
+
+        Assert.NotEmpty(plain.Items);
+        Assert.Contains("AQI", plain.Items[0].Title);
+        Assert.Equal(plain.Items.Select(h => h.Id), folded.Items.Select(h => h.Id));
+    }
+
+    [Fact]
+    public void A_traditional_query_marks_the_simplified_characters_it_matched()
+    {
+        var hit = catalogue.Searcher.Search(new CatalogQuery { Text = "醫院" }).Items[0];
+
+        Assert.Contains("<mark>医院</mark>", hit.Highlights.Title);
+        Assert.DoesNotContain("<mark>", hit.Highlights.Title.Replace("<mark>医院</mark>", ""));
+    }
+
+    [Fact]
+    public void Typeahead_accepts_traditional_characters_and_full_width_letters()
+    {
+        var traditional = catalogue.Searcher.Suggest("杭州市進出", 5);
+        var fullWidth = catalogue.Searcher.Suggest("ＰＭ２", 5);
+
+        Assert.NotEmpty(traditional);
+        Assert.All(traditional, s => Assert.StartsWith("杭州市进出", s.Title));
+        Assert.Equal(catalogue.Searcher.Suggest("杭州市进出", 5), traditional);
+        Assert.NotEmpty(fullWidth);
+        Assert.StartsWith("PM2", fullWidth[0].Title);
+    }
 }

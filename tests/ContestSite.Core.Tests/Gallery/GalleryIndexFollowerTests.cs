@@ -37,6 +37,29 @@ public sealed class GalleryIndexFollowerTests : IDisposable
     }
 
     [Fact]
+    public async Task An_index_of_an_older_format_is_emptied_when_opened_and_the_next_pass_indexes_every_entry_with_the_new_analysis()
+    {
+        _entries.Publish(1, "醫院導診助手");
+        _entries.Publish(2, "社区养老服务地图");
+        await _follower.RunOnceAsync();
+        _index.Dispose();
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(_folder.Path))
+        using (var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, new Lucene.Net.Analysis.Core.KeywordAnalyzer())))
+        {
+            writer.SetCommitData(new Dictionary<string, string> { ["format"] = "0" });
+            writer.Commit();
+        }
+
+        using var reopened = new GalleryIndex(new GalleryIndexOptions { Folder = _folder.Path });
+        var countWhenOpened = reopened.Count;
+        var indexed = await new GalleryIndexFollower(reopened, _entries).RunOnceAsync();
+
+        Assert.Equal(0, countWhenOpened);
+        Assert.Equal(2, indexed);
+        Assert.Equal([1], reopened.Searcher.Search(new GallerySearchQuery("医院", null, null, null, null, 1, 100)).Ids);
+    }
+
+    [Fact]
     public async Task A_withdrawn_entry_leaves_the_index()
     {
         _entries.Publish(1, "智慧交通出行助手");

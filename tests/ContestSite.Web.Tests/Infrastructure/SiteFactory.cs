@@ -124,6 +124,14 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
         return factory;
     }
 
+    /// <summary>Starts a site again on the App_Data and database that <see cref="StopKeepingStateAsync"/> left, as a node restarts.</summary>
+    internal static async Task<SiteFactory> StartAgainAsync(SiteFactory stopped)
+    {
+        var factory = new SiteFactory(stopped.AppDataPath, await TestSmtpServer.StartAsync(), stopped.Provider, stopped._postgres, realPort: false);
+        factory.Start();
+        return factory;
+    }
+
     /// <summary>The first start of an empty site in <paramref name="appData"/>, for the template.</summary>
     internal static async Task<SiteFactory> BootAsync(string appData, TestProvider provider, TestPostgresDatabase? postgres)
     {
