@@ -11,6 +11,7 @@ public static class AuditActionNames
 {
     private static readonly FrozenDictionary<string, string> Names = new Dictionary<string, string>(StringComparer.Ordinal)
     {
+        ["account.created-by-recipe"] = "安装配方创建账号",
         ["account.disabled"] = "停用账号",
         ["account.email-change"] = "更改邮箱",
         ["account.email-confirmed"] = "确认邮箱",
@@ -22,6 +23,7 @@ public static class AuditActionNames
         ["account.lockout"] = "账号锁定",
         ["account.password-change"] = "修改密码",
         ["account.password-reset"] = "重置密码",
+        ["account.password-reset-by-operator"] = "运维人员重置密码",
         ["account.password-reset-requested"] = "申请重置密码",
         ["account.register-taken"] = "注册邮箱已被使用",
         ["account.registered"] = "注册账号",
