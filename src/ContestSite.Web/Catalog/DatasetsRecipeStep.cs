@@ -7,6 +7,7 @@ using ContestSite.Web.Bundles.UseCases;
 using ContestSite.Web.Catalog.Admin;
 using ContestSite.Web.Catalog.Review;
 using ContestSite.Web.Catalog.UseCases;
+using ContestSite.Web.Localization;
 using ContestSite.Web.Setup;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +46,7 @@ public sealed class DatasetsRecipeStep(ContestDbContext db, UserManager<SiteUser
                 Fields = string.Join("\n", RecipeJson.Array(item, "fields").Select(f => f.GetString())),
             };
             var saved = await save.SaveAsync(null, input, editorId, cancellationToken) ?? throw new RecipeStepException($"数据集“{title}”未能保存");
-            if (saved.Refusal is { } refusal) throw new RecipeStepException($"数据集“{title}”：{refusal.ChineseText}");
+            if (saved.Refusal is { } refusal) throw new RecipeStepException($"数据集“{title}”：{RuleText.Format(refusal)}");
             if (saved.BadFieldLines.Count > 0) throw new RecipeStepException($"数据集“{title}”的字段无法读取：{string.Join("；", saved.BadFieldLines)}");
 
             if (RecipeJson.OptionalString(item, "file") is { } relative)
@@ -54,7 +55,7 @@ public sealed class DatasetsRecipeStep(ContestDbContext db, UserManager<SiteUser
                 if (!File.Exists(path)) throw new RecipeStepException($"找不到数据文件：{path}");
                 await using var content = File.OpenRead(path);
                 var added = await addFile.AddAsync(saved.Id, Path.GetFileName(path), content, cancellationToken);
-                if (added is { Allowed: false }) throw new RecipeStepException($"数据集“{title}”的文件：{added.ChineseText}");
+                if (added is { Allowed: false }) throw new RecipeStepException($"数据集“{title}”的文件：{RuleText.Format(added)}");
             }
             var rules = RecipeJson.Array(item, "masking").Select(r => new MaskingRuleChoice(RecipeJson.RequiredString(r, "field", Name),
                 RecipeJson.RequiredString(r, "rule", Name), r.TryGetProperty("keepFirst", out var first) ? first.GetInt32() : null,
@@ -63,12 +64,12 @@ public sealed class DatasetsRecipeStep(ContestDbContext db, UserManager<SiteUser
                 throw new RecipeStepException($"数据集“{title}”的脱敏规则：{string.Join("；", maskingErrors)}");
 
             if (await submit.SubmitAsync(saved.Id, editorId, cancellationToken) is { Allowed: false } notSubmitted)
-                throw new RecipeStepException($"数据集“{title}”无法提交审核：{notSubmitted.ChineseText}");
+                throw new RecipeStepException($"数据集“{title}”无法提交审核：{RuleText.Format(notSubmitted)}");
             var round = await db.Datasets.Where(d => d.Id == saved.Id).Select(d => d.ReviewRound).SingleAsync(cancellationToken);
             var assessment = new ReviewAssessment(ReviewDecision.Approved, LevelConfirmed: true, SensitiveFieldsConfirmed: true, MaskingRulesComplete: rules.Count > 0,
                 RecipeJson.RequiredString(item, "openTypeJustification", Name), ReturnReason: null);
             var reviewed = await review.ReviewAsync([new ReviewItem(saved.Id, round)], assessment, reviewerId, cancellationToken);
-            if (!reviewed.Done) throw new RecipeStepException($"数据集“{title}”未通过审核：{string.Join("；", reviewed.Refusals.Select(r => r.ChineseText))}");
+            if (!reviewed.Done) throw new RecipeStepException($"数据集“{title}”未通过审核：{string.Join("；", reviewed.Refusals.Select(RuleText.Format))}");
             made++;
         }
         context.Messages.Add($"数据集：新建并发布 {made} 个");

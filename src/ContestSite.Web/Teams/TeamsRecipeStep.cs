@@ -3,6 +3,7 @@ using ContestSite.Core.Contests;
 using ContestSite.Core.Teams;
 using ContestSite.Data;
 using ContestSite.Data.Accounts;
+using ContestSite.Web.Localization;
 using ContestSite.Web.Setup;
 using ContestSite.Web.Teams.UseCases;
 using Microsoft.AspNetCore.Identity;
@@ -67,6 +68,6 @@ public sealed class TeamsRecipeStep(ContestDbContext db, UserManager<SiteUser> u
 
     private static void Check(Core.Rules.RuleResult result, string team)
     {
-        if (!result.Allowed) throw new RecipeStepException($"团队“{team}”：{result.ChineseText}");
+        if (!result.Allowed) throw new RecipeStepException($"团队“{team}”：{RuleText.Format(result)}");
     }
 }

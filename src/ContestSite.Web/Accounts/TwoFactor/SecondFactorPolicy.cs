@@ -16,8 +16,7 @@ namespace ContestSite.Web.Accounts.TwoFactor;
 /// </summary>
 public sealed class SecondFactorPolicy(ContestDbContext db, PermissionRegistry permissions, StaffSecondFactor staff)
 {
-    public static readonly string[] RequiredForRoles = [BuiltInRoles.Organizer, BuiltInRoles.Judge];
-    private static readonly string[] RequiredNormalized = RequiredForRoles.Select(r => r.ToUpperInvariant()).ToArray();
+    private static readonly string[] RequiredNormalized = [BuiltInRoles.Organizer.ToUpperInvariant(), BuiltInRoles.Judge.ToUpperInvariant()];
 
     private readonly string[] _staffPermissions = permissions.All.Where(p => !p.HeldByThePublic).Select(p => p.Name).ToArray();
 
